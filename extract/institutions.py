@@ -1,0 +1,156 @@
+"""The curated institution list (``data/institutions.yaml``): load, check, look up, make patterns.
+
+>>> inst = load_institutions()
+>>> inst.lookup("Mexico's Ministry of the Economy").name
+'Ministry of Economy'
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from extract.errors import DataError
+from extract.slug import fold, strip_accents
+
+DATA = Path(__file__).parent / "data" / "institutions.yaml"
+KINDS = frozenset({"government", "legislature", "business_association", "company", "think_tank",
+                   "international", "ngo", "academic", "media", "political_party", "judiciary", "other"})
+_COUNTRY_QUALIFIERS = {"us": "US", "united states": "US", "american": "US", "mexico": "MX",
+                       "mexican": "MX", "canada": "CA", "canadian": "CA"}
+_SOFT_WORDS = ("the ",)
+
+
+@dataclass(frozen=True)
+class Institution:
+    """One entry of the list; ``id`` is its stable slug."""
+
+    id: str
+    name: str
+    country: str
+    kind: str
+    spanish: str | None = None
+    acronyms: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    parent: str | None = None
+    wikidata: str | None = None
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every written form except acronyms."""
+        return tuple(f for f in (self.name, self.spanish, *self.aliases) if f)
+
+
+def _key(text: str) -> str:
+    key = fold(text)
+    key = key.replace("united states", "us").replace("secretariat", "ministry")
+    return key
+
+
+@dataclass
+class InstitutionList:
+    """The institutions by id, with a folded-name index."""
+
+    by_id: dict[str, Institution]
+    _index: dict[str, str] = field(default_factory=dict)
+    _acronyms: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for inst in self.by_id.values():
+            for form in inst.forms:
+                self._index.setdefault(_key(form), inst.id)
+            for acr in inst.acronyms:
+                self._acronyms.setdefault(acr, inst.id)
+                self._index.setdefault(_key(acr), inst.id)
+
+    def __len__(self) -> int:
+        return len(self.by_id)
+
+    def lookup(self, text: str) -> Institution | None:
+        """The institution a written name refers to, allowing a leading country qualifier."""
+        if text.strip() in self._acronyms:
+            return self.by_id[self._acronyms[text.strip()]]
+        key = _key(text)
+        found = self._index.get(key)
+        if found is None:
+            words = key.split()
+            for size in (2, 1):
+                qualifier = " ".join(words[:size])
+                if qualifier in _COUNTRY_QUALIFIERS and len(words) > size:
+                    candidate = self._index.get(" ".join(words[size:]))
+                    if candidate and self.by_id[candidate].country == _COUNTRY_QUALIFIERS[qualifier]:
+                        found = candidate
+                        break
+        return self.by_id.get(found) if found else None
+
+    def ancestors(self, inst_id: str) -> list[Institution]:
+        """Parents of an institution, nearest first."""
+        out: list[Institution] = []
+        current = self.by_id[inst_id].parent
+        while current and current in self.by_id and all(i.id != current for i in out):
+            out.append(self.by_id[current])
+            current = self.by_id[current].parent
+        return out
+
+    def ruler_patterns(self) -> list[dict]:
+        """spaCy EntityRuler patterns: names as case-insensitive phrases, acronyms as exact tokens."""
+        patterns: list[dict] = []
+        seen: set[tuple[str, str]] = set()
+        for inst in sorted(self.by_id.values(), key=lambda i: i.id):
+            for form in inst.forms:
+                for variant in _variants(form):
+                    if (variant.lower(), inst.id) not in seen:
+                        seen.add((variant.lower(), inst.id))
+                        patterns.append({"label": "ORG", "pattern": variant, "id": inst.id})
+            for acr in inst.acronyms:
+                if len(acr) >= 2:
+                    patterns.append({"label": "ORG", "pattern": [{"TEXT": acr}], "id": inst.id})
+        return patterns
+
+
+def _variants(form: str) -> set[str]:
+    """Spellings the press uses for the same name: U.S./US, accents or not, dash kinds."""
+    out = {form, strip_accents(form)}
+    for text in list(out):
+        out |= {text.replace("U.S.", "US"), text.replace("US ", "U.S. "), text.replace("–", "-"),
+                text.replace("U.S.", "United States")}
+    for text in list(out):
+        for soft in _SOFT_WORDS:
+            if text.lower().startswith(soft):
+                out.add(text[len(soft):])
+    return {v for v in out if v.strip()}
+
+
+def _parse(raw: object, path: Path) -> dict[str, Institution]:
+    if not isinstance(raw, list):
+        raise DataError(f"{path}: expected a list of institutions")
+    by_id: dict[str, Institution] = {}
+    for n, entry in enumerate(raw, start=1):
+        where = f"{path}: entry {n} ({entry.get('id', '?') if isinstance(entry, dict) else entry!r})"
+        if not isinstance(entry, dict) or not {"id", "name", "country", "kind"} <= entry.keys():
+            raise DataError(f"{where}: needs id, name, country and kind")
+        if entry["kind"] not in KINDS:
+            raise DataError(f"{where}: kind {entry['kind']!r} is not one of {', '.join(sorted(KINDS))}")
+        if entry["id"] in by_id:
+            raise DataError(f"{where}: duplicate id")
+        by_id[entry["id"]] = Institution(
+            id=entry["id"], name=entry["name"], country=entry["country"], kind=entry["kind"],
+            spanish=entry.get("spanish"), acronyms=tuple(entry.get("acronyms") or ()),
+            aliases=tuple(entry.get("aliases") or ()), parent=entry.get("parent"),
+            wikidata=entry.get("wikidata"))
+    for inst in by_id.values():
+        if inst.parent and inst.parent not in by_id:
+            raise DataError(f"{path}: {inst.id}: parent {inst.parent!r} is not an id in the list")
+    return by_id
+
+
+@lru_cache(maxsize=4)
+def load_institutions(path: Path = DATA) -> InstitutionList:
+    """Load and check the institution list."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataError(f"{path}: cannot be read as YAML ({exc})") from None
+    return InstitutionList(_parse(raw, path))

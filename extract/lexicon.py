@@ -1,0 +1,76 @@
+"""The genre's word lists (titles, honorifics, organization words), loaded once from data files.
+
+>>> lex = load_lexicon()
+>>> lex.role_of("Vice President"), lex.role_of("Undersecretary")
+('vice-president', 'deputy-minister')
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from extract.errors import DataError
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    titles: dict[str, str]  # lowercased title -> role slug
+    honorifics: frozenset[str]
+    former_markers: frozenset[str]
+    current_markers: frozenset[str]
+    org_heads: frozenset[str]
+    portfolio_words: frozenset[str]
+    not_actors: frozenset[str]
+    agreement_heads: frozenset[str]
+    nationalities: dict[str, str]  # lowercased word -> ISO code
+    max_title_words: int
+
+    def role_of(self, title: str) -> str | None:
+        """The role-scheme slug of a title as written, by its longest known ending."""
+        words = title.lower().replace(",", " ").split()
+        for size in range(len(words), 0, -1):
+            for start in range(0, len(words) - size + 1):
+                role = self.titles.get(" ".join(words[start:start + size]))
+                if role:
+                    return role
+        return None
+
+    def is_title(self, text: str) -> bool:
+        return text.lower() in self.titles
+
+
+def _read(name: str) -> dict:
+    path = DATA / name
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataError(f"{path}: cannot be read as YAML ({exc})") from None
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Load ``titles.yaml`` and ``orgwords.yaml``."""
+    titles_raw, words = _read("titles.yaml"), _read("orgwords.yaml")
+    titles: dict[str, str] = {}
+    for role, forms in titles_raw["roles"].items():
+        for form in forms:
+            titles.setdefault(str(form).lower(), role)
+    lower = lambda items: frozenset(str(i).lower() for i in items)  # noqa: E731
+    nationalities = {str(w).lower(): code for code, ws in words["nationalities"].items() for w in ws}
+    return Lexicon(
+        titles=titles,
+        honorifics=lower(titles_raw["honorifics"]),
+        former_markers=lower(titles_raw["former_markers"]),
+        current_markers=lower(titles_raw["current_markers"]),
+        org_heads=lower(words["org_heads"]),
+        portfolio_words=lower(words["portfolio_words"]),
+        not_actors=lower(words["not_actors"]),
+        agreement_heads=lower(words["agreement_heads"]),
+        nationalities=nationalities,
+        max_title_words=max(len(t.split()) for t in titles),
+    )

@@ -1,0 +1,259 @@
+"""Find the actors a parsed document mentions, cleaned of the genre's usual junk.
+
+Input is a spaCy ``Doc`` that went through the institution ruler and the
+statistical NER; output is a list of :class:`Mention`. Each repair is a small
+function named for what it fixes, so a rule's effect can be traced and tested.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.clutter import in_spans
+from extract.institutions import InstitutionList
+from extract.lexicon import Lexicon
+
+KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
+_JUNK_EDGE = set("•·*-–—>|“”\"'‘’()[]{}:;,.!?/#") | {"the", "The", "THE", "’s", "'s", "s", "and", "of"}
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z&\-]*[A-Z][A-Za-z&]*$")
+_SPEECH_VERBS = {"said", "says", "noted", "added", "stated", "emphasized", "emphasised", "argued", "told",
+                 "explained", "stressed", "warned", "highlighted", "observed", "concluded", "asked",
+                 "reflected", "echoed", "agreed", "acknowledged", "pointed", "announced", "praised",
+                 "expressed", "mentioned", "called", "proposed", "recognized", "remarked", "assured"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an actor or place: ``kind`` is person, org or place."""
+
+    kind: str
+    text: str
+    start: int  # character offsets in the document text
+    end: int
+    sent_start: int
+    sent_end: int
+    institution: str | None = None  # id in the institution list
+    acronym: str | None = None  # an acronym the text defines for this mention
+    titled: bool = False  # a title, honorific or speech verb stands next to it
+    source: str = "ner"
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.text.split()
+
+
+def _is_heading(line: str) -> bool:
+    """Short title-case lines without final punctuation: headlines and section headings."""
+    words = [w for w in re.findall(r"[A-Za-zÀ-ÿ][\w’'&.-]*", line)]
+    if not words or len(words) > 14 or line.rstrip().endswith((".", "?", "!", ":", ",", ";")):
+        return False
+    small = {"a", "an", "and", "the", "of", "for", "to", "in", "on", "at", "by", "with", "from", "vs", "&"}
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in small)
+    return caps == len(words)
+
+
+def heading_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of heading-like lines (headline, section titles)."""
+    spans, offset = [], 0
+    for line in text.splitlines(keepends=True):
+        if _is_heading(line.strip(" \t•*#")):
+            spans.append((offset, offset + len(line)))
+        offset += len(line)
+    return spans
+
+
+def _trim(tokens: list[Token], lex: Lexicon, person: bool) -> list[Token]:
+    """Strip leading/trailing punctuation, 'the', possessives; for people also titles and honorifics."""
+    while tokens and (tokens[0].text in _JUNK_EDGE or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].text in _JUNK_EDGE or tokens[-1].is_space or tokens[-1].tag_ == "POS"):
+        tokens = tokens[:-1]
+    if person:
+        changed = True
+        while changed and tokens:
+            changed = False
+            for size in range(min(lex.max_title_words, len(tokens) - 1), 0, -1):
+                head = " ".join(t.text for t in tokens[:size]).lower()
+                if head in lex.titles or head in lex.honorifics or head in lex.nationalities \
+                        or head in lex.former_markers:
+                    tokens, changed = tokens[size:], True
+                    break
+    return tokens
+
+
+def _pieces(span: Span) -> list[list[Token]]:
+    """Split a span at line breaks and bullets: an entity never crosses a line."""
+    pieces: list[list[Token]] = [[]]
+    for tok in span:
+        if "\n" in tok.text or "\n" in tok.whitespace_ or tok.text in {"•", "·"}:
+            if "\n" not in tok.text and tok.text not in {"•", "·"}:
+                pieces[-1].append(tok)
+            pieces.append([])
+        else:
+            pieces[-1].append(tok)
+    return [p for p in pieces if p]
+
+
+def _text(tokens: list[Token]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _person_ok(tokens: list[Token], lex: Lexicon, inst: InstitutionList) -> bool:
+    words = [t.text for t in tokens]
+    if not words or len(words) > 6:
+        return False
+    if any(any(c.isdigit() for c in w) for w in words):
+        return False
+    if any(w.lower() in lex.org_heads or w.lower() in lex.titles or w.lower() in lex.nationalities
+           for w in words if w[0].isupper()):
+        return False
+    if not all(w[0].isupper() or w.lower() in {"de", "la", "del", "van", "von", "der", "y", "da", "dos", "di", "le", "bin"}
+               for w in words):
+        return False
+    return inst.lookup(_text(tokens)) is None and _text(tokens).lower() not in lex.not_actors
+
+
+def _org_ok(tokens: list[Token], lex: Lexicon) -> bool:
+    words = [t.text for t in tokens]
+    if not words or len(words) > 10 or not any(c.isalpha() for c in "".join(words)):
+        return False
+    if _text(tokens).lower() in lex.not_actors or words[-1].lower() in lex.agreement_heads:
+        return False
+    if not words[0][0].isupper() and not words[0][0].isdigit():
+        return False
+    return any(w[0].isupper() for w in words)
+
+
+def _after_title(tokens: list[Token], lex: Lexicon) -> bool:
+    """Whether a capitalised phrase is a title's portfolio ("Director of Government Affairs")."""
+    if not all(t.text.lower() in lex.portfolio_words for t in tokens):
+        return False
+    doc = tokens[0].doc
+    i = tokens[0].i
+    if i >= 1 and doc[i - 1].lower_ in {"of", "for", "the"}:
+        j = i - 1 if doc[i - 1].lower_ != "the" else i - 2
+        if j >= 1 and doc[j].lower_ in {"of", "for"}:
+            j -= 1
+        window = " ".join(t.text for t in doc[max(0, j - 3):j + 1]).lower()
+        return any(title in window for title in lex.titles)
+    return len(tokens) <= 3
+
+
+def _split_org(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
+    """Split run-on organization spans: 'Ministry of X, Ministry of Y', 'Advisor at Z', 'A and Ministry of B'."""
+    for i, tok in enumerate(tokens):
+        if tok.lower_ == "at" and 0 < i < len(tokens) - 1:
+            return [tokens[i + 1:]]
+    parts: list[list[Token]] = [[]]
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if tok.text == "," or (tok.lower_ == "and" and nxt is not None and nxt.text.lower() in lex.org_heads
+                               and nxt.text.lower() not in {"partners", "co", "inc", "sons"}):
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    return [p for p in parts if p]
+
+
+def _acronym_after(doc: Doc, end: int) -> str | None:
+    """An acronym in parentheses right after a span: '... Council (CCE)'."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        cand = doc[end + 1].text
+        if _ACRONYM.match(cand) and len(cand) <= 12:
+            return cand
+    return None
+
+
+def _titled(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    before = " ".join(t.text for t in doc[max(0, start - 3):start]).lower()
+    after = doc[end].lower_ if end < len(doc) else ""
+    return any(before.endswith(t) for t in list(lex.titles) + list(lex.honorifics)) or after in _SPEECH_VERBS
+
+
+def find_mentions(doc: Doc, lex: Lexicon, inst: InstitutionList, clutter: list[tuple[int, int]]) -> list[Mention]:
+    """Every cleaned person, organization and place mention in ``doc``, in text order."""
+    headings = heading_spans(doc.text)
+    out: list[Mention] = []
+    for ent in doc.ents:
+        kind = KINDS.get(ent.label_)
+        if kind is None or in_spans(ent.start_char, clutter):
+            continue
+        inst_id = ent.ent_id_ or None
+        sent = ent.sent if doc.has_annotation("SENT_START") else ent
+        in_heading = in_spans(ent.start_char, headings)
+        for piece in _pieces(ent):
+            tokens = _trim(piece, lex, person=kind == "person")
+            if not tokens:
+                continue
+            text = _text(tokens)
+            piece_kind = kind
+            if inst_id:
+                found = [tokens]
+            elif kind == "person":
+                if not _person_ok(tokens, lex, inst):
+                    listed = inst.lookup(text)
+                    if listed is None:
+                        continue
+                    piece_kind, inst_id = "org", listed.id
+                found = [tokens]
+            elif kind == "org":
+                found = [_trim(p, lex, person=False) for p in _split_org(tokens, lex)]
+            else:
+                listed = inst.lookup(text) if kind == "place" else None
+                if listed is not None and listed.kind in {"government", "legislature"} and len(tokens) > 1:
+                    piece_kind, inst_id = "org", listed.id
+                found = [tokens]
+            for part in found:
+                if not part:
+                    continue
+                mention = _make(doc, part, piece_kind, sent, lex, inst, inst_id, in_heading)
+                if mention is not None:
+                    out.append(mention)
+    return _dedupe(out)
+
+
+def _make(doc: Doc, tokens: list[Token], kind: str, sent: Span, lex: Lexicon, inst: InstitutionList,
+          inst_id: str | None, in_heading: bool) -> Mention | None:
+    text = _text(tokens)
+    if not inst_id and kind == "org":
+        listed = inst.lookup(text)
+        inst_id = listed.id if listed else None
+    if not inst_id:
+        if in_heading and kind != "person":
+            return None
+        if kind == "org" and (not _org_ok(tokens, lex) or _after_title(tokens, lex)):
+            return None
+    start, end = tokens[0].i, tokens[-1].i + 1
+    if kind == "person":
+        words = text.split()
+        half = len(words) // 2
+        if len(words) >= 4 and len(words) % 2 == 0 and words[:half] == words[half:]:  # repeated byline
+            text = " ".join(words[:half])
+            end = start + half
+    return Mention(kind=kind, text=text, start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1].text),
+                   sent_start=sent.start_char, sent_end=sent.end_char, institution=inst_id,
+                   acronym=_acronym_after(doc, end) if kind == "org" else None,
+                   titled=_titled(doc, start, end, lex), source="list" if inst_id else "ner")
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen: dict[tuple[int, int], Mention] = {}
+    for m in mentions:
+        key = (m.start, m.end)
+        if key not in seen or (m.institution and not seen[key].institution):
+            seen[key] = m
+    return sorted(seen.values(), key=lambda m: (m.start, m.end))
+
+
+def with_acronyms(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """Also read 'ACR, the Long Name' definitions: the acronym mention right before an organization."""
+    out = list(mentions)
+    for i, m in enumerate(out[:-1]):
+        nxt = out[i + 1]
+        between = doc.text[m.end:nxt.start]
+        if m.kind == nxt.kind == "org" and _ACRONYM.match(m.text) and between.strip().lower() in {", the", ","} \
+                and not nxt.acronym:
+            out[i + 1] = replace(nxt, acronym=m.text)
+    return out

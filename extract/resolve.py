@@ -1,0 +1,122 @@
+"""Within-document resolution: group a document's mentions into the actors they name.
+
+A later "Velasco", "Secretary Guajardo", "the Chamber" or "CCE" joins the fuller
+mention made before; a surname shared by two people in the document is left
+unresolved rather than guessed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extract.institutions import InstitutionList
+from extract.lexicon import Lexicon
+from extract.mentions import Mention
+from extract.slug import fold
+
+_PARTICLES = {"de", "la", "del", "van", "von", "der", "y", "da", "dos", "di", "le"}
+
+
+@dataclass
+class Entity:
+    """An actor or place of one document, with every mention of it."""
+
+    kind: str
+    key: str
+    name: str
+    institution: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+
+def _person_key(name: str) -> str:
+    """Folded name without middle initials: 'Suzanne P. Clark' and 'Suzanne Clark' share a key."""
+    words = fold(name).split()
+    return " ".join(w for i, w in enumerate(words) if len(w) > 1 or i in (0, len(words) - 1))
+
+
+def _is_part(short: list[str], full: list[str]) -> bool:
+    """Whether ``short`` is the surname part (suffix) or the given-name part (prefix) of ``full``."""
+    n = len(short)
+    return n < len(full) and (full[-n:] == short or full[:n] == short and short[-1] not in _PARTICLES)
+
+
+def _resolve_people(mentions: list[Mention]) -> list[Entity]:
+    people: dict[str, Entity] = {}
+    for m in sorted(mentions, key=lambda m: (-len(m.tokens), m.start)):
+        key = _person_key(m.text)
+        if key in people:
+            people[key].mentions.append(m)
+            if m.text != people[key].name:
+                people[key].aliases.add(m.text)
+            continue
+        words = key.split()
+        candidates = [e for e in people.values() if _is_part(words, e.key.split())]
+        if len(candidates) == 1:
+            candidates[0].mentions.append(m)
+            candidates[0].aliases.add(m.text)
+        elif not candidates and (len(words) >= 2 or m.titled):
+            people[key] = Entity("person", key, m.text, mentions=[m])
+    return list(people.values())
+
+
+def _resolve_orgs(mentions: list[Mention], inst: InstitutionList, lex: Lexicon) -> list[Entity]:
+    orgs: dict[str, Entity] = {}
+    by_alias: dict[str, str] = {}
+
+    def add(key: str, m: Mention, name: str, inst_id: str | None) -> None:
+        ent = orgs.setdefault(key, Entity("org", key, name, institution=inst_id))
+        ent.mentions.append(m)
+        if m.text != ent.name:
+            ent.aliases.add(m.text)
+        by_alias[fold(m.text)] = key
+        if m.acronym:
+            ent.aliases.add(m.acronym)
+            by_alias[fold(m.acronym)] = key
+
+    pending: list[Mention] = []
+    for m in mentions:
+        folded = fold(m.text)
+        if m.institution:
+            add(f"inst:{m.institution}", m, inst.by_id[m.institution].name, m.institution)
+        elif folded in by_alias:
+            add(by_alias[folded], m, m.text, None)
+        elif len(m.tokens) == 1 and m.text.lower() in lex.org_heads:
+            pending.append(m)  # "the Chamber": resolved below to the nearest fuller name
+        else:
+            add(folded, m, m.text, None)
+    for m in pending:
+        head = m.text.lower()
+        before = [e for e in orgs.values() if head in e.name.lower().split() and e.first < m.start]
+        if before:
+            target = max(before, key=lambda e: e.first)
+            target.mentions.append(m)
+            target.aliases.add(f"the {m.text}")
+    for ent in orgs.values():
+        if ent.institution is None:
+            ent.name = max((m.text for m in ent.mentions), key=lambda t: (len(t.split()), len(t), t))
+            ent.aliases.discard(ent.name)
+    return list(orgs.values())
+
+
+def _resolve_places(mentions: list[Mention]) -> list[Entity]:
+    places: dict[str, Entity] = {}
+    for m in mentions:
+        key = fold(m.text)
+        ent = places.setdefault(key, Entity("place", key, m.text))
+        ent.mentions.append(m)
+    return list(places.values())
+
+
+def resolve(mentions: list[Mention], inst: InstitutionList, lex: Lexicon) -> list[Entity]:
+    """Group mentions into entities, in order of first mention."""
+    by_kind = {k: [m for m in mentions if m.kind == k] for k in ("person", "org", "place")}
+    people = _resolve_people(by_kind["person"])
+    person_words = {w for e in people for w in e.key.split()}
+    orgs = [e for e in _resolve_orgs(by_kind["org"], inst, lex)
+            if e.institution or fold(e.name) not in person_words]
+    entities = people + orgs + _resolve_places(by_kind["place"])
+    return sorted(entities, key=lambda e: (e.first, e.kind, e.key))

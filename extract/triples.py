@@ -1,0 +1,130 @@
+"""A parsed document to its named graph: the pure heart of extraction.
+
+``document_graph`` takes a spaCy ``Doc`` and the :class:`Document` it came from
+and returns an rdflib ``Graph`` holding every fact read from that document.
+Reference facts from the institution list go to :func:`reference_graph`.
+"""
+from __future__ import annotations
+
+from rdflib import Graph, Literal, URIRef
+from spacy.tokens import Doc
+
+from extract.clutter import clutter_spans
+from extract.document import Document
+from extract.institutions import Institution, InstitutionList, load_institutions
+from extract.lexicon import Lexicon, load_lexicon
+from extract.mentions import find_mentions, with_acronyms
+from extract.metadata import publication_date, title
+from extract.resolve import Entity, resolve
+from extract.slug import fold, slugify
+from extract.vocab import DCTERMS, ID, ORG, OWL, RDF, SDO, TG, XSD
+
+_SCHEMA_KIND = {"government": SDO.GovernmentOrganization, "legislature": SDO.GovernmentOrganization,
+                "judiciary": SDO.GovernmentOrganization, "company": SDO.Corporation, "ngo": SDO.NGO,
+                "academic": SDO.EducationalOrganization}
+
+
+def document_iri(document: Document) -> URIRef:
+    return ID[f"doc/{document.key}"]
+
+
+def person_iri(name: str) -> URIRef:
+    return ID[f"person/{slugify(name)}"]
+
+
+def org_iri(name: str, institution: str | None = None) -> URIRef:
+    return ID[f"org/{institution}"] if institution else ID[f"org/{slugify(name)}"]
+
+
+def place_iri(name: str) -> URIRef:
+    return ID[f"place/{slugify(name)}"]
+
+
+def entity_iri(entity: Entity) -> URIRef:
+    if entity.kind == "person":
+        return person_iri(entity.name)
+    if entity.kind == "org":
+        return org_iri(entity.name, entity.institution)
+    return place_iri(entity.name)
+
+
+def _org_country(entity: Entity, lex: Lexicon) -> str | None:
+    words = entity.name.replace("’s", "").replace("'s", "").split()
+    for size in (2, 1):
+        code = lex.nationalities.get(" ".join(words[:size]).lower())
+        if code and len(words) > size:
+            return code
+    return None
+
+
+def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = None,
+                   institutions: InstitutionList | None = None) -> Graph:
+    """Every fact read from one document, as a graph to be stored as that document's named graph."""
+    lex = lexicon or load_lexicon()
+    inst = institutions or load_institutions()
+    clutter = clutter_spans(document.text)
+    mentions = with_acronyms(find_mentions(doc, lex, inst, clutter), doc)
+    entities = resolve(mentions, inst, lex)
+
+    g = Graph()
+    d = document_iri(document)
+    g.add((d, RDF.type, SDO.CreativeWork))
+    g.add((d, DCTERMS.source, Literal(document.name)))
+    g.add((d, SDO.name, Literal(title(document.text, clutter) or document.name)))
+    published = publication_date(document.text)
+    if published:
+        g.add((d, SDO.datePublished, Literal(published, datatype=XSD.date)))
+
+    for entity in entities:
+        node = entity_iri(entity)
+        g.add((d, SDO.mentions, node))
+        if entity.kind == "person":
+            g.add((node, RDF.type, SDO.Person))
+        elif entity.kind == "org":
+            g.add((node, RDF.type, SDO.Organization))
+            if not entity.institution:
+                country = _org_country(entity, lex)
+                if country:
+                    g.add((node, SDO.addressCountry, Literal(country)))
+        else:
+            g.add((node, RDF.type, SDO.Place))
+        g.add((node, SDO.name, Literal(entity.name)))
+        for alias in sorted(entity.aliases):
+            if fold(alias) != fold(entity.name) or alias != entity.name:
+                g.add((node, SDO.alternateName, Literal(alias)))
+    return g
+
+
+def institution_graph(institution: Institution) -> Graph:
+    """Reference facts about one listed institution (they live in the default graph)."""
+    g = Graph()
+    node = org_iri(institution.name, institution.id)
+    g.add((node, RDF.type, SDO.Organization))
+    if institution.kind in _SCHEMA_KIND:
+        g.add((node, RDF.type, _SCHEMA_KIND[institution.kind]))
+    g.add((node, SDO.name, Literal(institution.name)))
+    for alt in sorted({*institution.acronyms, *([institution.spanish] if institution.spanish else [])}):
+        g.add((node, SDO.alternateName, Literal(alt)))
+    if institution.country != "XX":
+        g.add((node, SDO.addressCountry, Literal(institution.country)))
+    g.add((node, SDO.additionalType, Literal(institution.kind)))
+    if institution.parent:
+        g.add((node, ORG.subOrganizationOf, org_iri("", institution.parent)))
+    if institution.wikidata:
+        g.add((node, OWL.sameAs, URIRef(f"http://www.wikidata.org/entity/{institution.wikidata}")))
+    return g
+
+
+def reference_graph(institution_ids: set[str], institutions: InstitutionList | None = None) -> Graph:
+    """Reference facts for the given institutions and their ancestors."""
+    inst = institutions or load_institutions()
+    wanted = set(institution_ids)
+    for i in institution_ids:
+        wanted |= {a.id for a in inst.ancestors(i)}
+    g = Graph()
+    for i in sorted(wanted):
+        g += institution_graph(inst.by_id[i])
+    return g
+
+
+__all__ = ["document_graph", "reference_graph", "document_iri", "entity_iri", "TG"]

@@ -1,0 +1,120 @@
+"""Build: documents on disk -> extraction per document -> merged dataset -> files in ``out/``.
+
+Extraction stays a pure function per document (:func:`extract.triples.document_graph`);
+this module only feeds it batches through ``nlp.pipe`` and gathers the results.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+
+from extract.document import Document
+from extract.errors import InputError
+from extract.institutions import load_institutions
+from extract.pipeline import load_pipeline
+from extract.triples import document_graph, document_iri, reference_graph
+from extract.vocab import ORG
+from graph import sources, store
+from graph.merge import Judgements, Merge, load_judgements, merge_graphs
+
+JUDGEMENTS = "judgements.yaml"
+MERGES = "merges.json"
+
+
+@dataclass
+class BuildResult:
+    """What a build made: the dataset, the files written, and what went wrong on the way."""
+
+    dataset: Dataset
+    documents: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    merges: list[Merge] = field(default_factory=list)
+    files: dict[str, Path] = field(default_factory=dict)
+
+
+def extract_documents(documents: list[Document], *, model: str | None = None, batch_size: int = 16,
+                      progress: Callable[[int], None] | None = None,
+                      on_error: Callable[[str], None] | None = None) -> Iterator[tuple[Document, Graph]]:
+    """Parse documents with ``nlp.pipe`` and yield each with its named graph."""
+    nlp = load_pipeline(model)
+    texts = (d.text for d in documents)
+    for document, doc in zip(documents, nlp.pipe(texts, batch_size=batch_size)):
+        try:
+            yield document, document_graph(doc, document)
+        except Exception as exc:  # one bad document must not stop the build
+            if on_error is None:
+                raise
+            on_error(f"{document.name}: extraction failed ({type(exc).__name__}: {exc})")
+        if progress:
+            progress(1)
+
+
+def assemble(extracted: list[tuple[Document, Graph]], judgements: Judgements) -> tuple[Dataset, list[Merge]]:
+    """Merge actors across documents and put reference facts in the default graph."""
+    graphs = [(document_iri(d), g) for d, g in extracted]
+    graphs, merges = merge_graphs(graphs, judgements)
+    inst = load_institutions()
+    listed = {str(o).rsplit("/", 1)[-1] for _, g in graphs for o in g.all_nodes()
+              if isinstance(o, URIRef) and str(o).rsplit("/", 1)[-1] in inst.by_id}
+    default = reference_graph(listed, inst)
+    from extract.topics import load_scheme
+
+    default += load_scheme().as_graph()
+    # parents named by the text itself are document facts; those from the list stay reference facts
+    for _, g in graphs:
+        for s, o in list(g.subject_objects(ORG.subOrganizationOf)):
+            if (s, ORG.subOrganizationOf, o) in default:
+                g.remove((s, ORG.subOrganizationOf, o))
+    return store.assemble(default, graphs), merges
+
+
+def build(paths: list[Path], out: Path, *, model: str | None = None, batch_size: int = 16,
+          judgements_file: Path | None = None, show_progress: bool = True,
+          warn: Callable[[str], None] = lambda msg: print(msg, file=sys.stderr)) -> BuildResult:
+    """Build the graph of every document under ``paths`` into ``out``."""
+    files = sources.collect(paths)
+    keys = sources.unique_keys(files)
+    failures: list[str] = []
+    documents: list[Document] = []
+    for f in files:
+        try:
+            documents.append(sources.read_document(f, keys[f]))
+        except InputError as exc:
+            failures.append(str(exc))
+            warn(f"skipped {exc}")
+    judgements = load_judgements(judgements_file or _default_judgements(paths))
+
+    bar = None
+    if show_progress and len(documents) > 1:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(documents), unit="doc", desc="extracting", file=sys.stderr, leave=False)
+
+    def on_error(msg: str) -> None:
+        failures.append(msg)
+        warn(msg)
+
+    extracted = list(extract_documents(documents, model=model, batch_size=batch_size,
+                                       progress=bar.update if bar else None, on_error=on_error))
+    if bar:
+        bar.close()
+    ds, merges = assemble(extracted, judgements)
+    files_written = store.write(ds, out)
+    from graph.render import render_network
+
+    files_written["html"] = render_network(ds, out / "network.html")
+    store.atomic_write(out / MERGES, json.dumps([asdict(m) for m in merges], indent=2,
+                                                ensure_ascii=False).encode("utf-8") + b"\n")
+    files_written["merges"] = out / MERGES
+    return BuildResult(ds, [d.name for d, _ in extracted], failures, merges, files_written)
+
+
+def _default_judgements(paths: list[Path]) -> Path:
+    """``judgements.yaml`` in the first folder given (or beside the first file)."""
+    first = paths[0]
+    return (first if first.is_dir() else first.parent) / JUDGEMENTS

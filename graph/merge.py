@@ -1,0 +1,190 @@
+"""Across documents: one IRI per real person or organization, and a record of why.
+
+Each document's graph names its actors by slug IRIs, so identical names already
+share a node. This step merges the rest ("Suzanne P. Clark" / "Suzanne Clark",
+"Tom" / "Thomas", a surname alone / the only full name with that surname),
+applies the analyst's judgements, and gives every node exactly one ``schema:name``.
+
+Judgements file (YAML, beside the documents, default name ``judgements.yaml``)::
+
+    same:
+      - [Tom Donohue, Thomas J. Donohue]
+    different:
+      - [Joe Biden, Hunter Biden]
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from rdflib import Graph, Literal, URIRef
+
+from extract.errors import DataError
+from extract.slug import fold, strip_accents
+from extract.vocab import RDF, SDO
+
+NICKNAMES = Path(__file__).parent.parent / "extract" / "data" / "nicknames.yaml"
+
+
+@dataclass(frozen=True)
+class Merge:
+    """One node folded into another, and why."""
+
+    kind: str
+    into: str
+    merged: str
+    names: tuple[str, str]
+    reason: str
+
+
+@dataclass(frozen=True)
+class Judgements:
+    """An analyst's rulings: pairs of names (or IRIs) that are / are never the same actor."""
+
+    same: tuple[tuple[str, str], ...] = ()
+    different: tuple[tuple[str, str], ...] = ()
+
+
+def load_judgements(path: Path) -> Judgements:
+    """Read a judgements file; a missing file means no judgements."""
+    if not path.exists():
+        return Judgements()
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise DataError(f"{path}: not valid YAML ({exc})") from None
+    pairs = {}
+    for key in ("same", "different"):
+        items = raw.get(key) or []
+        for item in items:
+            if not (isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) for x in item)):
+                raise DataError(f"{path}: each entry under {key!r} must be a pair of names, got {item!r}")
+        pairs[key] = tuple((a, b) for a, b in items)
+    unknown = set(raw) - {"same", "different"}
+    if unknown:
+        raise DataError(f"{path}: unknown section(s) {', '.join(sorted(unknown))}; expected 'same' and 'different'")
+    return Judgements(**pairs)
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> dict[str, str]:
+    return {str(k): str(v) for k, v in yaml.safe_load(NICKNAMES.read_text(encoding="utf-8")).items()}
+
+
+def _person_key(name: str) -> str:
+    words = [w for i, w in enumerate(fold(name).split()) if len(w) > 1 or i == 0]
+    if words:
+        words[0] = _nicknames().get(words[0], words[0])
+    return " ".join(words)
+
+
+def _rank(name: str) -> tuple:
+    """Prefer the fullest form: more words, then accented, then longer, then alphabetical."""
+    return (-len(name.split()), strip_accents(name) == name, -len(name), name)
+
+
+class _Groups:
+    def __init__(self) -> None:
+        self.parent: dict[URIRef, URIRef] = {}
+
+    def find(self, x: URIRef) -> URIRef:
+        while self.parent.get(x, x) != x:
+            x = self.parent[x]
+        return x
+
+    def union(self, a: URIRef, b: URIRef) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def merge_graphs(graphs: list[tuple[URIRef, Graph]], judgements: Judgements = Judgements()
+                 ) -> tuple[list[tuple[URIRef, Graph]], list[Merge]]:
+    """Resolve actors across document graphs; returns rewritten graphs and the merges made."""
+    names: dict[URIRef, set[str]] = defaultdict(set)
+    kinds: dict[URIRef, str] = {}
+    for _, g in graphs:
+        for kind, cls in (("person", SDO.Person), ("org", SDO.Organization)):
+            for node in g.subjects(RDF.type, cls):
+                kinds[node] = kind
+                names[node] |= {str(o) for o in g.objects(node, SDO.name)}
+                names[node] |= {str(o) for o in g.objects(node, SDO.alternateName)}
+    display = {n: min((x for x in names[n]), key=_rank) for n in names if names[n]}
+
+    def node_of(label: str) -> set[URIRef]:
+        return {n for n in names if str(n) == label or fold(label) in {fold(x) for x in names[n]}}
+
+    blocked = {frozenset((a, b)) for x, y in judgements.different for a in node_of(x) for b in node_of(y)}
+    groups, reasons = _Groups(), {}
+
+    def link(a: URIRef, b: URIRef, reason: str) -> None:
+        if a == b or groups.find(a) == groups.find(b):
+            return
+        members = lambda r: [n for n in names if groups.find(n) == groups.find(r)]  # noqa: E731
+        if any(frozenset((x, y)) in blocked for x in members(a) for y in members(b)):
+            return
+        groups.union(a, b)
+        reasons[(a, b)] = reason
+
+    people = sorted(n for n in names if kinds.get(n) == "person")
+    by_key: dict[str, list[URIRef]] = defaultdict(list)
+    for n in people:
+        by_key[_person_key(display[n])].append(n)
+    for key, nodes in sorted(by_key.items()):
+        for other in nodes[1:]:
+            link(nodes[0], other, f"same name once middle initials, accents and nicknames are set aside ({key!r})")
+    full = [n for n in people if len(display[n].split()) >= 2]
+    for n in people:
+        if len(display[n].split()) == 1:
+            matches = [f for f in full if fold(display[f]).split()[-1] == fold(display[n])]
+            if len(matches) == 1:
+                link(matches[0], n, f"surname {display[n]!r} matches only {display[matches[0]]!r} in the corpus")
+    orgs = sorted(n for n in names if kinds.get(n) == "org")
+    alias_owner: dict[str, set[URIRef]] = defaultdict(set)
+    for n in orgs:
+        for x in names[n]:
+            alias_owner[fold(x)].add(n)
+    for n in orgs:
+        owners = alias_owner[fold(display[n])] - {n}
+        if len(owners) == 1:
+            link(min(owners), n, f"{display[n]!r} is a name the other node is known by")
+    for x, y in judgements.same:
+        for a in node_of(x):
+            for b in node_of(y):
+                link(a, b, f"judgement: {x!r} is {y!r}")
+
+    members: dict[URIRef, list[URIRef]] = defaultdict(list)
+    for n in names:
+        members[groups.find(n)].append(n)
+    target: dict[URIRef, URIRef] = {}
+    merges: list[Merge] = []
+    for root, nodes in members.items():
+        best = min(nodes, key=lambda n: (_rank(display[n]), str(n)))
+        for n in nodes:
+            target[n] = best
+            if n != best:
+                why = next((r for (a, b), r in reasons.items() if n in (a, b)), "merged with its group")
+                merges.append(Merge(kinds[n], str(best), str(n), (display[best], display[n]), why))
+    canonical = {n: display[target[n]] for n in names}
+    rewritten = [(doc, _rewrite(g, target, canonical)) for doc, g in graphs]
+    return rewritten, sorted(merges, key=lambda m: (m.kind, m.into, m.merged))
+
+
+def _rewrite(g: Graph, target: dict[URIRef, URIRef], canonical: dict[URIRef, str]) -> Graph:
+    """Replace merged IRIs and keep exactly one schema:name per node (the others become alternate names)."""
+    out = Graph()
+    for s, p, o in g:
+        s2 = target.get(s, s)
+        o2 = target.get(o, o) if isinstance(o, URIRef) else o
+        if p == SDO.name and s in canonical:
+            if str(o) != canonical[s]:
+                out.add((s2, SDO.alternateName, o))
+            out.add((s2, SDO.name, Literal(canonical[s])))
+        elif p == SDO.alternateName and s in canonical and str(o) == canonical[s]:
+            continue
+        else:
+            out.add((s2, p, o2))
+    return out
