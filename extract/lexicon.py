@@ -27,6 +27,7 @@ class Lexicon:
     portfolio_words: frozenset[str]
     not_actors: frozenset[str]
     agreement_heads: frozenset[str]
+    event_words: frozenset[str]
     nationalities: dict[str, str]  # lowercased word -> ISO code
     max_title_words: int
 
@@ -71,6 +72,7 @@ def load_lexicon() -> Lexicon:
         portfolio_words=lower(words["portfolio_words"]),
         not_actors=lower(words["not_actors"]),
         agreement_heads=lower(words["agreement_heads"]),
+        event_words=lower(words["event_words"]),
         nationalities=nationalities,
         max_title_words=max(len(t.split()) for t in titles),
     )

@@ -71,6 +71,9 @@ def _trim(tokens: list[Token], lex: Lexicon, person: bool) -> list[Token]:
     while tokens and (tokens[-1].text in _JUNK_EDGE or tokens[-1].is_space or tokens[-1].tag_ == "POS"):
         tokens = tokens[:-1]
     if person:
+        inner = [i for i, t in enumerate(tokens[:-1]) if t.text.lower() in lex.honorifics]
+        if inner:  # "Economy Dr. Ana Ruiz": what precedes an honorific is not the name
+            tokens = tokens[inner[-1] + 1:]
         changed = True
         while changed and tokens:
             changed = False
@@ -107,7 +110,9 @@ def _person_ok(tokens: list[Token], lex: Lexicon, inst: InstitutionList) -> bool
     if any(any(c.isdigit() for c in w) for w in words):
         return False
     if any(w.lower() in lex.org_heads or w.lower() in lex.titles or w.lower() in lex.nationalities
-           for w in words if w[0].isupper()):
+           or w.lower() in lex.event_words for w in words if w[0].isupper()):
+        return False
+    if all(w.lower() in lex.portfolio_words for w in words):
         return False
     if not all(w[0].isupper() or w.lower() in {"de", "la", "del", "van", "von", "der", "y", "da", "dos", "di", "le", "bin"}
                for w in words):
@@ -198,6 +203,8 @@ def find_mentions(doc: Doc, lex: Lexicon, inst: InstitutionList, clutter: list[t
                         continue
                     piece_kind, inst_id = "org", listed.id
                 found = [tokens]
+            elif kind == "org" and any(t.text.lower() in lex.honorifics for t in tokens[:-1]):
+                piece_kind, found = "person", [_trim(tokens, lex, person=True)]
             elif kind == "org":
                 found = [_trim(p, lex, person=False) for p in _split_org(tokens, lex)]
             else:
@@ -221,8 +228,8 @@ def _make(doc: Doc, tokens: list[Token], kind: str, sent: Span, lex: Lexicon, in
         listed = inst.lookup(text)
         inst_id = listed.id if listed else None
     if not inst_id:
-        if in_heading and kind != "person":
-            return None
+        if in_heading and kind != "person" and _line_of(doc.text, tokens[0].idx).strip(" \t•*#-") != text:
+            return None  # a fragment of a headline or section title
         if kind == "org" and (not _org_ok(tokens, lex) or _after_title(tokens, lex)):
             return None
     start, end = tokens[0].i, tokens[-1].i + 1
@@ -236,6 +243,12 @@ def _make(doc: Doc, tokens: list[Token], kind: str, sent: Span, lex: Lexicon, in
                    sent_start=sent.start_char, sent_end=sent.end_char, institution=inst_id,
                    acronym=_acronym_after(doc, end) if kind == "org" else None,
                    titled=_titled(doc, start, end, lex), source="list" if inst_id else "ner")
+
+
+def _line_of(text: str, offset: int) -> str:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start:end if end >= 0 else len(text)]
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:

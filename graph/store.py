@@ -58,17 +58,42 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def _canonical(data: str) -> bytes:
-    return data.encode("utf-8")
+def _turtle(g: Graph) -> tuple[list[str], str]:
+    """A graph as Turtle, split into its prefix lines and its body (rdflib orders subjects stably)."""
+    bound = Graph()
+    for prefix, ns in PREFIXES.items():
+        bound.bind(prefix, ns, override=True, replace=True)
+    bound += g
+    text = bound.serialize(format="turtle")
+    lines = text.splitlines()
+    prefixes = [line for line in lines if line.startswith("@prefix")]
+    body = "\n".join(line for line in lines if not line.startswith("@prefix")).strip()
+    return prefixes, body
+
+
+def trig_text(ds: Dataset) -> str:
+    """The dataset as TriG with graphs in IRI order, so the same dataset always gives the same bytes."""
+    prefixes: set[str] = set()
+    blocks: list[str] = []
+    default = ds.default_context
+    graphs = sorted((c for c in ds.contexts() if c.identifier != default.identifier and len(c)),
+                    key=lambda c: str(c.identifier))
+    for g in [default, *graphs]:
+        if not len(g):
+            continue
+        pre, body = _turtle(g)
+        prefixes.update(pre)
+        indented = "\n".join(("    " + line) if line else "" for line in body.splitlines())
+        name = "" if g is default else f"<{g.identifier}> "
+        blocks.append(f"{name}{{\n{indented}\n}}\n")
+    return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)
 
 
 def write(ds: Dataset, out: Path) -> dict[str, Path]:
     """Write ``graph.trig`` and ``graph.ttl`` under ``out``; returns their paths."""
-    trig = ds.serialize(format="trig")
-    ttl = merged_graph(ds).serialize(format="turtle")
     paths = {"trig": out / TRIG, "ttl": out / TTL}
-    atomic_write(paths["trig"], _canonical(trig))
-    atomic_write(paths["ttl"], _canonical(ttl))
+    atomic_write(paths["trig"], trig_text(ds).encode("utf-8"))
+    atomic_write(paths["ttl"], merged_graph(ds).serialize(format="turtle").encode("utf-8"))
     return paths
 
 

@@ -1,0 +1,75 @@
+import pytest
+
+from extract.institutions import load_institutions
+from extract.lexicon import load_lexicon
+from extract.mentions import find_mentions, heading_spans, with_acronyms
+
+
+def mentions_of(doc):
+    return [(m.kind, m.text) for m in with_acronyms(find_mentions(doc, load_lexicon(), load_institutions(), []), doc)]
+
+
+@pytest.mark.parametrize("text,ents,expected", [
+    # titles glued to names
+    ("Ambassador John Bolton spoke .", [("PERSON", 0, 3)], [("person", "John Bolton")]),
+    # possessive and leading 'the'
+    ("the Acme Widget Council ’s view", [("ORG", 0, 5)], [("org", "Acme Widget Council")]),
+    # a byline repeated twice
+    ("Dana Whitfield Dana Whitfield wrote", [("PERSON", 0, 4)], [("person", "Dana Whitfield")]),
+    # bullets and line breaks split a span
+    ("• Orbis Partners \n said this .", [("ORG", 0, 5)], [("org", "Orbis Partners")]),
+    # a fragment of a headline is not an actor; a line that is only a name is
+    ("Orbis Partners Seek Better Terms \n", [("ORG", 0, 2)], []),
+    # coordinated names split apart
+    ("Ministry of Tourism , Ministry of Health met", [("ORG", 0, 7)],
+     [("org", "Ministry of Tourism"), ("org", "Ministry of Health")]),
+    # a title's portfolio is not an organization
+    ("Director of Government Affairs at Orbis Partners .", [("ORG", 2, 4), ("ORG", 5, 7)],
+     [("org", "Orbis Partners")]),
+    # 'title at Org' spans keep only the organization
+    ("Senior Advisor at Covina Legal .", [("ORG", 0, 5)], [("org", "Covina Legal")]),
+    # agreements and single lowercase junk are not actors
+    ("the USMCA and the North American Free Trade Agreement", [("ORG", 1, 2), ("ORG", 3, 9)], []),
+])
+def test_mentions_cleaned(make_doc, text, ents, expected):
+    assert mentions_of(make_doc(text, ents)) == expected
+
+
+def test_mentions_people_typed_as_organizations_are_dropped_or_retyped(make_doc):
+    assert mentions_of(make_doc("Economy Dr. Ileana Ruiz Vega spoke", [("PERSON", 0, 5)])) == \
+        [("person", "Ileana Ruiz Vega")]
+    assert mentions_of(make_doc("Economy Dr. Ileana Ruiz Vega spoke", [("ORG", 0, 5)])) == \
+        [("person", "Ileana Ruiz Vega")]
+
+
+def test_mentions_acronym_defined_in_parentheses(make_doc):
+    doc = make_doc("the Harbour Freight Council ( HFC ) said", [("ORG", 1, 4)])
+    found = find_mentions(doc, load_lexicon(), load_institutions(), [])
+    assert found[0].acronym == "HFC"
+
+
+def test_mentions_acronym_defined_before_the_long_name(make_doc):
+    doc = make_doc("HFC , the Harbour Freight Council , said", [("ORG", 0, 1), ("ORG", 3, 6)])
+    found = with_acronyms(find_mentions(doc, load_lexicon(), load_institutions(), []), doc)
+    assert [(m.text, m.acronym) for m in found] == [("HFC", None), ("Harbour Freight Council", "HFC")]
+
+
+def test_mentions_skip_headings_but_keep_people():
+    text = "Mexican Leaders Visit Washington\nKey Outcomes\nA sentence, with a comma."
+    spans = heading_spans(text)
+    assert [text[s:e].strip() for s, e in spans] == ["Mexican Leaders Visit Washington", "Key Outcomes"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence,person,org", [
+    ("Economy Minister Raquel Buenrostro met with the Business Coordinating Council (CCE) on Monday.",
+     "Raquel Buenrostro", "Business Coordinating Council"),
+    ("Secretaría de Economía officials welcomed Senator Maria Cantwell to Mexico City.",
+     "Maria Cantwell", "Ministry of Economy"),
+])
+def test_mentions_with_the_real_model(nlp, sentence, person, org):
+    doc = nlp(sentence)
+    found = mentions_of(doc)
+    assert ("person", person) in found
+    names = {load_institutions().by_id[m.institution].name for m in find_mentions(doc, load_lexicon(), load_institutions(), []) if m.institution}
+    assert org in names
