@@ -131,8 +131,8 @@ def _parse(path: Path) -> TopicScheme:
         if len(labels) != 1:
             raise DataError(f"{path}: concept {concept} needs exactly one English skos:prefLabel, found {labels}")
         topics[concept] = Topic(str(concept), labels[0])
-    keywords = {t: tuple(sorted({str(o) for p in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
-                                 for o in graph.objects(c, p)})) for c, t in topics.items()}
+    keywords = {t: tuple(sorted({str(o).strip() for p in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
+                                 for o in graph.objects(c, p)} - {""})) for c, t in topics.items()}
     broader = {t: tuple(sorted((topics[b] for b in graph.objects(c, SKOS.broader) if b in topics),
                                key=lambda b: b.label)) for c, t in topics.items()}
     matcher, by_group = _compile(keywords)
@@ -214,16 +214,16 @@ def topic_scores(text: str, scheme: TopicScheme, *, list_size: int = 4,
 
 
 def main_topics(text: str, scheme: TopicScheme, *, max_topics: int = 6, min_score: float = 1.5,
-                min_share: float = 0.02, short_share: float = 0.07) -> list[Topic]:
+                min_share: float = 0.02, lead_share: float = 0.2) -> list[Topic]:
     """The few topics ``text`` is substantially about, best first.
 
     Rule: a topic's score is the number of sentences that mention it (see
     :func:`topic_scores`; enumerations count less, the headline double). A
     topic is kept when its score is at least ``min_score`` (more than one
-    passing mention) and at least ``min_share`` of all topics' scores, or when
-    it alone holds ``short_share`` of that total (in a short text one mention
-    can be a main subject). Kept topics are ordered by score, then label, and
-    cut to ``max_topics``.
+    passing mention) and at least ``min_share`` of all topics' scores together,
+    or when it reaches ``lead_share`` of the leading topic's score (in a short
+    text that no topic dominates, one mention can be a main subject). Kept
+    topics are ordered by score, then label, and cut to ``max_topics``.
 
     Examples:
         >>> scheme = load_scheme()
@@ -232,7 +232,7 @@ def main_topics(text: str, scheme: TopicScheme, *, max_topics: int = 6, min_scor
         ['Tariffs and trade policy', 'Migration']
     """
     scores = topic_scores(text, scheme)
-    total = sum(scores.values())
-    keep = [t for t, s in scores.items() if (s >= min_score and s >= min_share * total) or s >= short_share * total]
+    total, lead = sum(scores.values()), max(scores.values(), default=0.0)
+    keep = [t for t, s in scores.items() if (s >= min_score and s >= min_share * total) or s >= lead_share * lead]
     keep.sort(key=lambda t: (-scores[t], t.label))
     return keep[:max_topics]

@@ -17,8 +17,10 @@ from extract.mentions import find_mentions, with_acronyms
 from extract.metadata import publication_date, title
 from extract.resolve import Entity, resolve
 from extract.slug import fold, slugify
+from extract.topics import load_scheme, main_topics
 from extract.vocab import DCTERMS, ID, ORG, OWL, RDF, SDO, TG, XSD
 
+MAX_DOC_TOPICS = 10
 _SCHEMA_KIND = {"government": SDO.GovernmentOrganization, "legislature": SDO.GovernmentOrganization,
                 "judiciary": SDO.GovernmentOrganization, "company": SDO.Corporation, "ngo": SDO.NGO,
                 "academic": SDO.EducationalOrganization}
@@ -57,6 +59,14 @@ def _org_country(entity: Entity, lex: Lexicon) -> str | None:
     return None
 
 
+def content_text(text: str, clutter: list[tuple[int, int]]) -> str:
+    """The text with clutter blanked out (same length, so offsets stay valid)."""
+    chars = list(text)
+    for start, end in clutter:
+        chars[start:end] = [c if c == "\n" else " " for c in text[start:end]]
+    return "".join(chars)
+
+
 def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = None,
                    institutions: InstitutionList | None = None) -> Graph:
     """Every fact read from one document, as a graph to be stored as that document's named graph."""
@@ -74,6 +84,8 @@ def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = No
     published = publication_date(document.text)
     if published:
         g.add((d, SDO.datePublished, Literal(published, datatype=XSD.date)))
+    for topic in main_topics(content_text(document.text, clutter), load_scheme(), max_topics=MAX_DOC_TOPICS):
+        g.add((d, SDO.about, URIRef(topic.iri)))
 
     for entity in entities:
         node = entity_iri(entity)

@@ -17,7 +17,7 @@ from extract.document import Document
 from extract.errors import InputError
 from extract.institutions import load_institutions
 from extract.pipeline import load_pipeline
-from extract.triples import document_graph, document_iri, reference_graph
+from extract.triples import document_graph, document_iri, org_iri, reference_graph
 from extract.vocab import ORG
 from graph import sources, store
 from graph.merge import Judgements, Merge, load_judgements, merge_graphs
@@ -57,8 +57,9 @@ def extract_documents(documents: list[Document], *, model: str | None = None, ba
 def assemble(extracted: list[tuple[Document, Graph]], judgements: Judgements) -> tuple[Dataset, list[Merge]]:
     """Merge actors across documents and put reference facts in the default graph."""
     graphs = [(document_iri(d), g) for d, g in extracted]
-    graphs, merges = merge_graphs(graphs, judgements)
     inst = load_institutions()
+    fixed = {org_iri(i.name, i.id): i.name for i in inst.by_id.values()}
+    graphs, merges = merge_graphs(graphs, judgements, fixed_names=fixed)
     listed = {str(o).rsplit("/", 1)[-1] for _, g in graphs for o in g.all_nodes()
               if isinstance(o, URIRef) and str(o).rsplit("/", 1)[-1] in inst.by_id}
     default = reference_graph(listed, inst)

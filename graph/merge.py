@@ -101,9 +101,14 @@ class _Groups:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def merge_graphs(graphs: list[tuple[URIRef, Graph]], judgements: Judgements = Judgements()
-                 ) -> tuple[list[tuple[URIRef, Graph]], list[Merge]]:
-    """Resolve actors across document graphs; returns rewritten graphs and the merges made."""
+def merge_graphs(graphs: list[tuple[URIRef, Graph]], judgements: Judgements = Judgements(), *,
+                 fixed_names: dict[URIRef, str] | None = None) -> tuple[list[tuple[URIRef, Graph]], list[Merge]]:
+    """Resolve actors across document graphs; returns rewritten graphs and the merges made.
+
+    ``fixed_names`` gives nodes whose name is settled (listed institutions): they keep it, and a
+    group that holds one of them takes its IRI.
+    """
+    fixed = fixed_names or {}
     names: dict[URIRef, set[str]] = defaultdict(set)
     kinds: dict[URIRef, str] = {}
     for _, g in graphs:
@@ -112,7 +117,7 @@ def merge_graphs(graphs: list[tuple[URIRef, Graph]], judgements: Judgements = Ju
                 kinds[node] = kind
                 names[node] |= {str(o) for o in g.objects(node, SDO.name)}
                 names[node] |= {str(o) for o in g.objects(node, SDO.alternateName)}
-    display = {n: min((x for x in names[n]), key=_rank) for n in names if names[n]}
+    display = {n: fixed.get(n) or min((x for x in names[n]), key=_rank) for n in names if names[n]}
 
     def node_of(label: str) -> set[URIRef]:
         return {n for n in names if str(n) == label or fold(label) in {fold(x) for x in names[n]}}
@@ -162,7 +167,7 @@ def merge_graphs(graphs: list[tuple[URIRef, Graph]], judgements: Judgements = Ju
     target: dict[URIRef, URIRef] = {}
     merges: list[Merge] = []
     for root, nodes in members.items():
-        best = min(nodes, key=lambda n: (_rank(display[n]), str(n)))
+        best = min(nodes, key=lambda n: (n not in fixed, _rank(display[n]), str(n)))
         for n in nodes:
             target[n] = best
             if n != best:

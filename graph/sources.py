@@ -13,6 +13,7 @@ def collect(paths: Iterable[Path]) -> list[Path]:
     """Document files named directly or found (recursively) in folders, sorted, without duplicates.
 
     A file named directly is kept whatever its kind, so that reading it can say what is wrong.
+    In folders, ``README`` files (which describe the folder) and hidden files are skipped.
     """
     found: dict[Path, None] = {}
     for path in paths:
@@ -20,7 +21,8 @@ def collect(paths: Iterable[Path]) -> list[Path]:
             raise TradegraphError(f"{path}: no such file or folder")
         if path.is_dir():
             for f in sorted(path.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith("."):
+                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith(".") \
+                        and f.stem.lower() != "readme":
                     found[f] = None
         else:
             found[path] = None

@@ -1,0 +1,58 @@
+"""The command line as a user meets it: exit codes, one-line errors, files written."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graph.cli import main, parser
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "graph", *args], capture_output=True, text=True, cwd=cwd or ROOT)
+
+
+@pytest.mark.parametrize("command", ["build", "query", "queries", "merges", "check"])
+def test_cli_every_command_has_help_and_is_in_the_readme(command, capsys):
+    with pytest.raises(SystemExit) as done:
+        main([command, "--help"])
+    assert done.value.code == 0 and capsys.readouterr().out.strip()
+    assert f"tradegraph {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["build", "no/such/folder", "--out", "OUT"], "no/such/folder: no such file or folder"),
+    (["query", "no_such_query", "--out", "OUT"], "unknown query 'no_such_query'"),
+    (["merges", "--out", "OUT"], "no merge record"),
+    (["query", "people_organizations", "--out", "OUT"], "no built graph here"),
+])
+def test_cli_user_mistakes_get_one_line_and_no_traceback(tmp_path, args, needle):
+    args = [a.replace("OUT", str(tmp_path / "out")) for a in args]
+    done = run(*args)
+    assert done.returncode == 2
+    assert needle in done.stderr and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_cli_build_skips_bad_files_and_keeps_the_rest(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "good.txt").write_text("Senator Joni Ernst met Economy Minister Raquel Buenrostro in Mexico City.\n",
+                                   encoding="utf-8")
+    (docs / "empty.txt").write_bytes(b"")
+    (docs / "bad.md").write_bytes("caf\xe9".encode("latin-1"))
+    done = run("build", str(docs), "--out", str(tmp_path / "out"))
+    assert done.returncode == 1
+    assert "empty.txt: the file is empty" in done.stderr
+    assert "bad.md: not valid UTF-8" in done.stderr
+    assert "Traceback" not in done.stderr
+    out = tmp_path / "out"
+    assert {p.name for p in out.iterdir()} >= {"graph.trig", "graph.ttl", "network.html", "merges.json"}
+    assert "documents 1" in done.stdout and "network view:" in done.stdout
+
+
+def test_cli_parser_defaults():
+    args = parser().parse_args(["build", "seeds"])
+    assert args.out == Path("out") and args.batch_size == 16 and args.model is None
