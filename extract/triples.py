@@ -6,6 +6,8 @@ Reference facts from the institution list go to :func:`reference_graph`.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rdflib import Graph, Literal, URIRef
 from spacy.tokens import Doc
 
@@ -13,7 +15,9 @@ from extract.clutter import clutter_spans
 from extract.document import Document
 from extract.institutions import Institution, InstitutionList, load_institutions
 from extract.lexicon import Lexicon, load_lexicon
-from extract.mentions import find_mentions, with_acronyms
+from extract.memberships import link, membership_triples, person_country
+from extract.mentions import Mention, find_mentions, with_acronyms
+from extract.roles import RoleFinding, find_roles
 from extract.metadata import publication_date, title
 from extract.resolve import Entity, resolve
 from extract.slug import fold, slugify
@@ -74,7 +78,9 @@ def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = No
     inst = institutions or load_institutions()
     clutter = clutter_spans(document.text)
     mentions = with_acronyms(find_mentions(doc, lex, inst, clutter), doc)
-    entities = resolve(mentions, inst, lex)
+    findings, found = find_roles(doc, mentions, lex, inst)
+    entities = resolve(_with_role_mentions(mentions, found, findings, inst), inst, lex)
+    memberships = link(findings, entities)
 
     g = Graph()
     d = document_iri(document)
@@ -87,24 +93,43 @@ def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = No
     for topic in main_topics(content_text(document.text, clutter), load_scheme(), max_topics=MAX_DOC_TOPICS):
         g.add((d, SDO.about, URIRef(topic.iri)))
 
+    org_country = {e.key: (inst.by_id[e.institution].country if e.institution else _org_country(e, lex))
+                   for e in entities if e.kind == "org"}
     for entity in entities:
         node = entity_iri(entity)
         g.add((d, SDO.mentions, node))
         if entity.kind == "person":
             g.add((node, RDF.type, SDO.Person))
+            country = person_country(entity, memberships, org_country)
+            if country:
+                g.add((node, SDO.nationality, Literal(country)))
         elif entity.kind == "org":
             g.add((node, RDF.type, SDO.Organization))
-            if not entity.institution:
-                country = _org_country(entity, lex)
-                if country:
-                    g.add((node, SDO.addressCountry, Literal(country)))
+            if not entity.institution and org_country.get(entity.key):
+                g.add((node, SDO.addressCountry, Literal(org_country[entity.key])))
         else:
             g.add((node, RDF.type, SDO.Place))
         g.add((node, SDO.name, Literal(entity.name)))
         for alias in sorted(entity.aliases):
             if fold(alias) != fold(entity.name) or alias != entity.name:
                 g.add((node, SDO.alternateName, Literal(alias)))
+    for m in memberships:
+        membership_triples(g, m, entity_iri(m.person), entity_iri(m.org), d, document.text, lex)
     return g
+
+
+def _with_role_mentions(mentions: list[Mention], found: list[Mention], findings: list[RoleFinding],
+                        inst: InstitutionList) -> list[Mention]:
+    """Add what the role rules found: new mentions, places used as organizations, implied institutions."""
+    org_spans = {f.org for f in findings if f.org}
+    out = [replace(m, kind="org") if m.kind == "place" and (m.start, m.end) in org_spans else m
+           for m in mentions + found]
+    for f in findings:
+        if f.institution and f.org is None:
+            name = inst.by_id[f.institution].name
+            out.append(Mention("org", name, f.sent_start, f.sent_start, f.sent_start, f.sent_end,
+                               institution=f.institution, source="office"))
+    return out
 
 
 def institution_graph(institution: Institution) -> Graph:

@@ -1,0 +1,395 @@
+"""Roles and affiliations: who holds which post, in which institution, now or formerly.
+
+Reads the ways press writing states a post, each a named rule so that every
+membership can say which rule produced it (``tg:extractor``):
+
+- ``roles.title_before_name``: "Department of Commerce Undersecretary William Kimmitt",
+  "Mexican President X", "former Chamber President Y", "Secretary of State Z";
+- ``roles.apposition``: "X, Founder and CEO of P4 Partners and former Deputy Commissioner of CBP",
+  "X, Senior Manager, Americas, U.S. Chamber of Commerce", "X, the Ministry of Economy's representative";
+- ``roles.of``: "X of Puerto Verde Global Trade Bridge"; ``roles.representing``: "… representing Duty Free Americas".
+
+It also finds the actors these constructions reveal and NER missed: a person
+right after a title ("Senior Vice President for the Western Hemisphere Neil
+Herrington"), an organization right after "Director of" ("Mexico Evalúa").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from extract.institutions import InstitutionList
+from extract.lexicon import Lexicon
+from extract.mentions import Mention
+
+OFFICES = Path(__file__).parent / "data" / "offices.yaml"
+GOVERNMENTS = {"US": "us-government", "MX": "mx-government", "CA": "ca-government"}
+_CONNECT = {"of", "for", "the", "and", "on", "&", "de", "del", "la", "in"}
+_ORG_PREP = {"of", "at", "with", "from", ",", "representing"}
+_STOP_WORDS = {"who", "which", "that", "where", "whose", ";", "while", "when"}
+_NAME_PARTICLES = {"de", "la", "del", "van", "von", "der", "y", "da", "dos"}
+
+
+@dataclass(frozen=True)
+class RoleFinding:
+    """A post read from a sentence: the person and org mentions (char spans), or an implied institution."""
+
+    person: tuple[int, int]
+    title: str | None
+    former: bool
+    sent_start: int
+    sent_end: int
+    extractor: str
+    org: tuple[int, int] | None = None
+    institution: str | None = None
+    country: str | None = None  # the side a nationality word gives ("Mexican President")
+
+
+@dataclass(frozen=True)
+class Office:
+    institution: str | None
+    by_country: dict[str, str]
+    country: str | None
+
+
+@lru_cache(maxsize=1)
+def load_offices() -> dict[str, Office]:
+    """Titles that name their institution (``data/offices.yaml``), by lowercased title."""
+    out: dict[str, Office] = {}
+    for entry in yaml.safe_load(OFFICES.read_text(encoding="utf-8")):
+        office = Office(entry.get("institution"), dict(entry.get("by_country") or {}), entry.get("country"))
+        for title in entry["titles"]:
+            out[title.lower()] = office
+    return out
+
+
+def _cap(tok: Token) -> bool:
+    return tok.text[:1].isupper() or tok.text[:1].isdigit()
+
+
+class _Sentence:
+    """Token-level view of one sentence with the mentions that fall in it."""
+
+    def __init__(self, doc: Doc, sent: Span, mentions: list[Mention]) -> None:
+        self.doc, self.sent = doc, sent
+        self.owner: dict[int, Mention] = {}
+        self.spans: dict[tuple[int, int], tuple[int, int]] = {}
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and sent.start <= span.start and span.end <= sent.end:
+                self.spans[(m.start, m.end)] = (span.start, span.end)
+                for i in range(span.start, span.end):
+                    self.owner[i] = m
+
+    def mention_at(self, i: int) -> Mention | None:
+        return self.owner.get(i)
+
+    def tok_span(self, m: Mention) -> tuple[int, int]:
+        return self.spans[(m.start, m.end)]
+
+
+def _title_at(tokens: list[Token], lex: Lexicon) -> int:
+    """Length of the longest known title starting at ``tokens[0]`` (0 if none)."""
+    for size in range(min(lex.max_title_words, len(tokens)), 0, -1):
+        if " ".join(t.text for t in tokens[:size]).lower() in lex.titles:
+            return size
+    return 0
+
+
+def _extend_portfolio(tokens: list[Token], end: int, lex: Lexicon) -> int:
+    """Extend a title over "for the Western Hemisphere" / "of International Trade"."""
+    i = end
+    while i < len(tokens) and tokens[i].lower_ in {"for", "of", "the", "and", "&"}:
+        j = i
+        while j < len(tokens) and tokens[j].lower_ in {"for", "of", "the", "and", "&"}:
+            j += 1
+        k = j
+        while k < len(tokens) and _cap(tokens[k]) and tokens[k].lower_ in lex.portfolio_words:
+            k += 1
+        if k == j:
+            break
+        i = k
+    return i
+
+
+def split_title(tokens: list[Token], lex: Lexicon) -> tuple[int, int, bool]:
+    """Find ``[former] Title [for Portfolio]`` at the start of ``tokens``: (title start, title end, former)."""
+    i, former = 0, False
+    while i < len(tokens) and tokens[i].lower_.rstrip("-") in lex.former_markers | lex.current_markers:
+        former = former or tokens[i].lower_.rstrip("-") in lex.former_markers
+        i += 1
+        if i < len(tokens) and tokens[i].text == "-":
+            i += 1
+    size = _title_at(tokens[i:], lex)
+    if not size:
+        return i, i, former
+    end = i + size
+    while True:  # "Founder and CEO", "President and Chief Executive Officer"
+        if end + 1 < len(tokens) and tokens[end].lower_ == "and" and _title_at(tokens[end + 1:], lex):
+            end = end + 1 + _title_at(tokens[end + 1:], lex)
+            continue
+        break
+    return i, _extend_portfolio(tokens, end, lex), former
+
+
+def _nationality(tokens: list[Token], lex: Lexicon) -> str | None:
+    text = " ".join(t.text for t in tokens if t.tag_ != "POS" and t.text not in {"’s", "'s"}).lower()
+    return lex.nationalities.get(text)
+
+
+def _office(title: str, country: str | None) -> tuple[str | None, str | None]:
+    """The institution a title names, and the side it implies."""
+    offices = load_offices()
+    words = title.lower().split()
+    for size in range(len(words), 0, -1):
+        for start in range(0, len(words) - size + 1):
+            office = offices.get(" ".join(words[start:start + size]))
+            if office:
+                side = country or office.country
+                return office.by_country.get(side or "", office.institution), side
+    return None, country
+
+
+def _org_run(sent: _Sentence, start: int, stop: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A capitalised name run starting at token ``start`` ("Alianza in Mexico", "Mexico Evalúa")."""
+    doc = sent.doc
+    i = start
+    if i < stop and doc[i].lower_ == "the":
+        i += 1
+    first = i
+    while i < stop and (_cap(doc[i]) or (doc[i].lower_ in _CONNECT | {"&"} and i + 1 < stop and _cap(doc[i + 1]))):
+        if sent.mention_at(i) is not None and sent.mention_at(i).kind == "person":
+            break
+        i += 1
+    if i == first:
+        return None
+    words = [t for t in doc[first:i]]
+    while words and words[-1].lower_ in _CONNECT:
+        words, i = words[:-1], i - 1
+    if not words or all(t.lower_ in lex.portfolio_words for t in words):
+        return None
+    if len(words) == 1 and words[0].text.lower() in lex.org_heads:
+        return None
+    return first, i
+
+
+def _segment_end(sent: _Sentence, start: int) -> int:
+    """Where an apposition after a name ends: at the clause's verb, a relative pronoun or another person."""
+    doc = sent.doc
+    i = start
+    while i < sent.sent.end:
+        tok = doc[i]
+        m = sent.mention_at(i)
+        if m is not None and m.kind == "person":
+            return i
+        if tok.lower_ in _STOP_WORDS or tok.text in {";", "(", "“", '"', ":"}:
+            return i
+        if tok.tag_ in {"VBD", "VBZ", "VBP", "MD"} and tok.lower_ not in {"based"} and not _cap(tok):
+            return i
+        i += 1
+    return i
+
+
+@dataclass
+class _Org:
+    start: int
+    end: int
+    mention: Mention | None
+
+
+def _orgs_in(sent: _Sentence, start: int, end: int, lex: Lexicon, found: list[Mention]) -> list[_Org]:
+    """Organization spans in a segment: known org mentions, places used as orgs, new capitalised runs."""
+    doc, out, i = sent.doc, [], start
+    while i < end:
+        m = sent.mention_at(i)
+        prev = doc[i - 1].lower_ if i > start else ","
+        if m is not None and m.kind in {"org", "place"}:
+            s, e = sent.tok_span(m)
+            if m.kind == "org" or prev in _ORG_PREP:
+                out.append(_Org(s, e, m))
+            i = e
+            continue
+        if prev in _ORG_PREP or prev == "the" and i >= 2 and doc[i - 2].lower_ in _ORG_PREP:
+            run = _org_run(sent, i, end, lex)
+            if run and (sent.mention_at(run[0]) is None):
+                s, e = run
+                if not _title_at(list(doc[s:e]), lex):
+                    text = doc[s:e].text
+                    mention = Mention("org", text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text),
+                                      sent.sent.start_char, sent.sent.end_char, source="role")
+                    found.append(mention)
+                    out.append(_Org(s, e, mention))
+                    i = e
+                    continue
+        i += 1
+    return out
+
+
+def _clean_title(tokens: list[Token], lex: Lexicon) -> tuple[str | None, bool]:
+    """The title as written from the words before an organization, and whether it is former."""
+    while tokens and tokens[0].lower_ in {",", "and", "the", "as", "a", "an", "now", "also"}:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].lower_ in {",", "of", "at", "with", "for", "from", "the", "in", "’s", "'s", "and"}:
+        tokens = tokens[:-1]
+    former = False
+    while tokens and tokens[0].lower_.rstrip("-") in lex.former_markers | lex.current_markers | {"long-time", "longtime"}:
+        former = former or tokens[0].lower_.rstrip("-") in lex.former_markers
+        tokens = tokens[1:]
+        while tokens and tokens[0].text in {"-", ","}:
+            tokens = tokens[1:]
+    text = " ".join(t.text for t in tokens).replace(" ,", ",").strip() or None
+    return text, former
+
+
+def _apposition(sent: _Sentence, person: Mention, lex: Lexicon, found: list[Mention]) -> list[RoleFinding]:
+    doc = sent.doc
+    p_start, p_end = sent.tok_span(person)
+    if p_end >= sent.sent.end:
+        return []
+    extractor = "roles.apposition"
+    if doc[p_end].text == ",":
+        start = p_end + 1
+    elif doc[p_end].lower_ == "of":
+        start, extractor = p_end, "roles.of"
+    else:
+        return []
+    end = _segment_end(sent, start)
+    orgs = _orgs_in(sent, start, end, lex, found)
+    out: list[RoleFinding] = []
+    cursor = start
+    for org in orgs:
+        words = list(doc[cursor:org.start])
+        possessive = org.end < end and doc[org.end].tag_ == "POS"
+        if possessive:  # "the Ministry of Economy's representative in Washington"
+            tail_end = org.end + 1
+            while tail_end < end and doc[tail_end].text not in {",", ";"}:
+                tail_end += 1
+            words = list(doc[org.end + 1:tail_end])
+        title, former = _clean_title(words, lex)
+        rule = extractor
+        if words and words[-1].lower_ == "representing" or (title or "").lower().endswith("representing"):
+            title, rule = (title or "")[: -len("representing")].strip(" ,") or None, "roles.representing"
+        if title and lex.role_of(title) is None and not possessive and title.lower() != "member":
+            if rule == "roles.apposition" and len(title.split()) > 2:
+                cursor = org.end
+                continue
+        if extractor == "roles.of" and title:
+            break
+        out.append(RoleFinding((person.start, person.end), title if rule != "roles.representing" else None,
+                               former, sent.sent.start_char, sent.sent.end_char, rule,
+                               org=(doc[org.start].idx, doc[org.end - 1].idx + len(doc[org.end - 1].text))))
+        cursor = tail_end if possessive else org.end
+        if extractor == "roles.of":
+            break
+    return out
+
+
+def _title_before(sent: _Sentence, person: Mention, lex: Lexicon, inst: InstitutionList) -> list[RoleFinding]:
+    doc = sent.doc
+    p_start, _ = sent.tok_span(person)
+    i = p_start - 1
+    while i >= sent.sent.start:
+        tok = doc[i]
+        m = sent.mention_at(i)
+        if m is not None and m.kind == "person":
+            break
+        if _cap(tok) or tok.lower_ in _CONNECT | lex.former_markers | {"’s", "'s", "(", ")", "-", "ex"} \
+                or (m is not None and m.kind in {"org", "place"}):
+            i -= 1
+            continue
+        break
+    run = list(doc[i + 1:p_start])
+    if not run:
+        return []
+    # the title is the longest known title that ends the run (after its last organization mention)
+    last_org_end, org_mention = 0, None
+    for k, tok in enumerate(run):
+        m = sent.mention_at(tok.i)
+        if m is not None and m.kind == "org":
+            last_org_end, org_mention = k + 1, m
+    if org_mention is not None and last_org_end == len(run):
+        # the org mention itself ends with the title: "U.S. Trade Representative Katherine Tai"
+        words = org_mention.text.split()
+        if lex.role_of(words[-1]) and org_mention.institution:
+            return [RoleFinding((person.start, person.end), org_mention.text, False, sent.sent.start_char,
+                                sent.sent.end_char, "roles.title_before_name", institution=org_mention.institution)]
+        return []
+    rest = run[last_org_end:]
+    while rest and rest[0].text in {"(", ")"} or rest and rest[0].text.isupper() and rest[0].text.isalpha() \
+            and last_org_end and sent.mention_at(rest[0].i) is None and len(rest) > 1 and rest[1].text == ")":
+        rest = rest[1:]
+    for k in range(len(rest)):
+        t_start, t_end, former = split_title(rest[k:], lex)
+        if t_end > t_start and k + t_end == len(rest):
+            before = rest[:k]
+            former = former or any(t.lower_.rstrip("-") in lex.former_markers for t in before)
+            title = " ".join(t.text for t in rest[k + t_start:])
+            country = _nationality([t for t in before if t.lower_.rstrip("-") not in lex.former_markers], lex)
+            org_span = None
+            institution = None
+            if org_mention is not None and not before:
+                org_span = (org_mention.start, org_mention.end)
+            elif org_mention is not None and all(t.text in {"(", ")"} or sent.mention_at(t.i) is not None
+                                                 or t.lower_.rstrip("-") in lex.former_markers for t in before):
+                org_span = (org_mention.start, org_mention.end)
+            if org_span is None:
+                institution, country = _office(title, country)
+                if institution is None and country in GOVERNMENTS and lex.role_of(title) in {
+                        "head-of-state", "vice-president", "minister", "deputy-minister", "ambassador", "legislator"}:
+                    institution = GOVERNMENTS[country]
+            if org_span is None and institution is None:
+                return []
+            if institution is not None and institution not in inst.by_id:
+                return []
+            return [RoleFinding((person.start, person.end), title, former, sent.sent.start_char, sent.sent.end_char,
+                                "roles.title_before_name", org=org_span, institution=institution, country=country)]
+    return []
+
+
+def _people_after_titles(sent: _Sentence, lex: Lexicon) -> list[Mention]:
+    """Names NER missed right after a title: "Senior Vice President for the Western Hemisphere Neil Herrington"."""
+    doc, out = sent.doc, []
+    i = sent.sent.start
+    while i < sent.sent.end:
+        if sent.mention_at(i) is not None or not _cap(doc[i]):
+            i += 1
+            continue
+        run_end = i
+        while run_end < sent.sent.end and sent.mention_at(run_end) is None and (
+                _cap(doc[run_end]) or doc[run_end].lower_ in {"for", "of", "the", "and"}):
+            run_end += 1
+        tokens = list(doc[i:run_end])
+        t_start, t_end, _ = split_title(tokens, lex)
+        name = tokens[t_end:] if t_end > t_start else []
+        if 2 <= len(name) <= 4 and all(_cap(t) or t.lower_ in _NAME_PARTICLES for t in name) and not any(
+                t.lower_ in lex.org_heads | lex.portfolio_words | lex.event_words or t.lower_ in lex.titles
+                for t in name):
+            s, e = name[0].i, name[-1].i + 1
+            out.append(Mention("person", doc[s:e].text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text),
+                               sent.sent.start_char, sent.sent.end_char, titled=True, source="role"))
+        i = max(run_end, i + 1)
+    return out
+
+
+def find_roles(doc: Doc, mentions: list[Mention], lex: Lexicon, inst: InstitutionList
+               ) -> tuple[list[RoleFinding], list[Mention]]:
+    """Posts stated in ``doc``, and the new mentions (people after titles, organizations in roles) they reveal."""
+    findings: list[RoleFinding] = []
+    new: list[Mention] = []
+    for sent in doc.sents:
+        inside = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
+        view = _Sentence(doc, sent, inside)
+        extra = _people_after_titles(view, lex)
+        if extra:
+            new.extend(extra)
+            view = _Sentence(doc, sent, inside + extra)
+        for person in [m for m in inside + extra if m.kind == "person"]:
+            found_orgs: list[Mention] = []
+            findings.extend(_title_before(view, person, lex, inst))
+            findings.extend(_apposition(view, person, lex, found_orgs))
+            new.extend(found_orgs)
+    return findings, new
