@@ -146,6 +146,19 @@ def _after_title(tokens: list[Token], lex: Lexicon) -> bool:
     return len(tokens) <= 3
 
 
+def in_title(tokens: list[Token], lex: Lexicon) -> bool:
+    """Whether a name is part of a title: "Secretary of State", "Secretary of Defense for …", "… Security Advisor"."""
+    if tokens[-1].text.lower() in lex.titles:
+        return True  # organizations' names do not end in a person's title
+    doc, first, last = tokens[0].doc, tokens[0].i, tokens[-1].i
+    for start in range(max(0, first - 3), first + 1):
+        for end in range(first + 1, min(len(doc), first + 4) + 1):
+            if start < first or end > last + 1:
+                if doc[start:end].text.lower() in lex.titles:
+                    return True
+    return False
+
+
 def _split_org(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
     """Split run-on organization spans: 'Ministry of X, Ministry of Y', 'Advisor at Z', 'A and Ministry of B'."""
     for i, tok in enumerate(tokens):
@@ -230,7 +243,7 @@ def _make(doc: Doc, tokens: list[Token], kind: str, sent: Span, lex: Lexicon, in
     if not inst_id:
         if in_heading and kind != "person" and _line_of(doc.text, tokens[0].idx).strip(" \t•*#-") != text:
             return None  # a fragment of a headline or section title
-        if kind == "org" and (not _org_ok(tokens, lex) or _after_title(tokens, lex)):
+        if kind == "org" and (not _org_ok(tokens, lex) or _after_title(tokens, lex) or in_title(tokens, lex)):
             return None
     start, end = tokens[0].i, tokens[-1].i + 1
     if kind == "person":

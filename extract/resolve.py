@@ -90,9 +90,12 @@ def _resolve_orgs(mentions: list[Mention], inst: InstitutionList, lex: Lexicon) 
             add(folded, m, m.text, None)
     for m in pending:
         head = m.text.lower()
-        before = [e for e in orgs.values() if head in e.name.lower().split() and e.first < m.start]
+        def last_before(e: Entity) -> int:
+            return max((x.start for x in e.mentions if x.start < m.start), default=-1)
+
+        before = [e for e in orgs.values() if head in e.name.lower().split() and last_before(e) >= 0]
         if before:
-            target = max(before, key=lambda e: e.first)
+            target = max(before, key=last_before)
             target.mentions.append(m)
             target.aliases.add(f"the {m.text}")
     for ent in orgs.values():

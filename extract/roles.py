@@ -15,6 +15,7 @@ Herrington"), an organization right after "Director of" ("Mexico Evalúa").
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.institutions import InstitutionList
 from extract.lexicon import Lexicon
-from extract.mentions import Mention
+from extract.mentions import Mention, in_title
 
 OFFICES = Path(__file__).parent / "data" / "offices.yaml"
 GOVERNMENTS = {"US": "us-government", "MX": "mx-government", "CA": "ca-government"}
@@ -162,12 +163,16 @@ def _org_run(sent: _Sentence, start: int, stop: int, lex: Lexicon) -> tuple[int,
         i += 1
     first = i
     while i < stop and (_cap(doc[i]) or (doc[i].lower_ in _CONNECT | {"&"} and i + 1 < stop and _cap(doc[i + 1]))):
-        if sent.mention_at(i) is not None and sent.mention_at(i).kind == "person":
+        m = sent.mention_at(i)
+        if m is not None and m.kind == "person" and len(m.tokens) > 1:
             break
         i += 1
     if i == first:
         return None
     words = [t for t in doc[first:i]]
+    t_start, t_end, _ = split_title(words, lex)
+    if t_end > t_start or t_start > 0:
+        return None  # "Former CEO" is a title, not an organization
     while words and words[-1].lower_ in _CONNECT:
         words, i = words[:-1], i - 1
     if not words or all(t.lower_ in lex.portfolio_words for t in words):
@@ -184,8 +189,13 @@ def _segment_end(sent: _Sentence, start: int) -> int:
     while i < sent.sent.end:
         tok = doc[i]
         m = sent.mention_at(i)
-        if m is not None and m.kind == "person":
+        if m is not None and m.kind == "person" and len(m.tokens) > 1:
             return i
+        if tok.text == "(":
+            skipped = _skip_parenthetical(doc, i, sent.sent.end)
+            if skipped > i:
+                i = skipped
+                continue
         if tok.lower_ in _STOP_WORDS or tok.text in {";", "(", "“", '"', ":"}:
             return i
         if tok.tag_ in {"VBD", "VBZ", "VBP", "MD"} and tok.lower_ not in {"based"} and not _cap(tok):
@@ -207,15 +217,26 @@ def _orgs_in(sent: _Sentence, start: int, end: int, lex: Lexicon, found: list[Me
     while i < end:
         m = sent.mention_at(i)
         prev = doc[i - 1].lower_ if i > start else ","
+        if m is not None and m.kind in {"place", "person"} and prev in _ORG_PREP | {"the"}:
+            run = _org_run(sent, i, end, lex)
+            if run and run[1] > sent.tok_span(m)[1]:  # "Mexico Evalúa": a longer name than the place
+                s, e = run
+                mention = Mention("org", doc[s:e].text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text),
+                                  sent.sent.start_char, sent.sent.end_char, source="role")
+                found.append(mention)
+                out.append(_Org(s, e, mention))
+                i = e
+                continue
         if m is not None and m.kind in {"org", "place"}:
             s, e = sent.tok_span(m)
-            if m.kind == "org" or prev in _ORG_PREP:
+            portfolio = all(t.lower_ in lex.portfolio_words for t in doc[s:e])
+            if m.kind == "org" or prev in _ORG_PREP and not portfolio:
                 out.append(_Org(s, e, m))
             i = e
             continue
         if prev in _ORG_PREP or prev == "the" and i >= 2 and doc[i - 2].lower_ in _ORG_PREP:
             run = _org_run(sent, i, end, lex)
-            if run and (sent.mention_at(run[0]) is None):
+            if run and sent.mention_at(run[0]) is None and not in_title(list(doc[run[0]:run[1]]), lex):
                 s, e = run
                 if not _title_at(list(doc[s:e]), lex):
                     text = doc[s:e].text
@@ -229,9 +250,9 @@ def _orgs_in(sent: _Sentence, start: int, end: int, lex: Lexicon, found: list[Me
     return out
 
 
-def _clean_title(tokens: list[Token], lex: Lexicon) -> tuple[str | None, bool]:
+def _clean_title(tokens: list[Token], lex: Lexicon, *, keep_nationality: bool = False) -> tuple[str | None, bool]:
     """The title as written from the words before an organization, and whether it is former."""
-    while tokens and tokens[0].lower_ in {",", "and", "the", "as", "a", "an", "now", "also"}:
+    while tokens and tokens[0].lower_ in {",", "and", "the", "as", "a", "an", "now", "also", "at", "with"}:
         tokens = tokens[1:]
     while tokens and tokens[-1].lower_ in {",", "of", "at", "with", "for", "from", "the", "in", "’s", "'s", "and"}:
         tokens = tokens[:-1]
@@ -241,56 +262,137 @@ def _clean_title(tokens: list[Token], lex: Lexicon) -> tuple[str | None, bool]:
         tokens = tokens[1:]
         while tokens and tokens[0].text in {"-", ","}:
             tokens = tokens[1:]
-    text = " ".join(t.text for t in tokens).replace(" ,", ",").strip() or None
+    while not keep_nationality and tokens and tokens[-1].lower_ in {"’s", "'s", "in", "at", "of"} | set(lex.nationalities):
+        tokens = tokens[:-1]  # "North America head in Mexico's Foreign Ministry"
+    text = "".join(t.text_with_ws for t in tokens).strip() or None
+    if text and re.match(r"(?i)long[- ]?time\s+", text):
+        text = re.sub(r"(?i)^long[- ]?time\s+", "", text)
     return text, former
+
+
+def _skip_parenthetical(doc: Doc, i: int, stop: int) -> int:
+    """Skip "(TX-17)" or "(CCE)" right after a name."""
+    if i < stop and doc[i].text == "(":
+        j = i + 1
+        while j < stop and j - i <= 6 and doc[j].text != ")":
+            j += 1
+        if j < stop and doc[j].text == ")":
+            return j + 1
+    return i
+
+
+def _chunks(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
+    """Split the words of an apposition into posts: at commas, and at "and" before another post."""
+    out: list[list[Token]] = [[]]
+    for k, tok in enumerate(tokens):
+        nxt = tokens[k + 1:]
+        has_prep = any(t.lower_ in {"of", "at", "for", "with", "to", "in"} for t in out[-1])
+        starts_post = bool(nxt) and (nxt[0].lower_.rstrip("-") in lex.former_markers | lex.current_markers
+                                     or bool(_title_at(nxt, lex)) and has_prep)
+        if tok.text == "," and out[-1] or tok.lower_ == "and" and starts_post:
+            out.append([])
+        else:
+            out[-1].append(tok)
+    return [c for c in out if c]
+
+
+def _standalone(chunk: list[Token], person: Mention, sent: _Sentence, lex: Lexicon) -> RoleFinding | None:
+    """A post named with its side but no institution: "former Mexican Ambassador to the U.S."."""
+    title, former = _clean_title(chunk, lex, keep_nationality=True)
+    if not title or lex.role_of(title) is None:
+        return None
+    country = next((lex.nationalities[t.text.lower()] for t in chunk if t.text.lower() in lex.nationalities
+                    and t.text[:1].isupper()), None)
+    institution, country = _office(title, country)
+    if institution is None and country in GOVERNMENTS:
+        institution = GOVERNMENTS[country]
+    if institution is None:
+        return None
+    return RoleFinding((person.start, person.end), title, former, sent.sent.start_char, sent.sent.end_char,
+                       "roles.apposition", institution=institution, country=country)
 
 
 def _apposition(sent: _Sentence, person: Mention, lex: Lexicon, found: list[Mention]) -> list[RoleFinding]:
     doc = sent.doc
-    p_start, p_end = sent.tok_span(person)
-    if p_end >= sent.sent.end:
+    _, p_end = sent.tok_span(person)
+    i = _skip_parenthetical(doc, p_end, sent.sent.end)
+    if i >= sent.sent.end:
         return []
     extractor = "roles.apposition"
-    if doc[p_end].text == ",":
-        start = p_end + 1
-    elif doc[p_end].lower_ == "of":
-        start, extractor = p_end, "roles.of"
+    if doc[i].text == ",":
+        start = i + 1
+        if start < sent.sent.end and doc[start].lower_ in {"and", "or"}:
+            return []  # a list of names, not an apposition
+    elif doc[i].lower_ == "of":
+        start, extractor = i + 1, "roles.of"
     else:
         return []
     end = _segment_end(sent, start)
+    nxt = sent.mention_at(end) if end < sent.sent.end else None
+    if nxt is not None and nxt.kind == "person":  # the words right before the next name are its own title
+        while end > start and (_cap(doc[end - 1]) or doc[end - 1].lower_ in {"of", "for", "the"}):
+            end -= 1
     orgs = _orgs_in(sent, start, end, lex, found)
     out: list[RoleFinding] = []
     cursor = start
+
+    def add(title: str | None, former: bool, rule: str, org: _Org | None = None, **kw) -> None:
+        span = (doc[org.start].idx, doc[org.end - 1].idx + len(doc[org.end - 1].text)) if org else None
+        out.append(RoleFinding((person.start, person.end), title, former, sent.sent.start_char,
+                               sent.sent.end_char, rule, org=span, **kw))
+
     for org in orgs:
         words = list(doc[cursor:org.start])
         possessive = org.end < end and doc[org.end].tag_ == "POS"
+        tail_end = org.end
         if possessive:  # "the Ministry of Economy's representative in Washington"
             tail_end = org.end + 1
-            while tail_end < end and doc[tail_end].text not in {",", ";"}:
+            while tail_end < end and doc[tail_end].text not in {",", ";", "."}:
                 tail_end += 1
-            words = list(doc[org.end + 1:tail_end])
-        title, former = _clean_title(words, lex)
+        chunks = _chunks(words, lex) or [[]]
+        for chunk in chunks[:-1]:
+            standalone = _standalone(chunk, person, sent, lex)
+            if standalone:
+                out.append(standalone)
+        last = chunks[-1]
+        if last and last[-1].lower_ == "the" and len(last) > 1:
+            last = last[:-1]
+        if last and last[-1].lower_ == "to" and not possessive:  # "Ambassador to the United Nations": a destination
+            standalone = _standalone(list(doc[last[0].i:org.end]), person, sent, lex)
+            if standalone:
+                out.append(standalone)
+            cursor = org.end
+            continue
+        if possessive:
+            last = list(doc[org.end + 1:tail_end])
+        title, former = _clean_title(last, lex)
         rule = extractor
-        if words and words[-1].lower_ == "representing" or (title or "").lower().endswith("representing"):
-            title, rule = (title or "")[: -len("representing")].strip(" ,") or None, "roles.representing"
-        if title and lex.role_of(title) is None and not possessive and title.lower() != "member":
-            if rule == "roles.apposition" and len(title.split()) > 2:
-                cursor = org.end
-                continue
+        if last and last[-1].lower_ == "representing":
+            title, rule = None, "roles.representing"
+        if rule == "roles.apposition" and not possessive and (
+                title is None or lex.role_of(title) is None and title.lower() != "member"):
+            cursor = org.end
+            continue  # an organization next to a name, with no post between them
         if extractor == "roles.of" and title:
             break
-        out.append(RoleFinding((person.start, person.end), title if rule != "roles.representing" else None,
-                               former, sent.sent.start_char, sent.sent.end_char, rule,
-                               org=(doc[org.start].idx, doc[org.end - 1].idx + len(doc[org.end - 1].text))))
-        cursor = tail_end if possessive else org.end
+        add(title, former, rule, org)
+        cursor = tail_end
         if extractor == "roles.of":
             break
+    if extractor == "roles.apposition":
+        for chunk in _chunks(list(doc[cursor:end]), lex):
+            standalone = _standalone(chunk, person, sent, lex)
+            if standalone:
+                out.append(standalone)
     return out
 
 
-def _title_before(sent: _Sentence, person: Mention, lex: Lexicon, inst: InstitutionList) -> list[RoleFinding]:
+def _title_before(sent: _Sentence, person: Mention, lex: Lexicon, inst: InstitutionList,
+                  earlier: list[RoleFinding] = ()) -> list[RoleFinding]:
     doc = sent.doc
     p_start, _ = sent.tok_span(person)
+    if p_start - 1 >= sent.sent.start and doc[p_start - 1].text == ",":
+        return _title_clause_before(sent, person, lex)
     i = p_start - 1
     while i >= sent.sent.start:
         tok = doc[i]
@@ -318,6 +420,8 @@ def _title_before(sent: _Sentence, person: Mention, lex: Lexicon, inst: Institut
             return [RoleFinding((person.start, person.end), org_mention.text, False, sent.sent.start_char,
                                 sent.sent.end_char, "roles.title_before_name", institution=org_mention.institution)]
         return []
+    while run and run[-1].text.lower() in lex.honorifics:  # "Secretary of Economy Dr. X"
+        run = run[:-1]
     rest = run[last_org_end:]
     while rest and rest[0].text in {"(", ")"} or rest and rest[0].text.isupper() and rest[0].text.isalpha() \
             and last_org_end and sent.mention_at(rest[0].i) is None and len(rest) > 1 and rest[1].text == ")":
@@ -342,12 +446,67 @@ def _title_before(sent: _Sentence, person: Mention, lex: Lexicon, inst: Institut
                         "head-of-state", "vice-president", "minister", "deputy-minister", "ambassador", "legislator"}:
                     institution = GOVERNMENTS[country]
             if org_span is None and institution is None:
+                org_span = _listed_before(sent, run[0].i, org_mention)
+            if org_span is None and institution is None and earlier:
+                same = [f for f in earlier if f.title and f.title.split()[-1] == title.split()[-1]]
+                if same:  # "former Chamber President X, current President Y"
+                    org_span, institution = same[-1].org, same[-1].institution
+            if org_span is None and institution is None:
                 return []
             if institution is not None and institution not in inst.by_id:
                 return []
             return [RoleFinding((person.start, person.end), title, former, sent.sent.start_char, sent.sent.end_char,
                                 "roles.title_before_name", org=org_span, institution=institution, country=country)]
     return []
+
+
+def _title_clause_before(sent: _Sentence, person: Mention, lex: Lexicon) -> list[RoleFinding]:
+    """ "Undersecretary of International Trade of Mexico's Ministry of the Economy, Luis Rosendo Gutiérrez, …"."""
+    doc = sent.doc
+    p_start, _ = sent.tok_span(person)
+    i = p_start - 2
+    while i >= sent.sent.start and (_cap(doc[i]) or doc[i].lower_ in _CONNECT | {"’s", "'s"}
+                                    or sent.mention_at(i) is not None and sent.mention_at(i).kind != "person"):
+        i -= 1
+    run = list(doc[i + 1:p_start - 1])
+    t_start, t_end, former = split_title(run, lex)
+    orgs = [sent.mention_at(t.i) for t in run[t_end:] if sent.mention_at(t.i) is not None
+            and sent.mention_at(t.i).kind == "org"]
+    if t_end == t_start or not orgs or t_start > 0 and not all(
+            t.lower_.rstrip("-") in lex.former_markers | lex.current_markers for t in run[:t_start]):
+        return []
+    words = run[t_start:t_end]
+    while words and (words[-1].lower_ in {"of", "’s", "'s", "the"} or words[-1].text.lower() in lex.nationalities):
+        words = words[:-1]
+    title = " ".join(t.text for t in words)
+    return [RoleFinding((person.start, person.end), title, former, sent.sent.start_char, sent.sent.end_char,
+                        "roles.title_before_name", org=(orgs[-1].start, orgs[-1].end))]
+
+
+_LIST_OPENERS = {"including", "like", "among"}
+
+
+def _listed_before(sent: _Sentence, start: int, org: Mention | None) -> tuple[int, int] | None:
+    """The organization a list names once: "leaders from the Chamber, including Vice President X and …"."""
+    doc = sent.doc
+    i = start - 1
+    while i >= sent.sent.start:
+        tok = doc[i]
+        if tok.lower_ in _LIST_OPENERS or tok.lower_ == "as" and i > 0 and doc[i - 1].lower_ == "such":
+            j = i - 1
+            while j >= sent.sent.start and doc[j].text in {",", "such"}:
+                j -= 1
+            m = sent.mention_at(j)
+            if m is not None and m.kind == "org":
+                return (m.start, m.end)
+            return None
+        m = sent.mention_at(i)
+        if tok.text in {",", "and"} or _cap(tok) or (m is not None and m.kind == "person") \
+                or tok.lower_ in {"for", "of", "the"}:
+            i -= 1
+            continue
+        return None
+    return None
 
 
 def _people_after_titles(sent: _Sentence, lex: Lexicon) -> list[Mention]:
@@ -387,9 +546,12 @@ def find_roles(doc: Doc, mentions: list[Mention], lex: Lexicon, inst: Institutio
         if extra:
             new.extend(extra)
             view = _Sentence(doc, sent, inside + extra)
+        here: list[RoleFinding] = []
         for person in [m for m in inside + extra if m.kind == "person"]:
             found_orgs: list[Mention] = []
-            findings.extend(_title_before(view, person, lex, inst))
+            before = _title_before(view, person, lex, inst, here)
+            here.extend(before)
+            findings.extend(before)
             findings.extend(_apposition(view, person, lex, found_orgs))
             new.extend(found_orgs)
     return findings, new
