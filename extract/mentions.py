@@ -120,10 +120,28 @@ def _person_ok(tokens: list[Token], lex: Lexicon, inst: InstitutionList) -> bool
     return inst.lookup(_text(tokens)) is None and _text(tokens).lower() not in lex.not_actors
 
 
+def _titled_apposition(tokens: list[Token], lex: Lexicon) -> bool:
+    """Whether a name is followed by ", [former] Title": the grammar of a person, not an organization."""
+    doc, end = tokens[0].doc, tokens[-1].i + 1
+    if end >= len(doc) or doc[end].text != "," or not 2 <= len(tokens) <= 4:
+        return False
+    nxt = [t.text.lower() for t in doc[end + 1:end + 1 + lex.max_title_words + 1]]
+    if nxt and nxt[0] in lex.former_markers:
+        nxt = nxt[1:]
+    return any(" ".join(nxt[:k]) in lex.titles for k in range(1, len(nxt) + 1))
+
+
 def _org_ok(tokens: list[Token], lex: Lexicon) -> bool:
     words = [t.text for t in tokens]
     if not words or len(words) > 10 or not any(c.isalpha() for c in "".join(words)):
         return False
+    parts = [p for w in words for p in w.split("-") if p]
+    if all(p.lower() in lex.nationalities or p in {"–", "—"} for p in parts):
+        return False  # "U.S.-Mexico" is a relationship, not an organization
+    if all(w.lower() in lex.portfolio_words for w in words):
+        return False  # "National Security and Economic Risk": a subject, not a body
+    if words[-1].lower() in lex.event_words and words[-1].lower() not in lex.org_heads:
+        return False  # "CEO Dialogue", "Binational Convention": meetings, not organizations
     if _text(tokens).lower() in lex.not_actors or words[-1].lower() in lex.agreement_heads:
         return False
     if not words[0][0].isupper() and not words[0][0].isdigit():
@@ -218,6 +236,8 @@ def find_mentions(doc: Doc, lex: Lexicon, inst: InstitutionList, clutter: list[t
                 found = [tokens]
             elif kind == "org" and any(t.text.lower() in lex.honorifics for t in tokens[:-1]):
                 piece_kind, found = "person", [_trim(tokens, lex, person=True)]
+            elif kind == "org" and _titled_apposition(tokens, lex) and _person_ok(tokens, lex, inst):
+                piece_kind, found = "person", [tokens]  # "Ana Ruiz, former Deputy Secretary …" typed ORG
             elif kind == "org":
                 found = [_trim(p, lex, person=False) for p in _split_org(tokens, lex)]
             else:
@@ -271,6 +291,35 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
         if key not in seen or (m.institution and not seen[key].institution):
             seen[key] = m
     return sorted(seen.values(), key=lambda m: (m.start, m.end))
+
+
+_BARE_BODIES = {"senate", "congress", "house", "chamber of deputies", "house of representatives"}
+
+
+def qualify_bare_bodies(mentions: list[Mention], doc: Doc, lex: Lexicon, inst: InstitutionList) -> list[Mention]:
+    """ "the US House of Representatives and Senate": a bare legislature takes the side of its neighbour
+    or of its sentence, when the institution list knows that side's body."""
+    out = []
+    for i, m in enumerate(mentions):
+        if m.kind != "org" or m.institution or m.text.lower() not in _BARE_BODIES:
+            out.append(m)
+            continue
+        sides: list[str] = []
+        prev = mentions[i - 1] if i else None
+        if prev is not None and prev.kind == "org" and prev.institution \
+                and doc.text[prev.end:m.start].strip(" ,").lower() in {"and", "or", ""}:
+            sides.append(inst.by_id[prev.institution].country)
+        sentence = doc.text[m.sent_start:m.sent_end]
+        sides += [code for word, code in lex.nationalities.items()
+                  if re.search(rf"(?<![\w.]){re.escape(word)}(?![\w])", sentence, re.I) and word[:1].isalpha()]
+        for side in dict.fromkeys(sides):
+            qualifier = {"US": "U.S.", "MX": "Mexican", "CA": "Canadian"}.get(side)
+            listed = inst.lookup(f"{qualifier} {m.text}") if qualifier else None
+            if listed is not None:
+                m = replace(m, institution=listed.id, source="list")
+                break
+        out.append(m)
+    return out
 
 
 def with_acronyms(mentions: list[Mention], doc: Doc) -> list[Mention]:

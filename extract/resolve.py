@@ -6,7 +6,7 @@ unresolved rather than guessed.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extract.institutions import InstitutionList
 from extract.lexicon import Lexicon
@@ -63,6 +63,12 @@ def _resolve_people(mentions: list[Mention]) -> list[Entity]:
     return list(people.values())
 
 
+def _alias_key(text: str) -> str:
+    """Folded name; acronyms also lose their inner punctuation ("AA&M" is "AAM")."""
+    key = fold(text)
+    return key.replace(" ", "") if len(text) <= 8 and text.replace("&", "").replace(".", "").isupper() else key
+
+
 def _resolve_orgs(mentions: list[Mention], inst: InstitutionList, lex: Lexicon) -> list[Entity]:
     orgs: dict[str, Entity] = {}
     by_alias: dict[str, str] = {}
@@ -72,14 +78,17 @@ def _resolve_orgs(mentions: list[Mention], inst: InstitutionList, lex: Lexicon) 
         ent.mentions.append(m)
         if m.text != ent.name:
             ent.aliases.add(m.text)
-        by_alias[fold(m.text)] = key
+        by_alias[_alias_key(m.text)] = key
         if m.acronym:
             ent.aliases.add(m.acronym)
-            by_alias[fold(m.acronym)] = key
+            by_alias[_alias_key(m.acronym)] = key
 
     pending: list[Mention] = []
     for m in mentions:
-        folded = fold(m.text)
+        folded = _alias_key(m.text)
+        listed = inst.lookup(m.acronym) if m.acronym and not m.institution else None
+        if listed is not None and listed.acronyms and m.acronym in listed.acronyms:
+            m = replace(m, institution=listed.id)  # "Mexican Council on Foreign Affairs (COMEXI)": a listed body
         if m.institution:
             add(f"inst:{m.institution}", m, inst.by_id[m.institution].name, m.institution)
         elif folded in by_alias:

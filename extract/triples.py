@@ -16,7 +16,7 @@ from extract.document import Document
 from extract.institutions import Institution, InstitutionList, load_institutions
 from extract.lexicon import Lexicon, load_lexicon
 from extract.memberships import link, membership_triples, person_country
-from extract.mentions import Mention, find_mentions, with_acronyms
+from extract.mentions import Mention, find_mentions, qualify_bare_bodies, with_acronyms
 from extract.roles import RoleFinding, find_roles
 from extract.metadata import publication_date, title
 from extract.resolve import Entity, resolve
@@ -77,7 +77,7 @@ def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = No
     lex = lexicon or load_lexicon()
     inst = institutions or load_institutions()
     clutter = clutter_spans(document.text)
-    mentions = with_acronyms(find_mentions(doc, lex, inst, clutter), doc)
+    mentions = qualify_bare_bodies(with_acronyms(find_mentions(doc, lex, inst, clutter), doc), doc, lex, inst)
     findings, found = find_roles(doc, mentions, lex, inst)
     entities = resolve(_with_role_mentions(mentions, found, findings, inst), inst, lex)
     memberships = link(findings, entities)
