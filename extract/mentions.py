@@ -177,6 +177,16 @@ def in_title(tokens: list[Token], lex: Lexicon) -> bool:
     return False
 
 
+def _before_possessive(tokens: list[Token], lex: Lexicon) -> list[Token]:
+    """ "Chamber's Binational Board" names the Chamber (the hierarchy rules read the rest);
+    "Mexico's Federal Agency" names the agency."""
+    for i, tok in enumerate(tokens[1:], start=1):
+        if tok.tag_ == "POS" or tok.text in {"’s", "'s"}:
+            owner = " ".join(t.text for t in tokens[:i]).lower()
+            return tokens[i + 1:] if owner in lex.nationalities else tokens[:i]
+    return tokens
+
+
 def _split_org(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
     """Split run-on organization spans: 'Ministry of X, Ministry of Y', 'Advisor at Z', 'A and Ministry of B'."""
     for i, tok in enumerate(tokens):
@@ -239,7 +249,7 @@ def find_mentions(doc: Doc, lex: Lexicon, inst: InstitutionList, clutter: list[t
             elif kind == "org" and _titled_apposition(tokens, lex) and _person_ok(tokens, lex, inst):
                 piece_kind, found = "person", [tokens]  # "Ana Ruiz, former Deputy Secretary …" typed ORG
             elif kind == "org":
-                found = [_trim(p, lex, person=False) for p in _split_org(tokens, lex)]
+                found = [_trim(p, lex, person=False) for p in _split_org(_before_possessive(tokens, lex), lex)]
             else:
                 listed = inst.lookup(text) if kind == "place" else None
                 if listed is not None and listed.kind in {"government", "legislature"} and len(tokens) > 1:

@@ -175,7 +175,8 @@ def _org_run(sent: _Sentence, start: int, stop: int, lex: Lexicon) -> tuple[int,
         return None  # "Former CEO" is a title, not an organization
     while words and words[-1].lower_ in _CONNECT:
         words, i = words[:-1], i - 1
-    if not words or all(t.lower_ in lex.portfolio_words for t in words):
+    if not words or all(t.lower_ in lex.portfolio_words | {"directors", "trustees", "governors", "members"}
+                        for t in words):
         return None
     if len(words) == 1 and words[0].text.lower() in lex.org_heads:
         return None
@@ -341,13 +342,21 @@ def _apposition(sent: _Sentence, person: Mention, lex: Lexicon, found: list[Ment
         out.append(RoleFinding((person.start, person.end), title, former, sent.sent.start_char,
                                sent.sent.end_char, rule, org=span, **kw))
 
-    for org in orgs:
-        words = list(doc[cursor:org.start])
-        possessive = org.end < end and doc[org.end].tag_ == "POS"
+    parent_start: int | None = None
+    for n, org in enumerate(orgs):
+        following = orgs[n + 1] if n + 1 < len(orgs) else None
+        possessive = org.end < end and (doc[org.end].tag_ == "POS" or doc[org.end].text in {"’s", "'s"})
+        if possessive and following is not None and following.start == org.end + 1:
+            parent_start = org.start  # "UNAM's Research Center": the post is in the child body
+            continue
+        words = list(doc[cursor:parent_start if parent_start is not None else org.start])
+        parent_start = None
         tail_end = org.end
         if possessive:  # "the Ministry of Economy's representative in Washington"
             tail_end = org.end + 1
-            while tail_end < end and doc[tail_end].text not in {",", ";", "."}:
+            stop = following.start if following is not None else end
+            while tail_end < stop and doc[tail_end].text not in {",", ";", "."} \
+                    and doc[tail_end].lower_ != "representing":
                 tail_end += 1
         chunks = _chunks(words, lex) or [[]]
         for chunk in chunks[:-1]:
@@ -364,8 +373,14 @@ def _apposition(sent: _Sentence, person: Mention, lex: Lexicon, found: list[Ment
             cursor = org.end
             continue
         if possessive:
-            last = list(doc[org.end + 1:tail_end])
-        title, former = _clean_title(last, lex)
+            after, _ = _clean_title(list(doc[org.end + 1:tail_end]), lex)
+            before, former_before = _clean_title(last, lex)
+            if before and after and after[:1].isupper():  # "member of the Chamber's Board of Directors"
+                title, former = f"{before} of the {after}", former_before
+            else:
+                title, former = after or before, former_before
+        else:
+            title, former = _clean_title(last, lex)
         rule = extractor
         if last and last[-1].lower_ == "representing":
             title, rule = None, "roles.representing"
@@ -377,6 +392,8 @@ def _apposition(sent: _Sentence, person: Mention, lex: Lexicon, found: list[Ment
             break
         add(title, former, rule, org)
         cursor = tail_end
+        if tail_end < end and doc[tail_end].lower_ == "representing":
+            cursor = tail_end
         if extractor == "roles.of":
             break
     if extractor == "roles.apposition":

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from extract.clutter import clutter_spans
 from extract.document import Document
+from extract.hierarchy import find_parts
 from extract.institutions import Institution, InstitutionList, load_institutions
 from extract.lexicon import Lexicon, load_lexicon
 from extract.memberships import link, membership_triples, person_country
@@ -78,6 +79,8 @@ def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = No
     inst = institutions or load_institutions()
     clutter = clutter_spans(document.text)
     mentions = qualify_bare_bodies(with_acronyms(find_mentions(doc, lex, inst, clutter), doc), doc, lex, inst)
+    parts, children = find_parts(doc, mentions, lex)
+    mentions = sorted(mentions + children, key=lambda m: (m.start, m.end))
     findings, found = find_roles(doc, mentions, lex, inst)
     entities = resolve(_with_role_mentions(mentions, found, findings, inst), inst, lex)
     memberships = link(findings, entities)
@@ -115,6 +118,11 @@ def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = No
                 g.add((node, SDO.alternateName, Literal(alias)))
     for m in memberships:
         membership_triples(g, m, entity_iri(m.person), entity_iri(m.org), d, document.text, lex)
+    by_span = {(m.start, m.end): e for e in entities if e.kind == "org" for m in e.mentions}
+    for part in parts:
+        child, parent = by_span.get(part.child), by_span.get(part.parent)
+        if child is not None and parent is not None and child is not parent:
+            g.add((entity_iri(child), ORG.subOrganizationOf, entity_iri(parent)))
     return g
 
 
