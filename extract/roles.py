@@ -32,6 +32,7 @@ GOVERNMENTS = {"US": "us-government", "MX": "mx-government", "CA": "ca-governmen
 _CONNECT = {"of", "for", "the", "and", "on", "&", "de", "del", "la", "in"}
 _ORG_PREP = {"of", "at", "with", "from", ",", "representing"}
 _STOP_WORDS = {"who", "which", "that", "where", "whose", ";", "while", "when"}
+_COPULAS = {"is", "was", "serves", "served"}
 _NAME_PARTICLES = {"de", "la", "del", "van", "von", "der", "y", "da", "dos"}
 
 
@@ -159,10 +160,16 @@ def _org_run(sent: _Sentence, start: int, stop: int, lex: Lexicon) -> tuple[int,
     """A capitalised name run starting at token ``start`` ("Alianza in Mexico", "Mexico Evalúa")."""
     doc = sent.doc
     i = start
-    if i < stop and doc[i].lower_ == "the":
+    while i < stop and doc[i].lower_ in {"the", "and", "or"}:
         i += 1
     first = i
-    while i < stop and (_cap(doc[i]) or (doc[i].lower_ in _CONNECT | {"&"} and i + 1 < stop and _cap(doc[i + 1]))):
+
+    def joins(k: int) -> bool:  # "for the Rule of Law": connectors that lead to another capitalised word
+        while k < stop and doc[k].lower_ in _CONNECT | {"&"}:
+            k += 1
+        return k < stop and _cap(doc[k])
+
+    while i < stop and (_cap(doc[i]) or doc[i].lower_ in _CONNECT | {"&"} and i > first and joins(i)):
         m = sent.mention_at(i)
         if m is not None and m.kind == "person" and len(m.tokens) > 1:
             break
@@ -326,6 +333,10 @@ def _apposition(sent: _Sentence, person: Mention, lex: Lexicon, found: list[Ment
             return []  # a list of names, not an apposition
     elif doc[i].lower_ == "of":
         start, extractor = i + 1, "roles.of"
+    elif doc[i].lower_ in _COPULAS:
+        start, extractor = i + 1, "roles.copula"
+        while start < sent.sent.end and doc[start].lower_ in {"as", "currently", "now", "also", "been"}:
+            start += 1
     else:
         return []
     end = _segment_end(sent, start)
@@ -384,7 +395,7 @@ def _apposition(sent: _Sentence, person: Mention, lex: Lexicon, found: list[Ment
         rule = extractor
         if last and last[-1].lower_ == "representing":
             title, rule = None, "roles.representing"
-        if rule == "roles.apposition" and not possessive and (
+        if rule in {"roles.apposition", "roles.copula"} and not possessive and (
                 title is None or lex.role_of(title) is None and title.lower() != "member"):
             cursor = org.end
             continue  # an organization next to a name, with no post between them
@@ -396,11 +407,60 @@ def _apposition(sent: _Sentence, person: Mention, lex: Lexicon, found: list[Ment
             cursor = tail_end
         if extractor == "roles.of":
             break
-    if extractor == "roles.apposition":
+    if extractor in {"roles.apposition", "roles.copula"}:
         for chunk in _chunks(list(doc[cursor:end]), lex):
             standalone = _standalone(chunk, person, sent, lex)
             if standalone:
                 out.append(standalone)
+        out += _supports(sent, person, end, lex, found)
+    return out
+
+
+_SUPPORT_VERBS = {"supports", "supported", "represents", "represented", "advises", "advised"}
+
+
+def _supports(sent: _Sentence, person: Mention, start: int, lex: Lexicon, found: list[Mention]) -> list[RoleFinding]:
+    """ "… and supports the A Council, B Initiative, and C Coalition": ties to each body, with no title."""
+    doc = sent.doc
+    i = start
+    while i < sent.sent.end and doc[i].lower_ in {"and", ","}:
+        i += 1
+    if i >= sent.sent.end or doc[i].lower_ not in _SUPPORT_VERBS:
+        return []
+    out = []
+    for org in _orgs_in(sent, i + 1, sent.sent.end, lex, found):
+        out.append(RoleFinding((person.start, person.end), None, False, sent.sent.start_char, sent.sent.end_char,
+                               "roles.supports",
+                               org=(doc[org.start].idx, doc[org.end - 1].idx + len(doc[org.end - 1].text))))
+    return out
+
+
+def _byline(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[RoleFinding]:
+    """An author box: a line with only the name, then "Title, Unit, Organization" on the next line."""
+    out = []
+    orgs = [m for m in mentions if m.kind == "org"]
+    for m in (m for m in mentions if m.kind == "person"):
+        line_start = doc.text.rfind("\n", 0, m.start) + 1
+        line_end = doc.text.find("\n", m.end)
+        line_end = len(doc.text) if line_end < 0 else line_end
+        line = doc.text[line_start:line_end].strip()
+        if line not in {m.text, f"{m.text} {m.text}"}:
+            continue
+        nxt_start = line_end
+        while nxt_start < len(doc.text) and doc.text[nxt_start] in "\n \t":
+            nxt_start += 1
+        nxt_end = doc.text.find("\n", nxt_start)
+        nxt_end = len(doc.text) if nxt_end < 0 else nxt_end
+        in_line = [o for o in orgs if nxt_start <= o.start < nxt_end]
+        span = doc.char_span(nxt_start, nxt_end, alignment_mode="contract")
+        if not in_line or span is None:
+            continue
+        t_start, t_end, former = split_title(list(span), lex)
+        org = in_line[-1]
+        title = doc.text[nxt_start:org.start].strip(" ,")
+        if t_end > t_start and t_start == 0 and title:
+            out.append(RoleFinding((m.start, m.end), title, former, nxt_start, nxt_end, "roles.byline",
+                                   org=(org.start, org.end)))
     return out
 
 
@@ -554,7 +614,7 @@ def _people_after_titles(sent: _Sentence, lex: Lexicon) -> list[Mention]:
 def find_roles(doc: Doc, mentions: list[Mention], lex: Lexicon, inst: InstitutionList
                ) -> tuple[list[RoleFinding], list[Mention]]:
     """Posts stated in ``doc``, and the new mentions (people after titles, organizations in roles) they reveal."""
-    findings: list[RoleFinding] = []
+    findings: list[RoleFinding] = _byline(doc, mentions, lex)
     new: list[Mention] = []
     for sent in doc.sents:
         inside = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
