@@ -29,6 +29,7 @@ class Lexicon:
     agreement_heads: frozenset[str]
     event_words: frozenset[str]
     nationalities: dict[str, str]  # lowercased word -> ISO code
+    country_words: dict[str, str]  # lowercased word or phrase -> ISO code
     max_title_words: int
 
     def role_of(self, title: str) -> str | None:
@@ -74,5 +75,6 @@ def load_lexicon() -> Lexicon:
         agreement_heads=lower(words["agreement_heads"]),
         event_words=lower(words["event_words"]),
         nationalities=nationalities,
+        country_words={str(w).lower(): code for code, ws in words["country_words"].items() for w in ws},
         max_title_words=max(len(t.split()) for t in titles),
     )

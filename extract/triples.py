@@ -12,6 +12,7 @@ from rdflib import Graph, Literal, URIRef
 from spacy.tokens import Doc
 
 from extract.clutter import clutter_spans
+from extract.country import infer_countries
 from extract.document import Document
 from extract.hierarchy import find_parts
 from extract.institutions import Institution, InstitutionList, load_institutions
@@ -55,15 +56,6 @@ def entity_iri(entity: Entity) -> URIRef:
     return place_iri(entity.name)
 
 
-def _org_country(entity: Entity, lex: Lexicon) -> str | None:
-    words = entity.name.replace("’s", "").replace("'s", "").split()
-    for size in (2, 1):
-        code = lex.nationalities.get(" ".join(words[:size]).lower())
-        if code and len(words) > size:
-            return code
-    return None
-
-
 def content_text(text: str, clutter: list[tuple[int, int]]) -> str:
     """The text with clutter blanked out (same length, so offsets stay valid)."""
     chars = list(text)
@@ -96,8 +88,10 @@ def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = No
     for topic in main_topics(content_text(document.text, clutter), load_scheme(), max_topics=MAX_DOC_TOPICS):
         g.add((d, SDO.about, URIRef(topic.iri)))
 
-    org_country = {e.key: (inst.by_id[e.institution].country if e.institution else _org_country(e, lex))
-                   for e in entities if e.kind == "org"}
+    by_span = {(m.start, m.end): e for e in entities if e.kind == "org" for m in e.mentions}
+    parents = {by_span[p.child].key: by_span[p.parent].key for p in parts
+               if p.child in by_span and p.parent in by_span and by_span[p.child] is not by_span[p.parent]}
+    org_country = infer_countries(entities, parents, inst, lex)
     for entity in entities:
         node = entity_iri(entity)
         g.add((d, SDO.mentions, node))
@@ -118,11 +112,9 @@ def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = No
                 g.add((node, SDO.alternateName, Literal(alias)))
     for m in memberships:
         membership_triples(g, m, entity_iri(m.person), entity_iri(m.org), d, document.text, lex)
-    by_span = {(m.start, m.end): e for e in entities if e.kind == "org" for m in e.mentions}
-    for part in parts:
-        child, parent = by_span.get(part.child), by_span.get(part.parent)
-        if child is not None and parent is not None and child is not parent:
-            g.add((entity_iri(child), ORG.subOrganizationOf, entity_iri(parent)))
+    keyed = {e.key: e for e in entities if e.kind == "org"}
+    for child, parent in sorted(parents.items()):
+        g.add((entity_iri(keyed[child]), ORG.subOrganizationOf, entity_iri(keyed[parent])))
     return g
 
 

@@ -1,0 +1,72 @@
+"""Which side an organization is on, when the institution list does not say.
+
+In order: its name ("U.S.-Canada Business Initiative", "American Society Mexico", "Harris
+County"), its parent body, then the document's home side: the side of the first national
+institution it names, which in this genre is usually its publisher or the meeting's host
+(a report from a U.S. chamber names U.S. companies; a Mexican business council's release,
+Mexican bodies).
+"""
+from __future__ import annotations
+
+import re
+
+from extract.institutions import InstitutionList
+from extract.lexicon import Lexicon
+from extract.resolve import Entity
+from extract.slug import strip_accents
+
+NATIONAL = {"US", "MX", "CA"}
+_SPANISH = {"de", "del", "la", "las", "los", "y", "para", "el"}
+
+
+def country_from_name(name: str, lex: Lexicon) -> str | None:
+    """The side an organization's own name gives, if any.
+
+    >>> from extract.lexicon import load_lexicon
+    >>> [country_from_name(n, load_lexicon()) for n in ("U.S.-Canada Business Initiative", "American Society Mexico", "Harris County", "Acme Partners")]
+    ['US', 'MX', 'US', None]
+    """
+    clean = name.replace("’s", "").replace("'s", "")
+    words = re.split(r"[\s\-–]+", clean)
+    lower = clean.lower()
+    if len(words) > 1:
+        for size in (2, 1):
+            tail = " ".join(words[-size:]).lower()
+            if tail in lex.nationalities and not lex.nationalities[tail] == "US" or tail in {"mexico", "méxico"}:
+                return lex.nationalities[tail]
+        for size in (2, 1):
+            head = " ".join(words[:size]).lower()
+            if head in lex.nationalities and len(words) > size:
+                return lex.nationalities[head]
+    for phrase, code in lex.country_words.items():
+        if re.search(rf"\b{re.escape(phrase)}\b", lower):
+            return code
+    if strip_accents(name) != name or any(w.lower() in _SPANISH for w in words[1:-1]):
+        return "MX"
+    return None
+
+
+def infer_countries(entities: list[Entity], parents: dict[str, str], inst: InstitutionList,
+                    lex: Lexicon) -> dict[str, str | None]:
+    """Country code by organization entity key; ``parents`` maps a child's key to its parent's key."""
+    out: dict[str, str | None] = {}
+    orgs = [e for e in entities if e.kind == "org"]
+    for e in orgs:
+        out[e.key] = inst.by_id[e.institution].country if e.institution else country_from_name(e.name, lex)
+    for _ in range(3):  # a subcommittee under a committee under a chamber
+        for child, parent in parents.items():
+            if out.get(child) is None and out.get(parent):
+                out[child] = out[parent]
+    home = home_side(orgs, inst)
+    if home:
+        for e in orgs:
+            if out[e.key] is None:
+                out[e.key] = home
+    return out
+
+
+def home_side(orgs: list[Entity], inst: InstitutionList) -> str | None:
+    """The side of the first national institution the document names."""
+    listed = sorted((e for e in orgs if e.institution and inst.by_id[e.institution].country in NATIONAL),
+                    key=lambda e: e.first)
+    return inst.by_id[listed[0].institution].country if listed else None
