@@ -120,6 +120,36 @@ def _person_ok(tokens: list[Token], lex: Lexicon, inst: InstitutionList) -> bool
     return inst.lookup(_text(tokens)) is None and _text(tokens).lower() not in lex.not_actors
 
 
+def _portfolio_then_name(tokens: list[Token], lex: Lexicon, inst: InstitutionList) -> list[Token] | None:
+    """ "… Vice President for [the Americas Rita Vance]": a title's portfolio run into the next name."""
+    doc, first = tokens[0].doc, tokens[0].i
+    if first < 2 or doc[first - 1].lower_ not in {"for", "of", "the"}:
+        return None
+    rest = [t for t in tokens if t.lower_ != "the"]
+    k = 0
+    while k < len(rest) and rest[k].text.lower() in lex.portfolio_words:
+        k += 1
+    name = rest[k:]
+    if k and 2 <= len(name) <= 4 and all(t.pos_ == "PROPN" for t in name) and _person_ok(name, lex, inst):
+        return name
+    return None
+
+
+def _extend_given_names(tokens: list[Token], lex: Lexicon) -> list[Token]:
+    """ "Ana Trevino" tagged as just "Trevino": take in proper nouns right before a person's name."""
+    doc = tokens[0].doc
+    i = tokens[0].i
+    while i > 0 and len(tokens) < 4:
+        prev = doc[i - 1]
+        word = prev.text.lower()
+        if prev.pos_ != "PROPN" or not prev.is_title or prev.ent_type_ or word in lex.titles \
+                or word in lex.honorifics or word in lex.nationalities or word in lex.org_heads:
+            break
+        tokens = [prev] + tokens
+        i -= 1
+    return tokens
+
+
 def _titled_apposition(tokens: list[Token], lex: Lexicon) -> bool:
     """Whether a name is followed by ", [former] Title": the grammar of a person, not an organization."""
     doc, end = tokens[0].doc, tokens[-1].i + 1
@@ -238,6 +268,7 @@ def find_mentions(doc: Doc, lex: Lexicon, inst: InstitutionList, clutter: list[t
             if inst_id:
                 found = [tokens]
             elif kind == "person":
+                tokens = _extend_given_names(tokens, lex)
                 if not _person_ok(tokens, lex, inst):
                     listed = inst.lookup(text)
                     if listed is None:
@@ -248,6 +279,8 @@ def find_mentions(doc: Doc, lex: Lexicon, inst: InstitutionList, clutter: list[t
                 piece_kind, found = "person", [_trim(tokens, lex, person=True)]
             elif kind == "org" and _titled_apposition(tokens, lex) and _person_ok(tokens, lex, inst):
                 piece_kind, found = "person", [tokens]  # "Ana Ruiz, former Deputy Secretary …" typed ORG
+            elif kind == "org" and _portfolio_then_name(tokens, lex, inst):
+                piece_kind, found = "person", [_portfolio_then_name(tokens, lex, inst)]
             elif kind == "org":
                 found = [_trim(p, lex, person=False) for p in _split_org(_before_possessive(tokens, lex), lex)]
             else:

@@ -270,8 +270,11 @@ def _clean_title(tokens: list[Token], lex: Lexicon, *, keep_nationality: bool = 
         tokens = tokens[1:]
         while tokens and tokens[0].text in {"-", ","}:
             tokens = tokens[1:]
-    while not keep_nationality and tokens and tokens[-1].lower_ in {"’s", "'s", "in", "at", "of"} | set(lex.nationalities):
-        tokens = tokens[:-1]  # "North America head in Mexico's Foreign Ministry"
+    if not keep_nationality and len(tokens) > 1 and tokens[-1].text in {"’s", "'s"} \
+            and tokens[-2].text.lower() in lex.nationalities:  # "North America head in Mexico's Foreign Ministry"
+        tokens = tokens[:-2]
+        while tokens and tokens[-1].lower_ in {"in", "at", "of"}:
+            tokens = tokens[:-1]
     text = "".join(t.text_with_ws for t in tokens).strip() or None
     if text and re.match(r"(?i)long[- ]?time\s+", text):
         text = re.sub(r"(?i)^long[- ]?time\s+", "", text)

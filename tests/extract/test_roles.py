@@ -1,0 +1,64 @@
+"""Roles read from made-up sentences in the genre's grammar, through the real pipeline."""
+import pytest
+from rdflib import URIRef
+
+from extract.document import Document
+from extract.triples import document_graph
+from extract.vocab import ORG, SDO, SKOS, TG
+
+pytestmark = pytest.mark.slow
+
+
+def memberships(nlp, text):
+    g = document_graph(nlp(text), Document("t.txt", "t", text))
+    out = set()
+    for m in g.subjects(ORG.member, None):
+        person = str(g.value(g.value(m, ORG.member), SDO.name))
+        org = str(g.value(g.value(m, ORG.organization), SDO.name))
+        title = str(g.value(g.value(m, ORG.role), SKOS.prefLabel))
+        out.add((person, title, org, g.value(m, TG.former).toPython()))
+    return out
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Dana Whitfield, Founder and CEO of Orbis Partners and former Deputy Commissioner of U.S. Customs and "
+     "Border Protection, spoke first.",
+     {("Dana Whitfield", "Founder and CEO", "Orbis Partners", False),
+      ("Dana Whitfield", "Deputy Commissioner", "U.S. Customs and Border Protection", True)}),
+    ("The talks included Department of Commerce Undersecretary Harold Benning.",
+     {("Harold Benning", "Undersecretary", "U.S. Department of Commerce", False)}),
+    ("Mexican President Rosa Almaraz met investors on Monday.",
+     {("Rosa Almaraz", "President", "Government of Mexico", False)}),
+    ("Secretary of State Paul Lindqvist said the talks went well.",
+     {("Paul Lindqvist", "Secretary of State", "U.S. Department of State", False)}),
+    ("Ana Trevino, Executive Director, Centro Norte Consulting, noted the risks.",
+     {("Ana Trevino", "Executive Director", "Centro Norte Consulting", False)}),
+    ("Leaders from the U.S. Chamber of Commerce, including Vice President Carl Moberg and Senior Vice "
+     "President for the Americas Rita Vance, attended.",
+     {("Carl Moberg", "Vice President", "U.S. Chamber of Commerce", False),
+      ("Rita Vance", "Senior Vice President for the Americas", "U.S. Chamber of Commerce", False)}),
+    ("Hugo Salas, the Ministry of Economy's representative in Washington, attended.",
+     {("Hugo Salas", "representative in Washington", "Ministry of Economy", False)}),
+    ("Ambassador Lena Ortiz, former Mexican Ambassador to the U.S., spoke.",
+     {("Lena Ortiz", "Mexican Ambassador to the U.S.", "Government of Mexico", True)}),
+])
+def test_roles_read_from_the_genre(nlp, text, expected):
+    assert memberships(nlp, text) == expected
+
+
+def test_roles_list_of_names_is_not_an_apposition(nlp):
+    text = "She met Assistant Secretary Joan Kerrigan, Department of Commerce Undersecretary Harold Benning, and others."
+    got = memberships(nlp, text)
+    assert ("Joan Kerrigan", "Assistant Secretary", "U.S. Department of Commerce", False) not in got
+    assert ("Harold Benning", "Undersecretary", "U.S. Department of Commerce", False) in got
+
+
+def test_roles_evidence_is_the_sentence(nlp):
+    text = "Intro sentence here. Mexican President Rosa Almaraz met investors on Monday. Closing words."
+    g = document_graph(nlp(text), Document("t.txt", "t", text))
+    m = next(g.subjects(ORG.member, None))
+    start, end = int(g.value(m, TG.charStart)), int(g.value(m, TG.charEnd))
+    assert text[start:end].strip() == str(g.value(m, TG.evidence)) == "Mexican President Rosa Almaraz met investors on Monday."
+    assert str(g.value(m, TG.extractor)) == "roles.title_before_name"
+    assert (g.value(m, ORG.member), ORG.memberOf, g.value(m, ORG.organization)) in g
+    assert g.value(g.value(m, ORG.member), SDO.nationality).toPython() == "MX"
