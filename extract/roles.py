@@ -262,7 +262,7 @@ def _clean_title(tokens: list[Token], lex: Lexicon, *, keep_nationality: bool = 
     """The title as written from the words before an organization, and whether it is former."""
     while tokens and tokens[0].lower_ in {",", "and", "the", "as", "a", "an", "now", "also", "at", "with"}:
         tokens = tokens[1:]
-    while tokens and tokens[-1].lower_ in {",", "of", "at", "with", "for", "from", "the", "in", "’s", "'s", "and"}:
+    while tokens and tokens[-1].lower_ in {",", "of", "at", "with", "for", "from", "the", "in", "and"}:
         tokens = tokens[:-1]
     former = False
     while tokens and tokens[0].lower_.rstrip("-") in lex.former_markers | lex.current_markers | {"long-time", "longtime"}:
@@ -275,6 +275,8 @@ def _clean_title(tokens: list[Token], lex: Lexicon, *, keep_nationality: bool = 
         tokens = tokens[:-2]
         while tokens and tokens[-1].lower_ in {"in", "at", "of"}:
             tokens = tokens[:-1]
+    while tokens and tokens[-1].text in {"’s", "'s"}:
+        tokens = tokens[:-1]
     text = "".join(t.text_with_ws for t in tokens).strip() or None
     if text and re.match(r"(?i)long[- ]?time\s+", text):
         text = re.sub(r"(?i)^long[- ]?time\s+", "", text)
