@@ -336,6 +336,28 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
     return sorted(seen.values(), key=lambda m: (m.start, m.end))
 
 
+def government_mentions(doc: Doc, lex: Lexicon, inst: InstitutionList, clutter: list[tuple[int, int]]) -> list[Mention]:
+    """ "the U.S. and Mexican governments": one mention of each national government named."""
+    out = []
+    codes = {"US": "us-government", "MX": "mx-government", "CA": "ca-government", "CN": "cn-government"}
+    for match in _GOVERNMENTS.finditer(doc.text):
+        if in_spans(match.start(), clutter):
+            continue
+        words = re.split(r"\s*(?:,|\band\b)\s*", match.group("sides"))
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        sent = span.sent if span is not None and doc.has_annotation("SENT_START") else span
+        for word in (w.strip() for w in words if w.strip()):
+            code = lex.nationalities.get(word.lower())
+            inst_id = codes.get(code or "")
+            if inst_id in inst.by_id and sent is not None:
+                start = match.start("sides") + match.group("sides").index(word)
+                out.append(Mention("org", word, start, start + len(word), sent.start_char, sent.end_char,
+                                   institution=inst_id, source="governments"))
+    return out
+
+
+_GOVERNMENTS = re.compile(r"\b(?P<sides>(?:U\.S\.|US|American|Mexican|Canadian|Chinese)"
+                          r"(?:\s*(?:,|and)\s*(?:U\.S\.|US|American|Mexican|Canadian|Chinese))+)\s+governments\b")
 _BARE_BODIES = {"senate", "congress", "house", "chamber of deputies", "house of representatives"}
 
 

@@ -18,7 +18,7 @@ from extract.hierarchy import find_parts
 from extract.institutions import Institution, InstitutionList, load_institutions
 from extract.lexicon import Lexicon, load_lexicon
 from extract.memberships import link, membership_triples, person_country
-from extract.mentions import Mention, find_mentions, qualify_bare_bodies, with_acronyms
+from extract.mentions import Mention, find_mentions, government_mentions, qualify_bare_bodies, with_acronyms
 from extract.roles import RoleFinding, find_roles
 from extract.metadata import publication_date, title
 from extract.resolve import Entity, resolve
@@ -71,6 +71,7 @@ def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = No
     inst = institutions or load_institutions()
     clutter = clutter_spans(document.text)
     mentions = qualify_bare_bodies(with_acronyms(find_mentions(doc, lex, inst, clutter), doc), doc, lex, inst)
+    mentions = sorted(mentions + government_mentions(doc, lex, inst, clutter), key=lambda m: (m.start, m.end))
     parts, children = find_parts(doc, mentions, lex)
     mentions = sorted(mentions + children, key=lambda m: (m.start, m.end))
     findings, found = find_roles(doc, mentions, lex, inst)
@@ -132,8 +133,12 @@ def _with_role_mentions(mentions: list[Mention], found: list[Mention], findings:
     return out
 
 
-def institution_graph(institution: Institution) -> Graph:
-    """Reference facts about one listed institution (they live in the default graph)."""
+def institution_graph(institution: Institution, institutions: InstitutionList | None = None) -> Graph:
+    """Reference facts about one listed institution (they live in the default graph).
+
+    Its parent body, and also the top of its hierarchy (a ministry's agency is part of the national
+    government too), with ``org:transitiveSubOrganizationOf`` for every ancestor.
+    """
     g = Graph()
     node = org_iri(institution.name, institution.id)
     g.add((node, RDF.type, SDO.Organization))
@@ -147,6 +152,11 @@ def institution_graph(institution: Institution) -> Graph:
     g.add((node, SDO.additionalType, Literal(institution.kind)))
     if institution.parent:
         g.add((node, ORG.subOrganizationOf, org_iri("", institution.parent)))
+    chain = institutions.ancestors(institution.id) if institutions else []
+    for ancestor in chain:
+        g.add((node, ORG.transitiveSubOrganizationOf, org_iri("", ancestor.id)))
+    if len(chain) > 1:  # also directly under the top of its hierarchy: a national government or congress
+        g.add((node, ORG.subOrganizationOf, org_iri("", chain[-1].id)))
     if institution.wikidata:
         g.add((node, OWL.sameAs, URIRef(f"http://www.wikidata.org/entity/{institution.wikidata}")))
     return g
@@ -160,7 +170,7 @@ def reference_graph(institution_ids: set[str], institutions: InstitutionList | N
         wanted |= {a.id for a in inst.ancestors(i)}
     g = Graph()
     for i in sorted(wanted):
-        g += institution_graph(inst.by_id[i])
+        g += institution_graph(inst.by_id[i], inst)
     return g
 
 
