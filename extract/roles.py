@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from rdflib import Graph
 from spacy.tokens import Doc, Span, Token
 
 from extract.institutions import InstitutionList
@@ -28,6 +29,7 @@ from extract.lexicon import Lexicon
 from extract.mentions import Mention, in_title
 
 OFFICES = Path(__file__).parent / "data" / "offices.yaml"
+ROLE_SCHEME = Path(__file__).parent / "data" / "roles.ttl"
 GOVERNMENTS = {"US": "us-government", "MX": "mx-government", "CA": "ca-government"}
 _CONNECT = {"of", "for", "the", "and", "on", "&", "de", "del", "la", "in"}
 _ORG_PREP = {"of", "at", "with", "from", ",", "representing"}
@@ -67,6 +69,16 @@ def load_offices() -> dict[str, Office]:
         for title in entry["titles"]:
             out[title.lower()] = office
     return out
+
+
+@lru_cache(maxsize=1)
+def _role_scheme_text() -> str:
+    return ROLE_SCHEME.read_text(encoding="utf-8")
+
+
+def role_scheme() -> Graph:
+    """The role-type scheme (``data/roles.ttl``) that ``tg:roleType`` points into."""
+    return Graph().parse(data=_role_scheme_text(), format="turtle")
 
 
 def _cap(tok: Token) -> bool:

@@ -32,7 +32,9 @@ class TG(DefinedNamespace):
     lastSeen: URIRef
     speaker: URIRef
     roleType: URIRef
-    mentions: URIRef
+    madeAt: URIRef
+    figure: URIRef
+    measures: URIRef
 
 
 PREFIXES: dict[str, Namespace | str] = {

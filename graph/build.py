@@ -20,7 +20,10 @@ from extract.pipeline import load_pipeline
 from extract.triples import document_graph, document_iri, org_iri, reference_graph
 from extract.vocab import ORG
 from graph import sources, store
+from extract.roles import role_scheme
+from extract.topics import load_scheme
 from graph.merge import Judgements, Merge, load_judgements, merge_graphs
+from graph.timeline import seen_dates
 
 JUDGEMENTS = "judgements.yaml"
 MERGES = "merges.json"
@@ -63,9 +66,9 @@ def assemble(extracted: list[tuple[Document, Graph]], judgements: Judgements) ->
     listed = {str(o).rsplit("/", 1)[-1] for _, g in graphs for o in g.all_nodes()
               if isinstance(o, URIRef) and str(o).rsplit("/", 1)[-1] in inst.by_id}
     default = reference_graph(listed, inst)
-    from extract.topics import load_scheme
-
     default += load_scheme().as_graph()
+    default += role_scheme()
+    default += seen_dates(graphs)
     # parents named by the text itself are document facts; those from the list stay reference facts
     for _, g in graphs:
         for s, o in list(g.subject_objects(ORG.subOrganizationOf)):
