@@ -50,8 +50,17 @@ def membership_iri(person: URIRef, org: URIRef, title: str | None) -> URIRef:
     return ID[f"membership/{str(person).rsplit('/', 1)[-1]}--{str(org).rsplit('/', 1)[-1]}--{tail}"]
 
 
+def role_type(title: str, org: Entity, lex: Lexicon, inst: InstitutionList) -> str | None:
+    """The role-scheme slug of a title held in ``org``: a company's or council's President chairs it."""
+    kind = lex.role_of(title)
+    governing = org.institution is not None and inst.by_id[org.institution].kind in {"government", "judiciary"}
+    if kind == "head-of-state" and not governing:
+        return "chair"
+    return kind
+
+
 def membership_triples(g: Graph, m: Membership, person: URIRef, org: URIRef, doc: URIRef, text: str,
-                       lex: Lexicon) -> None:
+                       lex: Lexicon, inst: InstitutionList) -> None:
     """Add one membership with its role, evidence and provenance to ``g``."""
     node = membership_iri(person, org, m.title)
     f = m.finding
@@ -63,7 +72,7 @@ def membership_triples(g: Graph, m: Membership, person: URIRef, org: URIRef, doc
     g.add((node, ORG.role, role))
     g.add((role, RDF.type, ORG.Role))
     g.add((role, SKOS.prefLabel, Literal(title)))
-    kind = lex.role_of(title)
+    kind = role_type(title, m.org, lex, inst)
     if kind:
         g.add((role, TG.roleType, ID[f"roletype/{kind}"]))
     g.add((node, TG.former, Literal(m.former)))

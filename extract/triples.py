@@ -112,7 +112,7 @@ def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = No
             if fold(alias) != fold(entity.name) or alias != entity.name:
                 g.add((node, SDO.alternateName, Literal(alias)))
     for m in memberships:
-        membership_triples(g, m, entity_iri(m.person), entity_iri(m.org), d, document.text, lex)
+        membership_triples(g, m, entity_iri(m.person), entity_iri(m.org), d, document.text, lex, inst)
     keyed = {e.key: e for e in entities if e.kind == "org"}
     for child, parent in sorted(parents.items()):
         g.add((entity_iri(keyed[child]), ORG.subOrganizationOf, entity_iri(keyed[parent])))
