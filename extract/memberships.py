@@ -68,11 +68,11 @@ def membership_triples(g: Graph, m: Membership, person: URIRef, org: URIRef, doc
     g.add((node, ORG.member, person))
     g.add((node, ORG.organization, org))
     title = m.title or "member"
-    role = ID[f"role/{slugify(title, max_length=60)}"]
+    kind = role_type(title, m.org, lex, inst)
+    role = ID[f"role/{slugify(title, max_length=60)}" + (f"--{kind}" if kind else "")]
     g.add((node, ORG.role, role))
     g.add((role, RDF.type, ORG.Role))
     g.add((role, SKOS.prefLabel, Literal(title)))
-    kind = role_type(title, m.org, lex, inst)
     if kind:
         g.add((role, TG.roleType, ID[f"roletype/{kind}"]))
     g.add((node, TG.former, Literal(m.former)))
