@@ -1,0 +1,35 @@
+import pytest
+
+from extract.country import country_from_name, infer_countries
+from extract.institutions import load_institutions
+from extract.lexicon import load_lexicon
+from extract.mentions import Mention
+from extract.resolve import Entity
+
+
+@pytest.mark.parametrize("name,code", [
+    ("U.S.-Colombia Business Council", "US"),
+    ("American Society Mexico", "MX"),
+    ("Mexican Steel Chamber", "MX"),
+    ("Harris County", "US"),
+    ("House Subcommittee on Trade", "US"),
+    ("Consejo Estatal de Inversión", "MX"),
+    ("Orbis Partners", None),
+])
+def test_country_from_name(name, code):
+    assert country_from_name(name, load_lexicon()) == code
+
+
+def entity(key, start, institution=None, name=None):
+    m = Mention("org", name or key, start, start + 1, 0, 1, institution=institution)
+    return Entity("org", key, name or key, institution=institution, mentions=[m])
+
+
+def test_country_parent_then_home_side():
+    inst = load_institutions()
+    ents = [entity("inst:mx-cce", 0, "mx-cce", "Business Coordinating Council"),
+            entity("inst:us-chamber-of-commerce", 5, "us-chamber-of-commerce"),
+            entity("orbis partners", 10), entity("orbis lab", 12)]
+    out = infer_countries(ents, {"orbis lab": "inst:us-chamber-of-commerce"}, inst, load_lexicon())
+    assert out["orbis lab"] == "US"         # from its parent
+    assert out["orbis partners"] == "MX"    # the document's home side: the first national body it names
