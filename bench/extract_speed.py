@@ -36,7 +36,7 @@ def main() -> None:
     keys = sources.unique_keys(files)
     documents = [sources.read_document(f, keys[f]) for f in files]
     texts = [d.text for d in documents]
-    plain = spacy.load(model_name(None), exclude=["lemmatizer"])
+    plain = spacy.load(model_name(None))
     ours = load_pipeline(None)
     list(plain.pipe(texts[:1])), list(ours.pipe(texts[:1]))  # warm up
     document_graph(next(ours.pipe(texts[:1])), documents[0])

@@ -57,3 +57,61 @@ def find_dates(text: str) -> list[FoundDate]:
             if value and not any(f.start <= m.start() < f.end for f in found.values()):
                 found[m.start()] = FoundDate(value, m.start(), m.end())
     return [found[k] for k in sorted(found)]
+
+
+@dataclass(frozen=True)
+class When:
+    """A date or range as ISO strings: ``start`` / ``end`` are ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``."""
+
+    start: str
+    end: str | None
+    char_start: int
+    char_end: int
+
+
+_DAY = r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?"
+_RANGE = re.compile(
+    _MONTH.replace("month", "m1") + r"\s+" + _DAY
+    + r"(?:\s*(?:–|—|-|to|through|until|and)\s*(?:" + _MONTH.replace("month", "m2") + r"\s+)?"
+    + r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?"
+    + r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.I)
+_MONTH_YEAR = re.compile(r"\b(?:in\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_whens(text: str, published: str | None = None) -> list[When]:
+    """Dates and day ranges as the genre writes them, with the year inferred when omitted.
+
+    "Oct. 20 to 22", "January 22 – 25, 2024", "December 5, 2024": a missing year is the
+    publication year (or the year before, when the month is after the publication month);
+    with no publication date a yearless date is skipped rather than guessed.
+
+    >>> [(w.start, w.end) for w in find_whens("From January 22 – 25, 2024, and Oct. 20 to 22.", "2024-11-02")]
+    [('2024-01-22', '2024-01-25'), ('2024-10-20', '2024-10-22')]
+    """
+    pub = date.fromisoformat(published) if published else None
+    out: list[When] = []
+    for m in _RANGE.finditer(text):
+        m1 = MONTHS[m.group("m1").lower()]
+        m2 = MONTHS[m.group("m2").lower()] if m.group("m2") else m1
+        if m.group("year"):
+            year = int(m.group("year"))
+        elif pub is not None:
+            year = pub.year if m1 <= pub.month else pub.year - 1
+        else:
+            continue
+        start = _iso(year, m1, int(m.group("d1")))
+        end = _iso(year + (1 if m2 < m1 else 0), m2, int(m.group("d2"))) if m.group("d2") else None
+        if start:
+            out.append(When(start, end if end and end > start else None, m.start(), m.end()))
+    taken = [(w.char_start, w.char_end) for w in out]
+    for m in _MONTH_YEAR.finditer(text):
+        if not any(s <= m.start() < e for s, e in taken):
+            out.append(When(f"{m.group('year')}-{MONTHS[m.group('month').lower()]:02d}", None, m.start(), m.end()))
+    return sorted(out, key=lambda w: w.char_start)

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from extract.errors import ModelNotFound
 from extract.institutions import load_institutions
@@ -41,11 +42,34 @@ def load_pipeline(requested: str | None = None) -> Language:
     """Load the English pipeline and add the institution ruler before the statistical NER."""
     name = model_name(requested)
     try:
-        nlp = spacy.load(name, exclude=["lemmatizer"])
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotFound(f"cannot load spaCy pipeline {name!r}: {exc}") from None
+    if "ner" in nlp.pipe_names and "parser" in nlp.pipe_names \
+            and nlp.pipe_names.index("ner") > nlp.pipe_names.index("parser"):
+        # entities first, so that sentence boundaries can respect them (the NER has its own tok2vec)
+        source = nlp
+        nlp = spacy.load(name, exclude=["ner"])
+        nlp.add_pipe("ner", source=source, before="parser")
     add_institution_ruler(nlp)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("tg_line_breaks", before="parser")
     return nlp
+
+
+@Language.component("tg_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence (headlines, bylines and list items never run into the next line),
+    and no sentence starts inside a name."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+    for ent in doc.ents:
+        for tok in ent[1:]:
+            if tok.is_sent_start is None or tok.is_sent_start:
+                tok.is_sent_start = False
+    return doc
 
 
 def add_institution_ruler(nlp: Language) -> None:

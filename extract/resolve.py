@@ -16,7 +16,7 @@ from extract.slug import fold
 _PARTICLES = {"de", "la", "del", "van", "von", "der", "y", "da", "dos", "di", "le"}
 
 
-@dataclass
+@dataclass(eq=False)
 class Entity:
     """An actor or place of one document, with every mention of it."""
 

@@ -18,7 +18,9 @@ from extract.hierarchy import find_parts
 from extract.institutions import Institution, InstitutionList, load_institutions
 from extract.lexicon import Lexicon, load_lexicon
 from extract.memberships import link, membership_triples, person_country
-from extract.mentions import Mention, find_mentions, government_mentions, qualify_bare_bodies, with_acronyms
+from extract.events import find_events
+from extract.event_graph import event_triples
+from extract.mentions import Mention, find_mentions, government_mentions, heading_spans, qualify_bare_bodies, with_acronyms
 from extract.roles import RoleFinding, find_roles
 from extract.metadata import publication_date, title
 from extract.resolve import Entity, resolve
@@ -111,6 +113,10 @@ def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = No
         for alias in sorted(entity.aliases):
             if fold(alias) != fold(entity.name) or alias != entity.name:
                 g.add((node, SDO.alternateName, Literal(alias)))
+    published_iso = str(published) if published else None
+    resolved = sorted((m for e in entities for m in e.mentions), key=lambda m: (m.start, m.end))
+    for event in find_events(doc, resolved, published_iso, lex, clutter, heading_spans(document.text)):
+        event_triples(g, event, d, document.text, entities, memberships, load_scheme())
     for m in memberships:
         membership_triples(g, m, entity_iri(m.person), entity_iri(m.org), d, document.text, lex, inst)
     keyed = {e.key: e for e in entities if e.kind == "org"}

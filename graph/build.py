@@ -14,7 +14,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph, URIRef
 
 from extract.document import Document
-from extract.errors import InputError
+from extract.errors import InputError, TradegraphError
 from extract.institutions import load_institutions
 from extract.pipeline import load_pipeline
 from extract.triples import document_graph, document_iri, org_iri, reference_graph
@@ -107,6 +107,8 @@ def build(paths: list[Path], out: Path, *, model: str | None = None, batch_size:
                                        progress=bar.update if bar else None, on_error=on_error))
     if bar:
         bar.close()
+    if not extracted:
+        raise TradegraphError(f"none of the {len(files)} file(s) could be extracted; {out} was left as it was")
     ds, merges = assemble(extracted, judgements)
     files_written = store.write(ds, out)
     from graph.render import render_network

@@ -1,0 +1,72 @@
+"""Events to triples: a ``schema:Event`` per meeting, with dates, place, people, topics and evidence."""
+from __future__ import annotations
+
+import re
+
+from rdflib import Graph, Literal, URIRef
+
+from extract.events import Event
+from extract.memberships import Membership
+from extract.resolve import Entity
+from extract.slug import slugify
+from extract.topics import TopicScheme, main_topics
+from extract.vocab import ID, PROV, RDF, SDO, TG, XSD
+
+MAX_EVENT_TOPICS = 8
+
+
+def date_literal(value: str) -> Literal:
+    """``2024-01-22`` as xsd:date, ``2024-01`` as xsd:gYearMonth, ``2024`` as xsd:gYear."""
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return Literal(value, datatype=XSD.date)
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        return Literal(value, datatype=XSD.gYearMonth)
+    return Literal(value, datatype=XSD.gYear)
+
+
+def event_iri(event: Event) -> URIRef:
+    """Stable across documents: the same name on the same start date is the same meeting."""
+    return ID[f"event/{slugify(event.name, max_length=70)}--{event.start or 'undated'}"]
+
+
+def event_triples(g: Graph, event: Event, doc: URIRef, text: str, entities: list[Entity],
+                  memberships: list[Membership], scheme: TopicScheme) -> URIRef:
+    """Add one event to ``g``; returns its IRI."""
+    from extract.triples import entity_iri
+
+    by_span = {(m.start, m.end, e.kind): e for e in entities for m in e.mentions}
+    node = event_iri(event)
+    g.add((doc, SDO.mentions, node))
+    g.add((node, RDF.type, SDO.Event))
+    g.add((node, SDO.name, Literal(event.name)))
+    for alias in sorted(event.aliases - {event.name}):
+        g.add((node, SDO.alternateName, Literal(alias)))
+    if event.start:
+        g.add((node, SDO.startDate, date_literal(event.start)))
+    if event.end:
+        g.add((node, SDO.endDate, date_literal(event.end)))
+    if event.planned:
+        g.add((node, TG.planned, Literal(True)))
+    if event.location is not None:
+        place = by_span.get((event.location.start, event.location.end, "place"))
+        if place is not None:
+            g.add((node, SDO.location, entity_iri(place)))
+    people = {by_span.get((m.start, m.end, "person")) for m in event.attendees} - {None}
+    orgs = {by_span.get((m.start, m.end, "org")) for m in event.org_attendees + event.organizers} - {None}
+    orgs |= {ms.org for ms in memberships if ms.person in people and not ms.former}
+    for m in event.organizers:
+        org = by_span.get((m.start, m.end, "org"))
+        if org is not None:
+            g.add((node, SDO.organizer, entity_iri(org)))
+    for actor in sorted(people | orgs, key=lambda e: (e.kind, e.key)):
+        g.add((node, SDO.attendee, entity_iri(actor)))
+    covered = " ".join(text[s:e] for s, e in sorted(set(event.paragraphs)))
+    for topic in main_topics(covered, scheme, max_topics=MAX_EVENT_TOPICS) if covered.strip() else []:
+        g.add((node, SDO.about, URIRef(topic.iri)))
+    start, end = event.sentence
+    g.add((node, PROV.wasDerivedFrom, doc))
+    g.add((node, TG.evidence, Literal(text[start:end].strip())))
+    g.add((node, TG.charStart, Literal(start, datatype=XSD.integer)))
+    g.add((node, TG.charEnd, Literal(end, datatype=XSD.integer)))
+    g.add((node, TG.extractor, Literal(event.rule)))
+    return node

@@ -1,0 +1,329 @@
+"""Meetings: the visits, delegation trips, dialogues and conferences a document reports.
+
+Each event is found from the grammar of the genre, then given its date, place,
+organizer and attendees:
+
+- ``events.named``: a named event the text says happened ("During the AMSOC Fourth
+  Binational Convention", "for “Mexico Day”", "the 13th U.S.-Mexico CEO Dialogue");
+- ``events.report``: the sentence that reports the encounter ("… convened in Mexico City
+  … in the largest-ever delegation trip", "visited Washington from Oct. 20 to 22"); a
+  report of a series with several dates ("On December 5, 2024, and April 30, 2025, the
+  Chamber hosted …") yields one event per date, and each paragraph's speakers go to the
+  event its last date marker ("In April", "the December conference") points to.
+
+A meeting only announced ("will hold", "plans for another mission") is kept with
+``planned = True``, never as one that took place.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.dates import MONTHS, When, find_whens
+from extract.lexicon import Lexicon
+from extract.mentions import Mention
+
+EVENT_HEADS = {"conference", "conferences", "convention", "summit", "forum", "dialogue", "day", "meeting",
+               "roundtable", "symposium", "expo", "week", "session", "mission", "visit", "trip", "talks",
+               "hearing", "seminar", "workshop", "panel", "gathering", "assembly", "congress"}
+_REPORT_NOUNS = {"meeting", "meetings", "delegation", "mission", "visit", "trip", "dialogue", "dialogues",
+                 "conference", "conferences", "convention", "summit", "talks", "forum", "session",
+                 "engagements", "panel"}
+_REPORT_VERBS = {"visit", "convene", "meet", "host", "hold", "gather", "attend", "travel", "organize"}
+_SPEECH = {"say", "note", "add", "state", "emphasize", "emphasise", "argue", "tell", "explain", "stress",
+           "warn", "highlight", "observe", "conclude", "reflect", "echo", "agree", "acknowledge", "point",
+           "announce", "praise", "express", "mention", "call", "propose", "recognize", "remark", "assure",
+           "share", "provide", "remind", "underscore", "suggest", "speak", "present", "describe",
+           "reference", "cite", "reiterate", "discuss", "address", "deliver", "identify", "advocate",
+           "caution", "insist", "outline", "detail", "review", "urge", "affirm", "reaffirm", "predict"}
+_PARTICIPATE = {"attend", "represent", "meet", "visit", "lead", "host", "join", "accompany", "participate",
+                "include", "involve", "chair", "moderate", "welcome", "receive"}
+_CONFERENCE_WORDS = re.compile(r"\b(conferences?|conventions?|forums?|panels?|keynote|remarks|speakers?|"
+                               r"symposium|seminars?|sessions?|webinars?)\b", re.I)
+_FUTURE = re.compile(r"\b(will|plans? (?:to|for)|planned|is expected to|are expected to|upcoming|next)\b", re.I)
+_ORDINAL = r"(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Annual)"
+_NAMED = re.compile(
+    r"(?:(?<=\bthe )|(?<=[“\"])|(?<=\bThe )|(?<=\bof )|(?<=\bfor ))?"
+    r"(?P<name>(?:(?:" + _ORDINAL + r"|(?:19|20)\d\d|[A-Z][\w.&'’-]*)\s+){0,7}"
+    r"(?:Conferences?|Convention|Summit|Forum|Dialogue|Day|Meeting|Roundtable|Symposium|Expo|Week|Hearing))\b")
+_HAPPENED = re.compile(r"\b(during|at|for|since|after|before|from|in|held|took place|hosted|attended)\s+(?:the\s+)?[“\"]?$",
+                       re.I)
+_MONTH_WORD = re.compile(r"\b(" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b", re.I)
+
+
+@dataclass
+class Event:
+    """A meeting of one document, before it becomes triples."""
+
+    name: str
+    sentence: tuple[int, int]  # the sentence that reports it (evidence)
+    rule: str
+    start: str | None = None
+    end: str | None = None
+    location: Mention | None = None
+    organizers: list[Mention] = field(default_factory=list)
+    attendees: list[Mention] = field(default_factory=list)
+    org_attendees: list[Mention] = field(default_factory=list)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)  # text it covers, for its topics
+    planned: bool = False
+    aliases: set[str] = field(default_factory=set)
+
+
+def _core(name: str) -> str:
+    """A named event without ordinals, years and qualifiers: "13th U.S.-Mexico CEO Dialogue" -> "ceo dialogue"."""
+    words = [w for w in re.split(r"\s+", name) if not re.fullmatch(_ORDINAL + r"|(?:19|20)\d\d", w)]
+    return " ".join(words[-2:]).lower()
+
+
+def _named_events(doc: Doc, clutter: list[tuple[int, int]], headings: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    out = []
+    for m in _NAMED.finditer(doc.text):
+        name = m.group("name").strip()
+        if any(s <= m.start() < e for s, e in clutter + headings):
+            continue
+        words = name.split()
+        while words and words[0].lower() in {"the", "a", "an", "our", "during", "at", "in", "for"}:
+            words = words[1:]
+        if len(words) < 2 or words[0][0].islower():
+            continue
+        before = doc.text[max(0, m.start() - 25):m.start()]
+        if not _HAPPENED.search(before):
+            continue
+        name = " ".join(words)
+        start = m.end() - len(name)
+        out.append((name, start, m.end()))
+    return out
+
+
+def _sentence_of(doc: Doc, char: int) -> Span | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.sent if span is not None else None
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r"\n\s*\n", text):
+        if text[start:m.start()].strip():
+            out.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+def _is_report(sent: Span) -> bool:
+    """A sentence that reports an encounter: a meeting noun ("delegation", "meetings") or verb ("visited")."""
+    lemmas = {t.lemma_.lower() for t in sent}
+    return bool({t.lower_ for t in sent} & _REPORT_NOUNS) or bool(lemmas & {"visit", "convene", "host"})
+
+
+def _root_dep(tok: Token) -> Token:
+    """Climb conjunctions and appositions to the token whose role in the clause matters."""
+    while tok.dep_ in {"conj", "appos"} and tok.head is not tok and tok.head.pos_ in {"PROPN", "NOUN"}:
+        tok = tok.head
+    return tok
+
+
+def _attends(doc: Doc, m: Mention, conference: bool) -> bool:
+    """Whether a person mention takes part in the encounter its sentence reports."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = _root_dep(span.root)
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.tag_ == "POS" or tok.dep_ == "compound":
+        return False  # "President Obama's tenure", "the Biden administration"
+    if tok.dep_ == "conj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in _PARTICIPATE:
+        return True  # "… included Roberto Velasco, …, and Ernesto Acevedo"
+    sent_text = tok.sent.text.lower()
+    head = tok.head
+    if tok.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in _SPEECH | _PARTICIPATE:
+        return conference or head.lemma_.lower() in _PARTICIPATE and "interview" not in sent_text
+    if tok.dep_ == "pobj" and head.lower_ in {"by", "with", "from", "between", "including", "and"}:
+        governor = head.head
+        return governor.lemma_.lower() in _PARTICIPATE | {"insight", "remark", "dialogue", "meeting", "talk", "member",
+                                                         "speech", "presentation", "keynote", "engagement",
+                                                         "leader", "session", "conversation", "panel"}
+    if tok.dep_ in {"dobj", "attr", "nsubj"} and (head.lemma_.lower() in _PARTICIPATE
+                                                  or head.lemma_ == "be" and any(t.lemma_.lower() in _PARTICIPATE
+                                                                                for t in head.children)):
+        return "interview" not in sent_text
+    return False
+
+
+def _listed_with(doc: Doc, people: list[Mention], took_part: list[Mention]) -> list[Mention]:
+    """Others named in the same list as a participant ("including Vice President X and Senior Vice President Y")."""
+    out = []
+    for m in people:
+        if m in took_part:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.root.dep_ in {"nsubj", "nsubjpass", "compound", "poss"}:
+            continue
+        sent = span.sent
+        mates = [p for p in took_part if sent.start_char <= p.start < sent.end_char]
+        between = doc.text[min([p.end for p in mates] or [m.start]):m.start]
+        if mates and len(between) < 120 and re.search(r"(^|[,\s])and\s", between) and ";" not in between:
+            out.append(m)
+    return out
+
+
+def _organizers(sent: Span, mentions: list[Mention]) -> list[Mention]:
+    text = sent.text
+    orgs = [m for m in mentions if m.kind == "org" and sent.start_char <= m.start < sent.end_char]
+    out = []
+    for m in orgs:
+        before = sent.doc.text[max(sent.start_char, m.start - 30):m.start].lower()
+        after = sent.doc.text[m.end:min(sent.end_char, m.end + 12)].lower()
+        if re.search(r"(organized|hosted|convened|sponsored) by (the )?\S*$", before) or re.match(r"\s*hosted\b", after):
+            out.append(m)
+    if not out and orgs and re.search(r"\bhosted\b", text) and orgs[0].start < sent.start_char + text.find("hosted"):
+        out.append(orgs[0])
+    return out
+
+
+def _place(sent: Span, mentions: list[Mention]) -> Mention | None:
+    places = [m for m in mentions if m.kind == "place" and sent.start_char <= m.start < sent.end_char]
+    for m in places:
+        before = sent.doc.text[max(sent.start_char, m.start - 12):m.start].lower()
+        if re.search(r"\b(in|to|visited|at)\s+(the\s+)?$", before):
+            return m
+    return None
+
+
+def _descriptive_name(sent: Span, organizer: Mention | None, place: Mention | None) -> str:
+    nouns = [t for t in sent if t.lower_ in _REPORT_NOUNS]
+    noun = nouns[-1] if nouns else None
+    phrase = "meeting"
+    if noun is not None:
+        left = [t for t in noun.lefts if t.dep_ == "compound" and t.is_lower] if noun.is_lower else []
+        phrase = " ".join([t.lower_ for t in left] + [noun.lower_])
+        phrase = re.sub(r"s$", "", phrase) if phrase.endswith(("meetings", "dialogues", "talks")) else phrase
+    who = (organizer.acronym or organizer.text) if organizer is not None else ""
+    where = f" to {place.text}" if place is not None and phrase.endswith(("trip", "visit", "mission", "delegation")) \
+        else (f" in {place.text}" if place is not None else "")
+    return " ".join(x for x in (who, phrase) if x) + where
+
+
+def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: Lexicon,
+                clutter: list[tuple[int, int]], headings: list[tuple[int, int]]) -> list[Event]:
+    """The meetings ``doc`` reports, with dates, place, organizer and attendees."""
+    text = doc.text
+    events: list[Event] = []
+    named = _named_events(doc, clutter, headings)
+    by_core: dict[str, Event] = {}
+    for name, s, e in named:
+        sent = _sentence_of(doc, s)
+        if sent is None:
+            continue
+        core = _core(name)
+        if core in by_core:
+            by_core[core].aliases.add(name)
+            if len(name) > len(by_core[core].name) and not name.endswith("s"):
+                by_core[core].aliases.add(by_core[core].name)
+                by_core[core].name = name
+            continue
+        whens = [w for w in find_whens(sent.text, published)]
+        years = re.findall(r"\b((?:19|20)\d\d)\b", name)
+        ev = Event(name, (sent.start_char, sent.end_char), "events.named",
+                   start=whens[0].start if whens else (years[0] if years else None),
+                   end=whens[0].end if whens else None, location=_place(sent, mentions),
+                   planned=bool(_FUTURE.search(sent.text)))
+        ev.paragraphs.append((sent.start_char, sent.end_char))
+        by_core[core] = ev
+        events.append(ev)
+    for ev in events:  # "the 2023 CEO Dialogue" names the year of "the 13th U.S.-Mexico CEO Dialogue"
+        for alias in ev.aliases:
+            years = re.findall(r"\b((?:19|20)\d\d)\b", alias)
+            if ev.start is None and years:
+                ev.start = years[0]
+
+    report = next((s for s in doc.sents if not any(a <= s.start_char < b for a, b in clutter)
+                   and _is_report(s) and (find_whens(s.text, published) or any(ev.sentence == (s.start_char, s.end_char) for ev in events)
+                                           or _place(s, mentions) is not None)), None)
+    if report is not None:
+        whens = find_whens(report.text, published)
+        inside = [ev for ev in events if report.start_char <= text.find(ev.name, report.start_char) < report.end_char]
+        organizers = _organizers(report, mentions)
+        place = _place(report, mentions)
+        if inside:  # the report names its event: "visited Washington … for “Mexico Day”"
+            ev = inside[0]
+            ev.start = ev.start or (whens[0].start if whens else None)
+            ev.end = ev.end or (whens[0].end if whens else None)
+            ev.location = ev.location or place
+            ev.organizers = organizers
+        elif len(whens) >= 2 and all(w.end is None for w in whens):  # a series: one event per date
+            series = _series_name(text, report, organizers)
+            for w in whens:
+                month = next(k.capitalize() for k, v in MONTHS.items() if len(k) > 3 and v == int(w.start[5:7]))
+                ev = Event(f"{series} ({month} {w.start[:4]})", (report.start_char, report.end_char), "events.report",
+                           start=w.start, end=w.end, location=place or _header_place(doc, mentions, w),
+                           organizers=organizers, planned=bool(_FUTURE.search(report.text)))
+                ev.aliases.add(f"{month} conference")
+                events.append(ev)
+        else:
+            ev = Event(_descriptive_name(report, organizers[0] if organizers else None, place),
+                       (report.start_char, report.end_char), "events.report",
+                       start=whens[0].start if whens else None, end=whens[0].end if whens else None,
+                       location=place, organizers=organizers, planned=bool(_FUTURE.search(report.text)))
+            events.insert(0, ev)
+    if not events:
+        return []
+    _assign_people(doc, mentions, events, clutter)
+    return events
+
+
+def _series_name(text: str, report: Span, organizers: list[Mention]) -> str:
+    """ "USMCOC Binational Conference" from a heading naming the series, else "<organizer> conference"."""
+    for m in _NAMED.finditer(text):
+        name = m.group("name")
+        if name.endswith("Conferences"):
+            words = [w for w in name.split() if w.lower() not in {"the", "key", "insights", "from"}]
+            return " ".join(words)[:-1]
+    who = organizers[0].acronym or organizers[0].text if organizers else ""
+    return f"{who} conference".strip()
+
+
+def _header_place(doc: Doc, mentions: list[Mention], when: When) -> Mention | None:
+    """A place printed beside the same date elsewhere (a report's cover line: "December 5, 2024 … Washington, D.C.")."""
+    for line_match in re.finditer(r"[^\n]+", doc.text):
+        line = line_match.group(0)
+        if any(w.start == when.start for w in find_whens(line)):
+            places = [m for m in mentions if m.kind == "place" and line_match.start() <= m.start < line_match.end()]
+            if places:
+                return places[0]
+    return None
+
+
+def _assign_people(doc: Doc, mentions: list[Mention], events: list[Event], clutter: list[tuple[int, int]]) -> None:
+    """Give each event the people and bodies that took part: a series splits by its paragraphs' date markers."""
+    conference = bool(_CONFERENCE_WORDS.search(doc.text))
+    dated = [ev for ev in events if ev.rule == "events.report" and len([e for e in events if e.rule == "events.report"]) > 1]
+    main = next((ev for ev in events if ev.rule == "events.report"), events[0])
+    current = main
+    for p_start, p_end in _paragraphs(doc.text):
+        if any(a <= p_start < b for a, b in clutter):
+            continue
+        para = doc.text[p_start:p_end]
+        if dated:
+            for marker in _MONTH_WORD.finditer(para):
+                month = MONTHS[marker.group(1).lower()]
+                hits = [ev for ev in dated if ev.start and int(ev.start[5:7]) == month]
+                if hits and not find_whens(para[marker.start():marker.start() + 20]):
+                    current = hits[0]
+        target = current if dated else main
+        people = [m for m in mentions if m.kind == "person" and p_start <= m.start < p_end]
+        took_part = [m for m in people if _attends(doc, m, conference)]
+        took_part += _listed_with(doc, people, took_part)
+        named_here = [ev for ev in events if ev.rule == "events.named" and p_start <= ev.sentence[0] < p_end
+                      and ev is not main]
+        for m in took_part:
+            owner = named_here[0] if named_here and named_here[0].sentence[0] <= m.start < named_here[0].sentence[1] \
+                else target
+            owner.attendees.append(m)
+        if took_part:
+            target.paragraphs.append((p_start, p_end))
+    report_orgs = [m for m in mentions if m.kind == "org" and main.sentence[0] <= m.start < main.sentence[1]]
+    main.org_attendees.extend(report_orgs)

@@ -1,0 +1,90 @@
+"""The query store: the built dataset loaded into an on-disk Oxigraph store under ``out/store/``.
+
+``tradegraph build`` writes it from ``graph.trig``; ``query``, ``serve`` and the
+Python API open it read-only, so asking never re-parses the TriG. rdflib stays
+the library that builds and writes the RDF; this store only answers SPARQL.
+
+The store is loaded into a temporary folder beside the target and renamed into
+place, so a failed load never leaves a half-written store where a good one was.
+
+>>> import tempfile
+>>> from pathlib import Path
+>>> out = Path(tempfile.mkdtemp())
+>>> _ = (out / "graph.trig").write_text('<http://e/g> { <http://e/s> <http://e/p> "o" . }')
+>>> write_store(out / "graph.trig", out / STORE_DIR).name
+'store'
+>>> len(open_store(out))
+1
+"""
+from __future__ import annotations
+
+import gc
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graph.errors import StoreError
+
+__all__ = ["STORE_DIR", "open_store", "store_path", "write_store"]
+
+STORE_DIR = "store"
+_MARKER = "CURRENT"  # written last by RocksDB when a store is complete
+
+
+def store_path(out: Path) -> Path:
+    """Where the store of the build in ``out`` lives (``out`` may also be the store folder itself)."""
+    out = Path(out)
+    return out if (out / _MARKER).exists() else out / STORE_DIR
+
+
+def write_store(trig: Path, target: Path) -> Path:
+    """Load ``trig`` into a new Oxigraph store at ``target``, replacing any store there; returns ``target``.
+
+    Raises:
+        StoreError: the TriG cannot be read or the store cannot be written (nothing at ``target`` changes).
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.new.", dir=target.parent))
+    try:
+        store = ox.Store(str(tmp))
+        store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+        store.optimize()
+        store.flush()
+        del store
+        gc.collect()  # close the database before it is moved
+    except (OSError, SyntaxError, ValueError) as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise StoreError(f"{trig}: cannot load into the query store ({str(exc).splitlines()[0]})") from None
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
+        os.replace(target, old / target.name)
+    os.replace(tmp, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    return target
+
+
+def open_store(out: Path | str) -> ox.Store:
+    """Open the store of the build in ``out`` read-only.
+
+    Raises:
+        StoreError: there is no store (the message says how to make one) or it cannot be opened.
+    """
+    out = Path(out)
+    path = store_path(out)
+    if not (path / _MARKER).exists():
+        hint = f"run `tradegraph build DOCS --out {out}`"
+        if (out / "graph.trig").exists():
+            hint += " again (this build predates the query store)"
+        raise StoreError(f"{path}: no built graph here; {hint} first")
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot open the query store ({str(exc).splitlines()[0]})") from None
