@@ -34,7 +34,7 @@ _REPORT_NOUNS = {"meeting", "meetings", "delegation", "mission", "visit", "trip"
 _REPORT_VERBS = {"visit", "convene", "meet", "host", "hold", "gather", "attend", "travel", "organize"}
 _SPEECH = {"say", "note", "add", "state", "emphasize", "emphasise", "argue", "tell", "explain", "stress",
            "warn", "highlight", "observe", "conclude", "reflect", "echo", "agree", "acknowledge", "point",
-           "announce", "praise", "express", "mention", "call", "propose", "recognize", "remark", "assure",
+           "announce", "praise", "express", "mention", "propose", "recognize", "remark", "assure",
            "share", "provide", "remind", "underscore", "suggest", "speak", "present", "describe",
            "reference", "cite", "reiterate", "discuss", "address", "deliver", "identify", "advocate",
            "caution", "insist", "outline", "detail", "review", "urge", "affirm", "reaffirm", "predict"}
@@ -77,7 +77,9 @@ def _core(name: str) -> str:
     return " ".join(words[-2:]).lower()
 
 
-def _named_events(doc: Doc, clutter: list[tuple[int, int]], headings: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+def _named_events(doc: Doc, clutter: list[tuple[int, int]], headings: list[tuple[int, int]]
+                  ) -> list[tuple[str, int, int, bool]]:
+    """Named events in text order, each with whether the words before it say it took place."""
     out = []
     for m in _NAMED.finditer(doc.text):
         name = m.group("name").strip()
@@ -89,12 +91,23 @@ def _named_events(doc: Doc, clutter: list[tuple[int, int]], headings: list[tuple
         if len(words) < 2 or words[0][0].islower():
             continue
         before = doc.text[max(0, m.start() - 25):m.start()]
-        if not _HAPPENED.search(before):
-            continue
         name = " ".join(words)
+        owner = re.search(r"[’']s\s+", name)
+        if owner:  # "the U.S. Chamber's 2023 CEO Dialogue" is the Dialogue
+            name = name[owner.end():]
+        if len(name.split()) < 2:
+            continue
         start = m.end() - len(name)
-        out.append((name, start, m.end()))
+        out.append((name, start, m.end(), bool(_HAPPENED.search(doc.text[max(0, start - 25):start]))))
     return out
+
+
+def _reported_year(sent: Span, published: str | None) -> str | None:
+    """A past event the document reports without a date ("During the … Convention, X noted …")
+    took place in the year of publication."""
+    if published is None or _FUTURE.search(sent.text):
+        return None
+    return published[:4] if any(t.tag_ in {"VBD", "VBN"} for t in sent) else None
 
 
 def _sentence_of(doc: Doc, char: int) -> Span | None:
@@ -178,19 +191,25 @@ def _organizers(sent: Span, mentions: list[Mention]) -> list[Mention]:
         before = sent.doc.text[max(sent.start_char, m.start - 30):m.start].lower()
         after = sent.doc.text[m.end:min(sent.end_char, m.end + 12)].lower()
         if re.search(r"(organized|hosted|convened|sponsored) by (the )?\S*$", before) or re.match(r"\s*hosted\b", after):
-            out.append(m)
+            child = next((o for o in orgs if re.fullmatch(r"\s*[’']s\s*", sent.doc.text[m.end:o.start])), None)
+            out.append(child or m)  # "organized by the U.S. Chamber's U.S.-Mexico Economic Council"
     if not out and orgs and re.search(r"\bhosted\b", text) and orgs[0].start < sent.start_char + text.find("hosted"):
         out.append(orgs[0])
     return out
 
 
 def _place(sent: Span, mentions: list[Mention]) -> Mention | None:
+    """Where the sentence says it happened: right after "convened in", "visited", "held in" if it can,
+    else the first place after "in"/"to"/"at"."""
     places = [m for m in mentions if m.kind == "place" and sent.start_char <= m.start < sent.end_char]
+    fallback = None
     for m in places:
-        before = sent.doc.text[max(sent.start_char, m.start - 12):m.start].lower()
-        if re.search(r"\b(in|to|visited|at)\s+(the\s+)?$", before):
+        before = sent.doc.text[max(sent.start_char, m.start - 20):m.start].lower()
+        if re.search(r"\b(convened|met|gathered|held|hosted|took place|visited|arrived)\s+(in|at)?\s*(the\s+)?$", before):
             return m
-    return None
+        if fallback is None and re.search(r"\b(in|to|visited|at)\s+(the\s+)?$", before):
+            fallback = m
+    return fallback
 
 
 def _descriptive_name(sent: Span, organizer: Mention | None, place: Mention | None) -> str:
@@ -214,16 +233,15 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
     events: list[Event] = []
     named = _named_events(doc, clutter, headings)
     by_core: dict[str, Event] = {}
-    for name, s, e in named:
+    for name, s, e, happened in sorted(named, key=lambda n: not n[3]):
         sent = _sentence_of(doc, s)
         if sent is None:
             continue
         core = _core(name)
+        if core not in by_core and not happened:
+            continue
         if core in by_core:
             by_core[core].aliases.add(name)
-            if len(name) > len(by_core[core].name) and not name.endswith("s"):
-                by_core[core].aliases.add(by_core[core].name)
-                by_core[core].name = name
             continue
         whens = [w for w in find_whens(sent.text, published)]
         years = re.findall(r"\b((?:19|20)\d\d)\b", name)
@@ -235,10 +253,13 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
         by_core[core] = ev
         events.append(ev)
     for ev in events:  # "the 2023 CEO Dialogue" names the year of "the 13th U.S.-Mexico CEO Dialogue"
-        for alias in ev.aliases:
+        for alias in sorted(ev.aliases):
             years = re.findall(r"\b((?:19|20)\d\d)\b", alias)
             if ev.start is None and years:
                 ev.start = years[0]
+        sent = _sentence_of(doc, ev.sentence[0])
+        if ev.start is None and sent is not None:
+            ev.start = _reported_year(sent, published)
 
     report = next((s for s in doc.sents if not any(a <= s.start_char < b for a, b in clutter)
                    and _is_report(s) and (find_whens(s.text, published) or any(ev.sentence == (s.start_char, s.end_char) for ev in events)
@@ -262,6 +283,9 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
                            start=w.start, end=w.end, location=place or _header_place(doc, mentions, w),
                            organizers=organizers, planned=bool(_FUTURE.search(report.text)))
                 ev.aliases.add(f"{month} conference")
+                for other in [x for x in events if x.rule == "events.named" and month.lower() in x.name.lower()]:
+                    ev.aliases |= {other.name, *other.aliases}
+                    events.remove(other)
                 events.append(ev)
         else:
             ev = Event(_descriptive_name(report, organizers[0] if organizers else None, place),

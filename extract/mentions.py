@@ -304,11 +304,13 @@ def _make(doc: Doc, tokens: list[Token], kind: str, sent: Span, lex: Lexicon, in
         listed = inst.lookup(text)
         inst_id = listed.id if listed else None
     if not inst_id:
-        if in_heading and kind != "person" and _line_of(doc.text, tokens[0].idx).strip(" \t•*#-") != text:
+        if in_heading and kind == "org" and _line_of(doc.text, tokens[0].idx).strip(" \t•*#-") != text:
             return None  # a fragment of a headline or section title
         if kind == "org" and (not _org_ok(tokens, lex) or _after_title(tokens, lex) or in_title(tokens, lex)):
             return None
     start, end = tokens[0].i, tokens[-1].i + 1
+    if kind == "place":
+        text = re.sub(r"\bD\.\s*C\.", "D.C.", text)  # "Washington D. C."
     if kind == "person":
         words = text.split()
         half = len(words) // 2

