@@ -134,7 +134,7 @@ def _is_report(sent: Span) -> bool:
 
 def _root_dep(tok: Token) -> Token:
     """Climb conjunctions and appositions to the token whose role in the clause matters."""
-    while tok.dep_ in {"conj", "appos"} and tok.head is not tok and tok.head.pos_ in {"PROPN", "NOUN"}:
+    while tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i and tok.head.pos_ in {"PROPN", "NOUN"}:
         tok = tok.head
     return tok
 

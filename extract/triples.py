@@ -20,6 +20,8 @@ from extract.lexicon import Lexicon, load_lexicon
 from extract.memberships import link, membership_triples, person_country
 from extract.events import find_events
 from extract.event_graph import event_triples
+from extract.statement_graph import statements_and_figures
+from extract.statements import find_statements
 from extract.mentions import Mention, find_mentions, government_mentions, heading_spans, qualify_bare_bodies, with_acronyms
 from extract.roles import RoleFinding, find_roles
 from extract.metadata import publication_date, title
@@ -115,8 +117,16 @@ def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = No
                 g.add((node, SDO.alternateName, Literal(alias)))
     published_iso = str(published) if published else None
     resolved = sorted((m for e in entities for m in e.mentions), key=lambda m: (m.start, m.end))
+    attended: dict[str, set[URIRef]] = {}
+    person_of = {(m.start, m.end): e for e in entities if e.kind == "person" for m in e.mentions}
     for event in find_events(doc, resolved, published_iso, lex, clutter, heading_spans(document.text)):
-        event_triples(g, event, d, document.text, entities, memberships, load_scheme())
+        node = event_triples(g, event, d, document.text, entities, memberships, load_scheme())
+        for m in event.attendees:
+            if (m.start, m.end) in person_of:
+                attended.setdefault(person_of[(m.start, m.end)].key, set()).add(node)
+    event_of = {k: next(iter(v)) for k, v in attended.items() if len(v) == 1}
+    statements_and_figures(g, doc, d, document.key, find_statements(doc, resolved, clutter), entities,
+                           event_of, load_scheme(), clutter)
     for m in memberships:
         membership_triples(g, m, entity_iri(m.person), entity_iri(m.org), d, document.text, lex, inst)
     keyed = {e.key: e for e in entities if e.kind == "org"}

@@ -1,0 +1,159 @@
+"""Who said what: quotations and reported speech, attributed to their speaker.
+
+- ``statements.quote``: "“…,” Velasco said", "“…,” she added", "X said: “…”"; a further
+  quotation in the same paragraph with no attribution of its own is the same speaker's;
+- ``statements.reported``: "Perez emphasized that …", "She noted that …".
+
+Pronouns ("he", "she") are the last person who was the subject of a sentence before them
+in the same or the previous paragraph.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.events import _SPEECH
+from extract.mentions import Mention
+
+_QUOTE = re.compile(r"“(?P<a>[^”]{20,}?)”|\"(?P<b>[^\"\n]{20,}?)\"")
+_PRONOUNS = {"he", "she", "they"}
+_ATTRIBUTION_AFTER = re.compile(r"^[,.]?\s*(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|he|she|they)\s+"
+                                r"(?P<verb>[a-z]+)\b")
+_ATTRIBUTION_AFTER_INV = re.compile(r"^[,.]?\s*(?P<verb>said|says|added|noted|stressed|explained)\s+"
+                                    r"(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})")
+_ATTRIBUTION_BEFORE = re.compile(r"(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|[Hh]e|[Ss]he)\s+(?P<verb>[a-z]+)"
+                                 r"(?:\s+that)?[,:]?\s*$")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """What a person said: ``text`` with its character span, the speaker mention, and the sentence it is in."""
+
+    speaker: Mention
+    text: str
+    start: int
+    end: int
+    sent_start: int
+    sent_end: int
+    rule: str
+
+
+def _speech_verb(word: str) -> bool:
+    w = word.lower()
+    for suffix in ("ed", "d", "s", ""):
+        if w.endswith(suffix) and (w[: len(w) - len(suffix)] if suffix else w) in _SPEECH:
+            return True
+    return w in {"said", "says", "told", "spoke", "noted"}
+
+
+class _Speakers:
+    """The people of a document by position, to attribute names and pronouns."""
+
+    def __init__(self, doc: Doc, people: list[Mention]) -> None:
+        self.doc, self.people = doc, sorted(people, key=lambda m: m.start)
+
+    def named(self, text: str, near: int) -> Mention | None:
+        """The person mention whose name (or surname) is ``text``, nearest before ``near``."""
+        key = text.strip().lower()
+        hits = [m for m in self.people if m.text.lower() == key or m.text.lower().split()[-1] == key.split()[-1]]
+        before = [m for m in hits if m.start <= near + len(text) + 40]
+        return before[-1] if before else (hits[0] if hits else None)
+
+    def pronoun(self, at: int) -> Mention | None:
+        """The last person who was a sentence's subject before ``at``, within two paragraphs."""
+        floor = self.doc.text.rfind("\n\n", 0, max(0, self.doc.text.rfind("\n\n", 0, at)))
+        for m in reversed([p for p in self.people if max(floor, 0) <= p.start < at]):
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}:
+                return m
+        earlier = [p for p in self.people if max(floor, 0) <= p.start < at]
+        return earlier[-1] if earlier else None
+
+    def resolve(self, who: str, at: int) -> Mention | None:
+        return self.pronoun(at) if who.lower() in _PRONOUNS else self.named(who, at)
+
+
+def _sentence(doc: Doc, char: int) -> Span | None:
+    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    return span.sent if span is not None else None
+
+
+def _quotes(doc: Doc, speakers: _Speakers, clutter: list[tuple[int, int]]) -> list[Statement]:
+    out: list[Statement] = []
+    last_in_paragraph: tuple[int, Mention] | None = None
+    for m in _QUOTE.finditer(doc.text):
+        if any(s <= m.start() < e for s, e in clutter):
+            continue
+        body = (m.group("a") or m.group("b")).strip().rstrip(",")
+        if len(body.split()) < 5:
+            continue  # a short phrase in quotes ("broken windows") is a name, not a statement
+        after = doc.text[m.end():m.end() + 80]
+        before = doc.text[max(0, m.start() - 80):m.start()]
+        speaker = None
+        hit = _ATTRIBUTION_AFTER.match(after) or _ATTRIBUTION_AFTER_INV.match(after)
+        if hit and _speech_verb(hit.group("verb")):
+            speaker = speakers.resolve(hit.group("who"), m.end())
+        if speaker is None:
+            hit = _ATTRIBUTION_BEFORE.search(before)
+            if hit and _speech_verb(hit.group("verb")):
+                speaker = speakers.resolve(hit.group("who"), m.start())
+        paragraph = doc.text.rfind("\n\n", 0, m.start())
+        if speaker is None and last_in_paragraph and last_in_paragraph[0] == paragraph:
+            speaker = last_in_paragraph[1]
+        if speaker is None:
+            continue
+        last_in_paragraph = (paragraph, speaker)
+        sent = _sentence(doc, m.start() + 1)
+        start = m.start() + (m.group(0).find(body))
+        out.append(Statement(speaker, body, start, start + len(body),
+                             sent.start_char if sent is not None else m.start(),
+                             max(sent.end_char if sent is not None else m.end(), m.end()), "statements.quote"))
+    return out
+
+
+def _clause(verb: Token) -> Span | None:
+    """The reported clause of a speech verb: its "that"-clause or clausal complement."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            tokens = sorted(child.subtree, key=lambda t: t.i)
+            while tokens and tokens[0].lower_ in {"that", ","}:
+                tokens = tokens[1:]
+            if len(tokens) >= 4:
+                return verb.doc[tokens[0].i:tokens[-1].i + 1]
+    return None
+
+
+def _reported(doc: Doc, speakers: _Speakers, quoted: list[tuple[int, int]],
+              clutter: list[tuple[int, int]]) -> list[Statement]:
+    out: list[Statement] = []
+    for sent in doc.sents:
+        if any(s <= sent.start_char < e for s, e in clutter + quoted) or '“' in sent.text or '"' in sent.text:
+            continue
+        for tok in sent:
+            if tok.pos_ != "VERB" or not _speech_verb(tok.text):
+                continue
+            subject = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            clause = _clause(tok)
+            if subject is None or clause is None:
+                continue
+            if subject.lower_ in _PRONOUNS:
+                speaker = speakers.pronoun(subject.idx)
+            else:
+                speaker = next((p for p in speakers.people if p.start <= subject.idx < p.end + 1
+                                or subject.left_edge.idx <= p.start <= subject.idx), None)
+            if speaker is None:
+                continue
+            out.append(Statement(speaker, clause.text.rstrip(" ."), clause.start_char, clause.end_char,
+                                 sent.start_char, sent.end_char, "statements.reported"))
+            break
+    return out
+
+
+def find_statements(doc: Doc, people: list[Mention], clutter: list[tuple[int, int]]) -> list[Statement]:
+    """Quotations and reported claims in ``doc`` with their speakers, in text order."""
+    speakers = _Speakers(doc, [m for m in people if m.kind == "person"])
+    quotes = _quotes(doc, speakers, clutter)
+    quoted = [(q.start - 2, q.end + 2) for q in quotes]
+    return sorted(quotes + _reported(doc, speakers, quoted, clutter), key=lambda s: s.start)
