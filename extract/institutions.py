@@ -115,7 +115,7 @@ def _variants(form: str) -> set[str]:
     out = {form, strip_accents(form)}
     for text in list(out):
         out |= {text.replace("U.S.", "US"), text.replace("US ", "U.S. "), text.replace("–", "-"),
-                text.replace("U.S.", "United States")}
+                text.replace("-", "–"), text.replace("U.S.", "United States")}
     for text in list(out):
         for soft in _SOFT_WORDS:
             if text.lower().startswith(soft):

@@ -1,26 +1,52 @@
-"""What a document says about itself: its title and publication date.
+"""What a document says about itself: title, publication date, author and publisher.
 
 >>> t = "Air News\\n\\nMexico and U.S. seek ties\\n\\nFebruary 21, 2024\\nBody text."
->>> title(t, []), publication_date(t)
-('Air News', '2024-02-21')
+>>> title(t, [], skip=["Air News"]), publication_date(t)
+('Mexico and U.S. seek ties', '2024-02-21')
 """
 from __future__ import annotations
 
+import re
+
 from extract.clutter import in_spans
 from extract.dates import find_dates
+from extract.mentions import Mention
 
 HEAD_CHARS = 1500
+HEAD_LINES = 6
+_BY = re.compile(r"\b[Bb]y:?\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})")
 
 
-def title(text: str, clutter: list[tuple[int, int]]) -> str:
-    """The first non-clutter line of the document, without Markdown emphasis."""
-    offset = 0
+def _lines(text: str, clutter: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Non-empty, non-clutter lines with their offsets, Markdown emphasis removed."""
+    out, offset = [], 0
     for line in text.splitlines(keepends=True):
         clean = line.strip().strip("#*_ ").strip()
-        if clean and not in_spans(offset + (len(line) - len(line.lstrip())), clutter):
-            return clean[:300]
+        if clean and not in_spans(offset + len(line) - len(line.lstrip()), clutter):
+            out.append((offset, clean))
         offset += len(line)
-    return ""
+    return out
+
+
+def title(text: str, clutter: list[tuple[int, int]], *, skip: list[str] = ()) -> str:
+    """The headline: the first early line that is not the publisher, a byline or a date and does not end a
+    sentence; else the first line."""
+    lines = _lines(text, clutter)
+    skipped = {re.sub(r"^the\s+", "", x, flags=re.I).lower() for x in skip}
+    for _, line in lines[:HEAD_LINES]:
+        words = line.split()
+        if len(words) > 25:
+            break  # the body has begun
+        if re.sub(r"^the\s+", "", line, flags=re.I).lower() in skipped or find_dates(line) and len(words) <= 8 \
+                or line.endswith((".", ":")) or len(words) < 3 or line.count(",") >= 2:
+            continue
+        half = len(words) // 2
+        if len(words) % 2 == 0 and words[:half] == words[half:]:
+            continue  # a byline name printed twice
+        return line[:300]
+    body = next((line for _, line in lines if len(line.split()) > 25), lines[0][1] if lines else "")
+    first = re.split(r"(?<=[a-z]{2}[.!?])\s", body, maxsplit=1)[0]
+    return first if len(first) <= 120 else first[:119].rsplit(" ", 1)[0] + "…"
 
 
 def publication_date(text: str) -> str | None:
@@ -35,4 +61,28 @@ def publication_date(text: str) -> str | None:
         ranged = after.startswith(("–", "—", "to ", "and ")) or before.endswith(("–", "—", "to", "and"))
         if not ranged:
             return found.iso
+    return None
+
+
+def author(text: str, people: list[Mention], clutter: list[tuple[int, int]]) -> Mention | None:
+    """The byline: "By Name" in the head, or a line that is only a person's name near the top."""
+    head_end = min(len(text), HEAD_CHARS)
+    match = _BY.search(text[:head_end])
+    if match:
+        for m in people:
+            if m.start >= match.start("name") and m.text in match.group("name") or m.text == match.group("name"):
+                return m
+    for offset, line in _lines(text, clutter)[:HEAD_LINES]:
+        for m in people:
+            if offset <= m.start < offset + len(line) + 2 and line in {m.text, f"{m.text} {m.text}"}:
+                return m
+    return None
+
+
+def publisher(text: str, orgs: list[Mention], clutter: list[tuple[int, int]]) -> Mention | None:
+    """A masthead: an organization's name alone on one of the first lines."""
+    for offset, line in _lines(text, clutter)[:3]:
+        for m in orgs:
+            if offset <= m.start < offset + len(line) + 2 and re.sub(r"^the\s+", "", line, flags=re.I) in {m.text}:
+                return m
     return None

@@ -24,7 +24,7 @@ from extract.statement_graph import statements_and_figures
 from extract.statements import find_statements
 from extract.mentions import Mention, find_mentions, government_mentions, heading_spans, qualify_bare_bodies, with_acronyms
 from extract.roles import RoleFinding, find_roles
-from extract.metadata import publication_date, title
+from extract.metadata import author, publication_date, publisher, title
 from extract.resolve import Entity, resolve
 from extract.slug import fold, slugify
 from extract.topics import load_scheme, main_topics
@@ -86,7 +86,6 @@ def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = No
     d = document_iri(document)
     g.add((d, RDF.type, SDO.CreativeWork))
     g.add((d, DCTERMS.source, Literal(document.name)))
-    g.add((d, SDO.name, Literal(title(document.text, clutter) or document.name)))
     published = publication_date(document.text)
     if published:
         g.add((d, SDO.datePublished, Literal(published, datatype=XSD.date)))
@@ -117,6 +116,15 @@ def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = No
                 g.add((node, SDO.alternateName, Literal(alias)))
     published_iso = str(published) if published else None
     resolved = sorted((m for e in entities for m in e.mentions), key=lambda m: (m.start, m.end))
+    by_mention = {(m.start, m.end, e.kind): e for e in entities for m in e.mentions}
+    masthead = publisher(document.text, [m for m in resolved if m.kind == "org"], clutter)
+    byline = author(document.text, [m for m in resolved if m.kind == "person"], clutter)
+    if masthead is not None:
+        g.add((d, SDO.publisher, entity_iri(by_mention[(masthead.start, masthead.end, "org")])))
+    if byline is not None:
+        g.add((d, SDO.author, entity_iri(by_mention[(byline.start, byline.end, "person")])))
+    mastheads = [m.text for m in resolved if m.kind == "org" and m.start < 400]
+    g.add((d, SDO.name, Literal(title(document.text, clutter, skip=mastheads) or document.name)))
     attended: dict[str, set[URIRef]] = {}
     person_of = {(m.start, m.end): e for e in entities if e.kind == "person" for m in e.mentions}
     for event in find_events(doc, resolved, published_iso, lex, clutter, heading_spans(document.text)):
