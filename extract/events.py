@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,29 +26,15 @@ from extract.dates import MONTHS, When, find_whens
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
 
-EVENT_HEADS = {"conference", "conferences", "convention", "summit", "forum", "dialogue", "day", "meeting",
-               "roundtable", "symposium", "expo", "week", "session", "mission", "visit", "trip", "talks",
-               "hearing", "seminar", "workshop", "panel", "gathering", "assembly", "congress"}
-_REPORT_NOUNS = {"meeting", "meetings", "delegation", "mission", "visit", "trip", "dialogue", "dialogues",
-                 "conference", "conferences", "convention", "summit", "talks", "forum", "session",
-                 "engagements", "panel"}
-_REPORT_VERBS = {"visit", "convene", "meet", "host", "hold", "gather", "attend", "travel", "organize"}
-_SPEECH = {"say", "note", "add", "state", "emphasize", "emphasise", "argue", "tell", "explain", "stress",
-           "warn", "highlight", "observe", "conclude", "reflect", "echo", "agree", "acknowledge", "point",
-           "announce", "praise", "express", "mention", "propose", "recognize", "remark", "assure",
-           "share", "provide", "remind", "underscore", "suggest", "speak", "present", "describe",
-           "reference", "cite", "reiterate", "discuss", "address", "deliver", "identify", "advocate",
-           "caution", "insist", "outline", "detail", "review", "urge", "affirm", "reaffirm", "predict"}
-_PARTICIPATE = {"attend", "represent", "meet", "visit", "lead", "host", "join", "accompany", "participate",
-                "include", "involve", "chair", "moderate", "welcome", "receive"}
-_CONFERENCE_WORDS = re.compile(r"\b(conferences?|conventions?|forums?|panels?|keynote|remarks|speakers?|"
-                               r"symposium|seminars?|sessions?|webinars?)\b", re.I)
 _FUTURE = re.compile(r"\b(will|plans? (?:to|for)|planned|is expected to|are expected to|upcoming|next)\b", re.I)
 _ORDINAL = r"(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Annual)"
-_NAMED = re.compile(
-    r"(?:(?<=\bthe )|(?<=[“\"])|(?<=\bThe )|(?<=\bof )|(?<=\bfor ))?"
-    r"(?P<name>(?:(?:" + _ORDINAL + r"|(?:19|20)\d\d|[A-Z][\w.&'’-]*)\s+){0,7}"
-    r"(?:Conferences?|Convention|Summit|Forum|Dialogue|Day|Meeting|Roundtable|Symposium|Expo|Week|Hearing))\b")
+
+
+@lru_cache(maxsize=4)
+def _named_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
+    """Capitalised words (ordinals and years allowed) ending in an event noun: "13th U.S.-Mexico CEO Dialogue"."""
+    return re.compile(r"(?P<name>(?:(?:" + _ORDINAL + r"|(?:19|20)\d\d|[A-Z][\w.&'’-]*)\s+){0,7}"
+                      r"(?:" + "|".join(map(re.escape, heads)) + r"))\b")
 _HAPPENED = re.compile(r"\b(during|at|for|since|after|before|from|in|held|took place|hosted|attended)\s+(?:the\s+)?[“\"]?$",
                        re.I)
 _MONTH_WORD = re.compile(r"\b(" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b", re.I)
@@ -77,11 +64,11 @@ def _core(name: str) -> str:
     return " ".join(words[-2:]).lower()
 
 
-def _named_events(doc: Doc, clutter: list[tuple[int, int]], headings: list[tuple[int, int]]
+def _named_events(doc: Doc, clutter: list[tuple[int, int]], headings: list[tuple[int, int]], lex: Lexicon
                   ) -> list[tuple[str, int, int, bool]]:
     """Named events in text order, each with whether the words before it say it took place."""
     out = []
-    for m in _NAMED.finditer(doc.text):
+    for m in _named_pattern(lex.event_name_heads).finditer(doc.text):
         name = m.group("name").strip()
         if any(s <= m.start() < e for s, e in clutter + headings):
             continue
@@ -126,10 +113,10 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _is_report(sent: Span) -> bool:
+def _is_report(sent: Span, lex: Lexicon) -> bool:
     """A sentence that reports an encounter: a meeting noun ("delegation", "meetings") or verb ("visited")."""
     lemmas = {t.lemma_.lower() for t in sent}
-    return bool({t.lower_ for t in sent} & _REPORT_NOUNS) or bool(lemmas & {"visit", "convene", "host"})
+    return bool({t.lower_ for t in sent} & lex.report_nouns) or bool(lemmas & lex.report_verbs)
 
 
 def _root_dep(tok: Token) -> Token:
@@ -139,7 +126,7 @@ def _root_dep(tok: Token) -> Token:
     return tok
 
 
-def _attends(doc: Doc, m: Mention, conference: bool) -> bool:
+def _attends(doc: Doc, m: Mention, conference: bool, lex: Lexicon) -> bool:
     """Whether a person mention takes part in the encounter its sentence reports."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
@@ -148,19 +135,18 @@ def _attends(doc: Doc, m: Mention, conference: bool) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.tag_ == "POS" or tok.dep_ == "compound":
         return False  # "President Obama's tenure", "the Biden administration"
-    if tok.dep_ == "conj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in _PARTICIPATE:
+    participate = lex.participation_verbs
+    if tok.dep_ == "conj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in participate:
         return True  # "… included Roberto Velasco, …, and Ernesto Acevedo"
     sent_text = tok.sent.text.lower()
     head = tok.head
-    if tok.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in _SPEECH | _PARTICIPATE:
-        return conference or head.lemma_.lower() in _PARTICIPATE and "interview" not in sent_text
+    if tok.dep_ in {"nsubj", "nsubjpass"} and (lex.is_speech(head.text) or head.lemma_.lower() in participate):
+        return conference or head.lemma_.lower() in participate and "interview" not in sent_text
     if tok.dep_ == "pobj" and head.lower_ in {"by", "with", "from", "between", "including", "and"}:
         governor = head.head
-        return governor.lemma_.lower() in _PARTICIPATE | {"insight", "remark", "dialogue", "meeting", "talk", "member",
-                                                         "speech", "presentation", "keynote", "engagement",
-                                                         "leader", "session", "conversation", "panel"}
-    if tok.dep_ in {"dobj", "attr", "nsubj"} and (head.lemma_.lower() in _PARTICIPATE
-                                                  or head.lemma_ == "be" and any(t.lemma_.lower() in _PARTICIPATE
+        return governor.lemma_.lower() in participate | lex.participation_nouns
+    if tok.dep_ in {"dobj", "attr", "nsubj"} and (head.lemma_.lower() in participate
+                                                  or head.lemma_ == "be" and any(t.lemma_.lower() in participate
                                                                                 for t in head.children)):
         return "interview" not in sent_text
     return False
@@ -212,8 +198,8 @@ def _place(sent: Span, mentions: list[Mention]) -> Mention | None:
     return fallback
 
 
-def _descriptive_name(sent: Span, organizer: Mention | None, place: Mention | None) -> str:
-    nouns = [t for t in sent if t.lower_ in _REPORT_NOUNS]
+def _descriptive_name(sent: Span, organizer: Mention | None, place: Mention | None, lex: Lexicon) -> str:
+    nouns = [t for t in sent if t.lower_ in lex.report_nouns]
     noun = nouns[-1] if nouns else None
     phrase = "meeting"
     if noun is not None:
@@ -231,7 +217,7 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
     """The meetings ``doc`` reports, with dates, place, organizer and attendees."""
     text = doc.text
     events: list[Event] = []
-    named = _named_events(doc, clutter, headings)
+    named = _named_events(doc, clutter, headings, lex)
     by_core: dict[str, Event] = {}
     for name, s, e, happened in sorted(named, key=lambda n: not n[3]):
         sent = _sentence_of(doc, s)
@@ -262,7 +248,7 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
             ev.start = _reported_year(sent, published)
 
     report = next((s for s in doc.sents if not any(a <= s.start_char < b for a, b in clutter)
-                   and _is_report(s) and (find_whens(s.text, published) or any(ev.sentence == (s.start_char, s.end_char) for ev in events)
+                   and _is_report(s, lex) and (find_whens(s.text, published) or any(ev.sentence == (s.start_char, s.end_char) for ev in events)
                                            or _place(s, mentions) is not None)), None)
     if report is not None:
         whens = find_whens(report.text, published)
@@ -276,7 +262,7 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
             ev.location = ev.location or place
             ev.organizers = organizers
         elif len(whens) >= 2 and all(w.end is None for w in whens):  # a series: one event per date
-            series = _series_name(text, report, organizers)
+            series = _series_name(text, report, organizers, lex)
             for w in whens:
                 month = next(k.capitalize() for k, v in MONTHS.items() if len(k) > 3 and v == int(w.start[5:7]))
                 ev = Event(f"{series} ({month} {w.start[:4]})", (report.start_char, report.end_char), "events.report",
@@ -288,20 +274,20 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
                     events.remove(other)
                 events.append(ev)
         else:
-            ev = Event(_descriptive_name(report, organizers[0] if organizers else None, place),
+            ev = Event(_descriptive_name(report, organizers[0] if organizers else None, place, lex),
                        (report.start_char, report.end_char), "events.report",
                        start=whens[0].start if whens else None, end=whens[0].end if whens else None,
                        location=place, organizers=organizers, planned=bool(_FUTURE.search(report.text)))
             events.insert(0, ev)
     if not events:
         return []
-    _assign_people(doc, mentions, events, clutter)
+    _assign_people(doc, mentions, events, clutter, lex)
     return events
 
 
-def _series_name(text: str, report: Span, organizers: list[Mention]) -> str:
+def _series_name(text: str, report: Span, organizers: list[Mention], lex: Lexicon) -> str:
     """ "USMCOC Binational Conference" from a heading naming the series, else "<organizer> conference"."""
-    for m in _NAMED.finditer(text):
+    for m in _named_pattern(lex.event_name_heads).finditer(text):
         name = m.group("name")
         if name.endswith("Conferences"):
             words = [w for w in name.split() if w.lower() not in {"the", "key", "insights", "from"}]
@@ -321,9 +307,10 @@ def _header_place(doc: Doc, mentions: list[Mention], when: When) -> Mention | No
     return None
 
 
-def _assign_people(doc: Doc, mentions: list[Mention], events: list[Event], clutter: list[tuple[int, int]]) -> None:
+def _assign_people(doc: Doc, mentions: list[Mention], events: list[Event], clutter: list[tuple[int, int]],
+                   lex: Lexicon) -> None:
     """Give each event the people and bodies that took part: a series splits by its paragraphs' date markers."""
-    conference = bool(_CONFERENCE_WORDS.search(doc.text))
+    conference = bool({w.lower() for w in re.findall(r"[A-Za-z]+", doc.text)} & lex.conference_words)
     dated = [ev for ev in events if ev.rule == "events.report" and len([e for e in events if e.rule == "events.report"]) > 1]
     main = next((ev for ev in events if ev.rule == "events.report"), events[0])
     current = main
@@ -339,7 +326,7 @@ def _assign_people(doc: Doc, mentions: list[Mention], events: list[Event], clutt
                     current = hits[0]
         target = current if dated else main
         people = [m for m in mentions if m.kind == "person" and p_start <= m.start < p_end]
-        took_part = [m for m in people if _attends(doc, m, conference)]
+        took_part = [m for m in people if _attends(doc, m, conference, lex)]
         took_part += _listed_with(doc, people, took_part)
         named_here = [ev for ev in events if ev.rule == "events.named" and p_start <= ev.sentence[0] < p_end
                       and ev is not main]

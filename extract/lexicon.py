@@ -29,6 +29,14 @@ class Lexicon:
     agreement_heads: frozenset[str]
     event_words: frozenset[str]
     nationalities: dict[str, str]  # lowercased word -> ISO code
+    speech_verbs: frozenset[str]
+    irregular_forms: dict[str, str]
+    participation_verbs: frozenset[str]
+    participation_nouns: frozenset[str]
+    report_nouns: frozenset[str]
+    report_verbs: frozenset[str]
+    conference_words: frozenset[str]
+    event_name_heads: tuple[str, ...]
     country_words: dict[str, str]  # lowercased word or phrase -> ISO code
     max_title_words: int
 
@@ -45,6 +53,15 @@ class Lexicon:
     def is_title(self, text: str) -> bool:
         return text.lower() in self.titles
 
+    def is_speech(self, word: str) -> bool:
+        """Whether a word form is a speech verb: "said", "emphasized", "notes", "told"."""
+        w = word.lower()
+        if w in self.irregular_forms or w in self.speech_verbs:
+            return True
+        return any(w.endswith(suffix) and w[: -len(suffix)] in self.speech_verbs
+                   or w.endswith(suffix) and w[: -len(suffix)] + "e" in self.speech_verbs
+                   for suffix in ("ed", "s", "d", "es"))
+
 
 def _read(name: str) -> dict:
     path = DATA / name
@@ -56,8 +73,8 @@ def _read(name: str) -> dict:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """Load ``titles.yaml`` and ``orgwords.yaml``."""
-    titles_raw, words = _read("titles.yaml"), _read("orgwords.yaml")
+    """Load ``titles.yaml``, ``orgwords.yaml`` and ``verbs.yaml``."""
+    titles_raw, words, verbs = _read("titles.yaml"), _read("orgwords.yaml"), _read("verbs.yaml")
     titles: dict[str, str] = {}
     for role, forms in titles_raw["roles"].items():
         for form in forms:
@@ -76,5 +93,13 @@ def load_lexicon() -> Lexicon:
         event_words=lower(words["event_words"]),
         nationalities=nationalities,
         country_words={str(w).lower(): code for code, ws in words["country_words"].items() for w in ws},
+        speech_verbs=lower(verbs["speech_verbs"]),
+        irregular_forms={str(k): str(v) for k, v in verbs["irregular_forms"].items()},
+        participation_verbs=lower(verbs["participation_verbs"]),
+        participation_nouns=lower(verbs["participation_nouns"]),
+        report_nouns=lower(verbs["report_nouns"]),
+        report_verbs=lower(verbs["report_verbs"]),
+        conference_words=lower(verbs["conference_words"]),
+        event_name_heads=tuple(str(w) for w in verbs["event_name_heads"]),
         max_title_words=max(len(t.split()) for t in titles),
     )

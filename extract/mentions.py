@@ -18,10 +18,6 @@ from extract.lexicon import Lexicon
 KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
 _JUNK_EDGE = set("•·*-–—>|“”\"'‘’()[]{}:;,.!?/#") | {"the", "The", "THE", "’s", "'s", "s", "and", "of"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&\-]*[A-Z][A-Za-z&]*$")
-_SPEECH_VERBS = {"said", "says", "noted", "added", "stated", "emphasized", "emphasised", "argued", "told",
-                 "explained", "stressed", "warned", "highlighted", "observed", "concluded", "asked",
-                 "reflected", "echoed", "agreed", "acknowledged", "pointed", "announced", "praised",
-                 "expressed", "mentioned", "called", "proposed", "recognized", "remarked", "assured"}
 
 
 @dataclass(frozen=True)
@@ -245,7 +241,7 @@ def _acronym_after(doc: Doc, end: int) -> str | None:
 def _titled(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     before = " ".join(t.text for t in doc[max(0, start - 3):start]).lower()
     after = doc[end].lower_ if end < len(doc) else ""
-    return any(before.endswith(t) for t in list(lex.titles) + list(lex.honorifics)) or after in _SPEECH_VERBS
+    return any(before.endswith(t) for t in list(lex.titles) + list(lex.honorifics)) or lex.is_speech(after)
 
 
 def find_mentions(doc: Doc, lex: Lexicon, inst: InstitutionList, clutter: list[tuple[int, int]]) -> list[Mention]:

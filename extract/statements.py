@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.events import _SPEECH
+from extract.lexicon import Lexicon
 from extract.mentions import Mention
 
 _QUOTE = re.compile(r"“(?P<a>[^”]{20,}?)”|\"(?P<b>[^\"\n]{20,}?)\"")
@@ -38,14 +38,6 @@ class Statement:
     sent_start: int
     sent_end: int
     rule: str
-
-
-def _speech_verb(word: str) -> bool:
-    w = word.lower()
-    for suffix in ("ed", "d", "s", ""):
-        if w.endswith(suffix) and (w[: len(w) - len(suffix)] if suffix else w) in _SPEECH:
-            return True
-    return w in {"said", "says", "told", "spoke", "noted"}
 
 
 class _Speakers:
@@ -80,7 +72,7 @@ def _sentence(doc: Doc, char: int) -> Span | None:
     return span.sent if span is not None else None
 
 
-def _quotes(doc: Doc, speakers: _Speakers, clutter: list[tuple[int, int]]) -> list[Statement]:
+def _quotes(doc: Doc, speakers: _Speakers, clutter: list[tuple[int, int]], lex: Lexicon) -> list[Statement]:
     out: list[Statement] = []
     last_in_paragraph: tuple[int, Mention] | None = None
     for m in _QUOTE.finditer(doc.text):
@@ -93,11 +85,11 @@ def _quotes(doc: Doc, speakers: _Speakers, clutter: list[tuple[int, int]]) -> li
         before = doc.text[max(0, m.start() - 80):m.start()]
         speaker = None
         hit = _ATTRIBUTION_AFTER.match(after) or _ATTRIBUTION_AFTER_INV.match(after)
-        if hit and _speech_verb(hit.group("verb")):
+        if hit and lex.is_speech(hit.group("verb")):
             speaker = speakers.resolve(hit.group("who"), m.end())
         if speaker is None:
             hit = _ATTRIBUTION_BEFORE.search(before)
-            if hit and _speech_verb(hit.group("verb")):
+            if hit and lex.is_speech(hit.group("verb")):
                 speaker = speakers.resolve(hit.group("who"), m.start())
         paragraph = doc.text.rfind("\n\n", 0, m.start())
         if speaker is None and last_in_paragraph and last_in_paragraph[0] == paragraph:
@@ -126,13 +118,13 @@ def _clause(verb: Token) -> Span | None:
 
 
 def _reported(doc: Doc, speakers: _Speakers, quoted: list[tuple[int, int]],
-              clutter: list[tuple[int, int]]) -> list[Statement]:
+              clutter: list[tuple[int, int]], lex: Lexicon) -> list[Statement]:
     out: list[Statement] = []
     for sent in doc.sents:
         if any(s <= sent.start_char < e for s, e in clutter + quoted) or '“' in sent.text or '"' in sent.text:
             continue
         for tok in sent:
-            if tok.pos_ != "VERB" or not _speech_verb(tok.text):
+            if tok.pos_ != "VERB" or not lex.is_speech(tok.text):
                 continue
             subject = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             clause = _clause(tok)
@@ -151,9 +143,10 @@ def _reported(doc: Doc, speakers: _Speakers, quoted: list[tuple[int, int]],
     return out
 
 
-def find_statements(doc: Doc, people: list[Mention], clutter: list[tuple[int, int]]) -> list[Statement]:
+def find_statements(doc: Doc, people: list[Mention], clutter: list[tuple[int, int]], lex: Lexicon
+                    ) -> list[Statement]:
     """Quotations and reported claims in ``doc`` with their speakers, in text order."""
     speakers = _Speakers(doc, [m for m in people if m.kind == "person"])
-    quotes = _quotes(doc, speakers, clutter)
+    quotes = _quotes(doc, speakers, clutter, lex)
     quoted = [(q.start - 2, q.end + 2) for q in quotes]
-    return sorted(quotes + _reported(doc, speakers, quoted, clutter), key=lambda s: s.start)
+    return sorted(quotes + _reported(doc, speakers, quoted, clutter, lex), key=lambda s: s.start)

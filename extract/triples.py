@@ -133,7 +133,7 @@ def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = No
             if (m.start, m.end) in person_of:
                 attended.setdefault(person_of[(m.start, m.end)].key, set()).add(node)
     event_of = {k: next(iter(v)) for k, v in attended.items() if len(v) == 1}
-    statements_and_figures(g, doc, d, document.key, find_statements(doc, resolved, clutter), entities,
+    statements_and_figures(g, doc, d, document.key, find_statements(doc, resolved, clutter, lex), entities,
                            event_of, load_scheme(), clutter)
     for m in memberships:
         membership_triples(g, m, entity_iri(m.person), entity_iri(m.org), d, document.text, lex, inst)
