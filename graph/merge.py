@@ -112,7 +112,7 @@ def merge_graphs(graphs: list[tuple[URIRef, Graph]], judgements: Judgements = Ju
     names: dict[URIRef, set[str]] = defaultdict(set)
     kinds: dict[URIRef, str] = {}
     for _, g in graphs:
-        for kind, cls in (("person", SDO.Person), ("org", SDO.Organization)):
+        for kind, cls in (("person", SDO.Person), ("org", SDO.Organization), ("event", SDO.Event)):
             for node in g.subjects(RDF.type, cls):
                 kinds[node] = kind
                 names[node] |= {str(o) for o in g.objects(node, SDO.name)}
@@ -156,6 +156,7 @@ def merge_graphs(graphs: list[tuple[URIRef, Graph]], judgements: Judgements = Ju
         owners = alias_owner[fold(display[n])] - {n}
         if len(owners) == 1:
             link(min(owners), n, f"{display[n]!r} is a name the other node is known by")
+    _link_events(graphs, link)
     for x, y in judgements.same:
         for a in node_of(x):
             for b in node_of(y):
@@ -176,6 +177,26 @@ def merge_graphs(graphs: list[tuple[URIRef, Graph]], judgements: Judgements = Ju
     canonical = {n: display[target[n]] for n in names}
     rewritten = [(doc, _rewrite(g, target, canonical)) for doc, g in graphs]
     return rewritten, sorted(merges, key=lambda m: (m.kind, m.into, m.merged))
+
+
+def _link_events(graphs: list[tuple[URIRef, Graph]], link) -> None:
+    """The same meeting reported by two documents: same start day, and a shared attendee or most of the name."""
+    seen: dict[str, list[tuple[URIRef, set[URIRef], set[str]]]] = defaultdict(list)
+    for _, g in graphs:
+        for event in g.subjects(RDF.type, SDO.Event):
+            start = g.value(event, SDO.startDate)
+            if start is None or len(str(start)) != 10:
+                continue
+            attendees = set(g.objects(event, SDO.attendee))
+            words = {w for n in g.objects(event, SDO.name) for w in fold(str(n)).split() if len(w) > 2}
+            seen[str(start)].append((event, attendees, words))
+    for day, found in sorted(seen.items()):
+        for i, (a, att_a, words_a) in enumerate(found):
+            for b, att_b, words_b in found[i + 1:]:
+                overlap = len(words_a & words_b) / max(1, len(words_a | words_b))
+                if a != b and (att_a & att_b or overlap >= 0.5):
+                    link(a, b, f"same meeting: both on {day}, with "
+                               + ("a shared attendee" if att_a & att_b else "most of the name in common"))
 
 
 def _rewrite(g: Graph, target: dict[URIRef, URIRef], canonical: dict[URIRef, str]) -> Graph:

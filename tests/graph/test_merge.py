@@ -88,3 +88,25 @@ def test_merge_org_known_by_an_acronym_elsewhere():
     graphs, merges = merge_graphs([(DOC_A, a), (DOC_B, b)])
     assert set(graphs[1][1].subjects(RDF.type, SDO.Organization)) == {long_}
     assert merges[0].kind == "org"
+
+
+def test_merge_the_same_meeting_reported_twice():
+    from extract.vocab import XSD
+
+    def event_graph(name, person):
+        g = person_graph(person)
+        node = ID[f"event/{name.lower().replace(' ', '-')}"]
+        g.add((node, RDF.type, SDO.Event))
+        g.add((node, SDO.name, Literal(name)))
+        g.add((node, SDO.startDate, Literal("2025-04-30", datatype=XSD.date)))
+        from extract.triples import person_iri
+        g.add((node, SDO.attendee, person_iri(person)))
+        return g
+
+    graphs, merges = merge_graphs([(DOC_A, event_graph("Binational Conference", "Lena Ortiz")),
+                                   (DOC_B, event_graph("Chamber spring conference", "Lena Ortiz"))])
+    events = {e for _, g in graphs for e in g.subjects(RDF.type, SDO.Event)}
+    assert len(events) == 1 and any(m.kind == "event" for m in merges)
+    graphs, _ = merge_graphs([(DOC_A, event_graph("Binational Conference", "Lena Ortiz")),
+                              (DOC_B, event_graph("Energy Forum", "Paul Lindqvist"))])
+    assert len({e for _, g in graphs for e in g.subjects(RDF.type, SDO.Event)}) == 2
