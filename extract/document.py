@@ -8,9 +8,13 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from html.parser import HTMLParser
 
 from extract.errors import InputError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
@@ -105,3 +109,11 @@ def decode(name: str, data: bytes, *, key: str | None = None) -> Document:
             raise InputError(f"{name}: the HTML page has no visible text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Document(name=name, key=key or slugify(name.rsplit(".", 1)[0]), text=text)
+
+
+def doc_text(doc: "SpacyDoc") -> str:
+    """The text of a parsed document, built once: spaCy rebuilds ``Doc.text`` on every access."""
+    cached = doc.user_data.get("tg_text")
+    if cached is None:
+        cached = doc.user_data["tg_text"] = doc.text
+    return cached

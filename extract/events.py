@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.document import doc_text
 from extract.dates import MONTHS, When, find_whens
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
@@ -68,7 +69,7 @@ def _named_events(doc: Doc, clutter: list[tuple[int, int]], headings: list[tuple
                   ) -> list[tuple[str, int, int, bool]]:
     """Named events in text order, each with whether the words before it say it took place."""
     out = []
-    for m in _named_pattern(lex.event_name_heads).finditer(doc.text):
+    for m in _named_pattern(lex.event_name_heads).finditer(doc_text(doc)):
         name = m.group("name").strip()
         if any(s <= m.start() < e for s, e in clutter + headings):
             continue
@@ -77,7 +78,7 @@ def _named_events(doc: Doc, clutter: list[tuple[int, int]], headings: list[tuple
             words = words[1:]
         if len(words) < 2 or words[0][0].islower():
             continue
-        before = doc.text[max(0, m.start() - 25):m.start()]
+        before = doc_text(doc)[max(0, m.start() - 25):m.start()]
         name = " ".join(words)
         owner = re.search(r"[’']s\s+", name)
         if owner:  # "the U.S. Chamber's 2023 CEO Dialogue" is the Dialogue
@@ -85,7 +86,7 @@ def _named_events(doc: Doc, clutter: list[tuple[int, int]], headings: list[tuple
         if len(name.split()) < 2:
             continue
         start = m.end() - len(name)
-        out.append((name, start, m.end(), bool(_HAPPENED.search(doc.text[max(0, start - 25):start]))))
+        out.append((name, start, m.end(), bool(_HAPPENED.search(doc_text(doc)[max(0, start - 25):start]))))
     return out
 
 
@@ -163,7 +164,7 @@ def _listed_with(doc: Doc, people: list[Mention], took_part: list[Mention]) -> l
             continue
         sent = span.sent
         mates = [p for p in took_part if sent.start_char <= p.start < sent.end_char]
-        between = doc.text[min([p.end for p in mates] or [m.start]):m.start]
+        between = doc_text(doc)[min([p.end for p in mates] or [m.start]):m.start]
         if mates and len(between) < 120 and re.search(r"(^|[,\s])and\s", between) and ";" not in between:
             out.append(m)
     return out
@@ -174,10 +175,10 @@ def _organizers(sent: Span, mentions: list[Mention]) -> list[Mention]:
     orgs = [m for m in mentions if m.kind == "org" and sent.start_char <= m.start < sent.end_char]
     out = []
     for m in orgs:
-        before = sent.doc.text[max(sent.start_char, m.start - 30):m.start].lower()
-        after = sent.doc.text[m.end:min(sent.end_char, m.end + 12)].lower()
+        before = doc_text(sent.doc)[max(sent.start_char, m.start - 30):m.start].lower()
+        after = doc_text(sent.doc)[m.end:min(sent.end_char, m.end + 12)].lower()
         if re.search(r"(organized|hosted|convened|sponsored) by (the )?\S*$", before) or re.match(r"\s*hosted\b", after):
-            child = next((o for o in orgs if re.fullmatch(r"\s*[’']s\s*", sent.doc.text[m.end:o.start])), None)
+            child = next((o for o in orgs if re.fullmatch(r"\s*[’']s\s*", doc_text(sent.doc)[m.end:o.start])), None)
             out.append(child or m)  # "organized by the U.S. Chamber's U.S.-Mexico Economic Council"
     if not out and orgs and re.search(r"\bhosted\b", text) and orgs[0].start < sent.start_char + text.find("hosted"):
         out.append(orgs[0])
@@ -190,7 +191,7 @@ def _place(sent: Span, mentions: list[Mention]) -> Mention | None:
     places = [m for m in mentions if m.kind == "place" and sent.start_char <= m.start < sent.end_char]
     fallback = None
     for m in places:
-        before = sent.doc.text[max(sent.start_char, m.start - 20):m.start].lower()
+        before = doc_text(sent.doc)[max(sent.start_char, m.start - 20):m.start].lower()
         if re.search(r"\b(convened|met|gathered|held|hosted|took place|visited|arrived)\s+(in|at)?\s*(the\s+)?$", before):
             return m
         if fallback is None and re.search(r"\b(in|to|visited|at)\s+(the\s+)?$", before):
@@ -215,7 +216,7 @@ def _descriptive_name(sent: Span, organizer: Mention | None, place: Mention | No
 def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: Lexicon,
                 clutter: list[tuple[int, int]], headings: list[tuple[int, int]]) -> list[Event]:
     """The meetings ``doc`` reports, with dates, place, organizer and attendees."""
-    text = doc.text
+    text = doc_text(doc)
     events: list[Event] = []
     named = _named_events(doc, clutter, headings, lex)
     by_core: dict[str, Event] = {}
@@ -298,7 +299,7 @@ def _series_name(text: str, report: Span, organizers: list[Mention], lex: Lexico
 
 def _header_place(doc: Doc, mentions: list[Mention], when: When) -> Mention | None:
     """A place printed beside the same date elsewhere (a report's cover line: "December 5, 2024 … Washington, D.C.")."""
-    for line_match in re.finditer(r"[^\n]+", doc.text):
+    for line_match in re.finditer(r"[^\n]+", doc_text(doc)):
         line = line_match.group(0)
         if any(w.start == when.start for w in find_whens(line)):
             places = [m for m in mentions if m.kind == "place" and line_match.start() <= m.start < line_match.end()]
@@ -310,14 +311,14 @@ def _header_place(doc: Doc, mentions: list[Mention], when: When) -> Mention | No
 def _assign_people(doc: Doc, mentions: list[Mention], events: list[Event], clutter: list[tuple[int, int]],
                    lex: Lexicon) -> None:
     """Give each event the people and bodies that took part: a series splits by its paragraphs' date markers."""
-    conference = bool({w.lower() for w in re.findall(r"[A-Za-z]+", doc.text)} & lex.conference_words)
+    conference = bool({w.lower() for w in re.findall(r"[A-Za-z]+", doc_text(doc))} & lex.conference_words)
     dated = [ev for ev in events if ev.rule == "events.report" and len([e for e in events if e.rule == "events.report"]) > 1]
     main = next((ev for ev in events if ev.rule == "events.report"), events[0])
     current = main
-    for p_start, p_end in _paragraphs(doc.text):
+    for p_start, p_end in _paragraphs(doc_text(doc)):
         if any(a <= p_start < b for a, b in clutter):
             continue
-        para = doc.text[p_start:p_end]
+        para = doc_text(doc)[p_start:p_end]
         if dated:
             for marker in _MONTH_WORD.finditer(para):
                 month = MONTHS[marker.group(1).lower()]

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from extract.document import doc_text
+
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6,
           "k": 1e3, "m": 1e6, "b": 1e9}
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -69,7 +71,7 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
 def what_it_measures(doc: Doc, figure: Figure) -> str | None:
     """The phrase a figure quantifies, when the sentence says it: "a 10% baseline tariff" -> "baseline tariff",
     "China (125%)" -> "China", "a trade relationship valued at US$1.8 million" -> "trade relationship"."""
-    before = doc.text[max(0, figure.start - 40):figure.start]
+    before = doc_text(doc)[max(0, figure.start - 40):figure.start]
     paren = re.search(r"([A-Z][\w .&-]{1,30})\s\($", before)
     if paren:
         return paren.group(1).strip()

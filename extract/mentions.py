@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.document import doc_text
 from extract.clutter import in_spans
 from extract.institutions import InstitutionList
 from extract.lexicon import Lexicon
@@ -246,7 +247,7 @@ def _titled(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
 
 def find_mentions(doc: Doc, lex: Lexicon, inst: InstitutionList, clutter: list[tuple[int, int]]) -> list[Mention]:
     """Every cleaned person, organization and place mention in ``doc``, in text order."""
-    headings = heading_spans(doc.text)
+    headings = heading_spans(doc_text(doc))
     out: list[Mention] = []
     for ent in doc.ents:
         kind = KINDS.get(ent.label_)
@@ -300,7 +301,7 @@ def _make(doc: Doc, tokens: list[Token], kind: str, sent: Span, lex: Lexicon, in
         listed = inst.lookup(text)
         inst_id = listed.id if listed else None
     if not inst_id:
-        if in_heading and kind == "org" and _line_of(doc.text, tokens[0].idx).strip(" \t•*#-") != text:
+        if in_heading and kind == "org" and _line_of(doc_text(doc), tokens[0].idx).strip(" \t•*#-") != text:
             return None  # a fragment of a headline or section title
         if kind == "org" and (not _org_ok(tokens, lex) or _after_title(tokens, lex) or in_title(tokens, lex)):
             return None
@@ -338,7 +339,7 @@ def government_mentions(doc: Doc, lex: Lexicon, inst: InstitutionList, clutter: 
     """ "the U.S. and Mexican governments": one mention of each national government named."""
     out = []
     codes = {"US": "us-government", "MX": "mx-government", "CA": "ca-government", "CN": "cn-government"}
-    for match in _GOVERNMENTS.finditer(doc.text):
+    for match in _GOVERNMENTS.finditer(doc_text(doc)):
         if in_spans(match.start(), clutter):
             continue
         words = re.split(r"\s*(?:,|\band\b)\s*", match.group("sides"))
@@ -370,9 +371,9 @@ def qualify_bare_bodies(mentions: list[Mention], doc: Doc, lex: Lexicon, inst: I
         sides: list[str] = []
         prev = mentions[i - 1] if i else None
         if prev is not None and prev.kind == "org" and prev.institution \
-                and doc.text[prev.end:m.start].strip(" ,").lower() in {"and", "or", ""}:
+                and doc_text(doc)[prev.end:m.start].strip(" ,").lower() in {"and", "or", ""}:
             sides.append(inst.by_id[prev.institution].country)
-        sentence = doc.text[m.sent_start:m.sent_end]
+        sentence = doc_text(doc)[m.sent_start:m.sent_end]
         sides += [code for word, code in lex.nationalities.items()
                   if re.search(rf"(?<![\w.]){re.escape(word)}(?![\w])", sentence, re.I) and word[:1].isalpha()]
         for side in dict.fromkeys(sides):
@@ -390,7 +391,7 @@ def with_acronyms(mentions: list[Mention], doc: Doc) -> list[Mention]:
     out = list(mentions)
     for i, m in enumerate(out[:-1]):
         nxt = out[i + 1]
-        between = doc.text[m.end:nxt.start]
+        between = doc_text(doc)[m.end:nxt.start]
         if m.kind == nxt.kind == "org" and _ACRONYM.match(m.text) and between.strip().lower() in {", the", ","} \
                 and not nxt.acronym:
             out[i + 1] = replace(nxt, acronym=m.text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 from spacy.tokens import Doc
 
+from extract.document import doc_text
 from extract.figures import Figure, find_figures, what_it_measures
 from extract.resolve import Entity
 from extract.statements import Statement
@@ -31,7 +32,7 @@ def figure_triples(g: Graph, figure: Figure, node: URIRef, doc: Doc, doc_iri: UR
     span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
     sent = span.sent if span is not None else None
     start, end = (sent.start_char, sent.end_char) if sent is not None else (figure.start, figure.end)
-    _evidence(g, node, doc_iri, doc.text, start, end, "figures.pattern")
+    _evidence(g, node, doc_iri, doc_text(doc), start, end, "figures.pattern")
 
 
 def statements_and_figures(g: Graph, doc: Doc, doc_iri: URIRef, key: str, statements: list[Statement],
@@ -58,13 +59,13 @@ def statements_and_figures(g: Graph, doc: Doc, doc_iri: URIRef, key: str, statem
             g.add((node, SDO.about, URIRef(topic.iri)))
         if speaker.key in event_of:
             g.add((node, TG.madeAt, event_of[speaker.key]))
-        _evidence(g, node, doc_iri, doc.text, st.sent_start, st.sent_end, st.rule)
+        _evidence(g, node, doc_iri, doc_text(doc), st.sent_start, st.sent_end, st.rule)
         for k, figure in enumerate(find_figures(st.text, offset=st.start), start=1):
             fig = ID[f"figure/{key}--{figure.start}"]
             figure_triples(g, figure, fig, doc, doc_iri)
             g.add((node, TG.figure, fig))
             inside.add((figure.start, figure.end))
-    for figure in find_figures(doc.text):
+    for figure in find_figures(doc_text(doc)):
         if (figure.start, figure.end) in inside or any(s <= figure.start < e for s, e in clutter):
             continue
         fig = ID[f"figure/{key}--{figure.start}"]

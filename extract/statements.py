@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.document import doc_text
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
 
@@ -55,7 +56,7 @@ class _Speakers:
 
     def pronoun(self, at: int) -> Mention | None:
         """The last person who was a sentence's subject before ``at``, within two paragraphs."""
-        floor = self.doc.text.rfind("\n\n", 0, max(0, self.doc.text.rfind("\n\n", 0, at)))
+        floor = doc_text(self.doc).rfind("\n\n", 0, max(0, doc_text(self.doc).rfind("\n\n", 0, at)))
         for m in reversed([p for p in self.people if max(floor, 0) <= p.start < at]):
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}:
@@ -68,21 +69,21 @@ class _Speakers:
 
 
 def _sentence(doc: Doc, char: int) -> Span | None:
-    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    span = doc.char_span(char, min(char + 1, len(doc_text(doc))), alignment_mode="expand")
     return span.sent if span is not None else None
 
 
 def _quotes(doc: Doc, speakers: _Speakers, clutter: list[tuple[int, int]], lex: Lexicon) -> list[Statement]:
     out: list[Statement] = []
     last_in_paragraph: tuple[int, Mention] | None = None
-    for m in _QUOTE.finditer(doc.text):
+    for m in _QUOTE.finditer(doc_text(doc)):
         if any(s <= m.start() < e for s, e in clutter):
             continue
         body = (m.group("a") or m.group("b")).strip().rstrip(",")
         if len(body.split()) < 5:
             continue  # a short phrase in quotes ("broken windows") is a name, not a statement
-        after = doc.text[m.end():m.end() + 80]
-        before = doc.text[max(0, m.start() - 80):m.start()]
+        after = doc_text(doc)[m.end():m.end() + 80]
+        before = doc_text(doc)[max(0, m.start() - 80):m.start()]
         speaker = None
         hit = _ATTRIBUTION_AFTER.match(after) or _ATTRIBUTION_AFTER_INV.match(after)
         if hit and lex.is_speech(hit.group("verb")):
@@ -91,7 +92,7 @@ def _quotes(doc: Doc, speakers: _Speakers, clutter: list[tuple[int, int]], lex: 
             hit = _ATTRIBUTION_BEFORE.search(before)
             if hit and lex.is_speech(hit.group("verb")):
                 speaker = speakers.resolve(hit.group("who"), m.start())
-        paragraph = doc.text.rfind("\n\n", 0, m.start())
+        paragraph = doc_text(doc).rfind("\n\n", 0, m.start())
         if speaker is None and last_in_paragraph and last_in_paragraph[0] == paragraph:
             speaker = last_in_paragraph[1]
         if speaker is None:
