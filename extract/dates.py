@@ -75,6 +75,8 @@ _RANGE = re.compile(
     + r"(?:\s*(?:–|—|-|to|through|until|and)\s*(?:" + _MONTH.replace("month", "m2") + r"\s+)?"
     + r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?"
     + r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.I)
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAY = re.compile(r"\b(?:on|last|this past)\s+(?P<day>" + "|".join(WEEKDAYS) + r")\b", re.I)
 _MONTH_YEAR = re.compile(r"\b(?:in\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 
 
@@ -88,9 +90,10 @@ def _iso(year: int, month: int, day: int) -> str | None:
 def find_whens(text: str, published: str | None = None) -> list[When]:
     """Dates and day ranges as the genre writes them, with the year inferred when omitted.
 
-    "Oct. 20 to 22", "January 22 – 25, 2024", "December 5, 2024": a missing year is the
-    publication year (or the year before, when the month is after the publication month);
-    with no publication date a yearless date is skipped rather than guessed.
+    "Oct. 20 to 22", "January 22 – 25, 2024", "December 5, 2024", "on Tuesday": a missing year is
+    the publication year (or the year before, when the month is after the publication month), a
+    weekday the last such day on or before publication; with no publication date a yearless date
+    is skipped rather than guessed.
 
     >>> [(w.start, w.end) for w in find_whens("From January 22 – 25, 2024, and Oct. 20 to 22.", "2024-11-02")]
     [('2024-01-22', '2024-01-25'), ('2024-10-20', '2024-10-22')]
@@ -111,6 +114,11 @@ def find_whens(text: str, published: str | None = None) -> list[When]:
         if start:
             out.append(When(start, end if end and end > start else None, m.start(), m.end()))
     taken = [(w.char_start, w.char_end) for w in out]
+    for m in _WEEKDAY.finditer(text):
+        if pub is not None and not any(s <= m.start() < e for s, e in taken):
+            back = (pub.weekday() - WEEKDAYS.index(m.group("day").lower())) % 7
+            day = date.fromordinal(pub.toordinal() - back)
+            out.append(When(day.isoformat(), None, m.start(), m.end()))
     for m in _MONTH_YEAR.finditer(text):
         if not any(s <= m.start() < e for s, e in taken):
             out.append(When(f"{m.group('year')}-{MONTHS[m.group('month').lower()]:02d}", None, m.start(), m.end()))

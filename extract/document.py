@@ -78,7 +78,7 @@ def html_to_text(markup: str) -> str:
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in body.splitlines()]
     text = "\n".join(line for line in lines if line)
     title = html.unescape(" ".join("".join(parser.title).split()))
-    if title and not text.startswith(title):
+    if title and title not in text[:2000]:
         text = f"{title}\n{text}"
     return text
 

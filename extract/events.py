@@ -104,8 +104,9 @@ def _sentence_of(doc: Doc, char: int) -> Span | None:
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Blocks separated by blank lines (or by line breaks, in text with no blank line, as HTML gives)."""
     out, start = [], 0
-    for m in re.finditer(r"\n\s*\n", text):
+    for m in re.finditer(r"\n\s*\n" if re.search(r"\n\s*\n", text) else r"\n", text):
         if text[start:m.start()].strip():
             out.append((start, m.start()))
         start = m.end()
@@ -115,7 +116,10 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _is_report(sent: Span, lex: Lexicon) -> bool:
-    """A sentence that reports an encounter: a meeting noun ("delegation", "meetings") or verb ("visited")."""
+    """A sentence of the body (not a headline) that reports an encounter: a meeting noun ("delegation",
+    "meetings") or verb ("visited")."""
+    if not sent.text.rstrip().endswith((".", "!", "?", "”", '"', "’")):
+        return False
     lemmas = {t.lemma_.lower() for t in sent}
     return bool({t.lower_ for t in sent} & lex.report_nouns) or bool(lemmas & lex.report_verbs)
 
@@ -199,7 +203,8 @@ def _place(sent: Span, mentions: list[Mention]) -> Mention | None:
     return fallback
 
 
-def _descriptive_name(sent: Span, organizer: Mention | None, place: Mention | None, lex: Lexicon) -> str:
+def _descriptive_name(sent: Span, organizer: Mention | None, place: Mention | None, lex: Lexicon,
+                      mentions: list[Mention]) -> str:
     nouns = [t for t in sent if t.lower_ in lex.report_nouns]
     noun = nouns[-1] if nouns else None
     phrase = "meeting"
@@ -207,6 +212,9 @@ def _descriptive_name(sent: Span, organizer: Mention | None, place: Mention | No
         left = [t for t in noun.lefts if t.dep_ == "compound" and t.is_lower] if noun.is_lower else []
         phrase = " ".join([t.lower_ for t in left] + [noun.lower_])
         phrase = re.sub(r"s$", "", phrase) if phrase.endswith(("meetings", "dialogues", "talks")) else phrase
+    if organizer is None and noun is not None:  # "a Senate Finance Committee hearing"
+        before = doc_text(sent.doc)[:noun.idx].rstrip()
+        organizer = next((m for m in mentions if m.kind == "org" and m.end == len(before)), None)
     who = (organizer.acronym or organizer.text) if organizer is not None else ""
     where = f" to {place.text}" if place is not None and phrase.endswith(("trip", "visit", "mission", "delegation")) \
         else (f" in {place.text}" if place is not None else "")
@@ -248,12 +256,14 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
         if ev.start is None and sent is not None:
             ev.start = _reported_year(sent, published)
 
-    report = next((s for s in doc.sents if not any(a <= s.start_char < b for a, b in clutter)
+    report = next((s for s in doc.sents if not any(a <= s.start_char < b for a, b in clutter + headings)
                    and _is_report(s, lex) and (find_whens(s.text, published) or any(ev.sentence == (s.start_char, s.end_char) for ev in events)
                                            or _place(s, mentions) is not None)), None)
     if report is not None:
         whens = find_whens(report.text, published)
-        inside = [ev for ev in events if report.start_char <= text.find(ev.name, report.start_char) < report.end_char]
+        para_start = text.rfind("\n", 0, report.start_char) + 1
+        para_end = text.find("\n", report.end_char) if "\n" in text[report.end_char:] else len(text)
+        inside = [ev for ev in events if para_start <= text.find(ev.name, para_start) < para_end]
         organizers = _organizers(report, mentions)
         place = _place(report, mentions)
         if inside:  # the report names its event: "visited Washington … for “Mexico Day”"
@@ -275,7 +285,7 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
                     events.remove(other)
                 events.append(ev)
         else:
-            ev = Event(_descriptive_name(report, organizers[0] if organizers else None, place, lex),
+            ev = Event(_descriptive_name(report, organizers[0] if organizers else None, place, lex, mentions),
                        (report.start_char, report.end_char), "events.report",
                        start=whens[0].start if whens else None, end=whens[0].end if whens else None,
                        location=place, organizers=organizers, planned=bool(_FUTURE.search(report.text)))
@@ -316,7 +326,7 @@ def _assign_people(doc: Doc, mentions: list[Mention], events: list[Event], clutt
     main = next((ev for ev in events if ev.rule == "events.report"), events[0])
     current = main
     for p_start, p_end in _paragraphs(doc_text(doc)):
-        if any(a <= p_start < b for a, b in clutter):
+        if any(a <= p_start and p_end <= b for a, b in clutter):
             continue
         para = doc_text(doc)[p_start:p_end]
         if dated:
@@ -326,7 +336,8 @@ def _assign_people(doc: Doc, mentions: list[Mention], events: list[Event], clutt
                 if hits and not find_whens(para[marker.start():marker.start() + 20]):
                     current = hits[0]
         target = current if dated else main
-        people = [m for m in mentions if m.kind == "person" and p_start <= m.start < p_end]
+        people = [m for m in mentions if m.kind == "person" and p_start <= m.start < p_end
+                  and not any(a <= m.start < b for a, b in clutter)]
         took_part = [m for m in people if _attends(doc, m, conference, lex)]
         took_part += _listed_with(doc, people, took_part)
         named_here = [ev for ev in events if ev.rule == "events.named" and p_start <= ev.sentence[0] < p_end

@@ -132,15 +132,16 @@ def _portfolio_then_name(tokens: list[Token], lex: Lexicon, inst: InstitutionLis
     return None
 
 
-def _extend_given_names(tokens: list[Token], lex: Lexicon) -> list[Token]:
+def _extend_given_names(tokens: list[Token], lex: Lexicon, *, allow_entities: bool = False) -> list[Token]:
     """ "Ana Trevino" tagged as just "Trevino": take in proper nouns right before a person's name."""
     doc = tokens[0].doc
     i = tokens[0].i
     while i > 0 and len(tokens) < 4:
         prev = doc[i - 1]
         word = prev.text.lower()
-        if prev.pos_ != "PROPN" or not prev.is_title or prev.ent_type_ or word in lex.titles \
-                or word in lex.honorifics or word in lex.nationalities or word in lex.org_heads:
+        if prev.pos_ != "PROPN" or not prev.is_title or prev.ent_type_ and not allow_entities or word in lex.titles \
+                or word in lex.honorifics or word in lex.nationalities or word in lex.org_heads \
+                or word in lex.portfolio_words:
             break
         tokens = [prev] + tokens
         i -= 1
@@ -153,7 +154,7 @@ def _titled_apposition(tokens: list[Token], lex: Lexicon) -> bool:
     if end >= len(doc) or doc[end].text != "," or not 2 <= len(tokens) <= 4:
         return False
     nxt = [t.text.lower() for t in doc[end + 1:end + 1 + lex.max_title_words + 1]]
-    if nxt and nxt[0] in lex.former_markers:
+    if nxt and nxt[0] in lex.former_markers | lex.current_markers:
         nxt = nxt[1:]
     return any(" ".join(nxt[:k]) in lex.titles for k in range(1, len(nxt) + 1))
 
@@ -248,6 +249,7 @@ def _titled(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
 def find_mentions(doc: Doc, lex: Lexicon, inst: InstitutionList, clutter: list[tuple[int, int]]) -> list[Mention]:
     """Every cleaned person, organization and place mention in ``doc``, in text order."""
     headings = heading_spans(doc_text(doc))
+    places = {e.text for e in doc.ents if e.label_ in {"GPE", "LOC"}}
     out: list[Mention] = []
     for ent in doc.ents:
         kind = KINDS.get(ent.label_)
@@ -256,12 +258,15 @@ def find_mentions(doc: Doc, lex: Lexicon, inst: InstitutionList, clutter: list[t
         inst_id = ent.ent_id_ or None
         sent = ent.sent if doc.has_annotation("SENT_START") else ent
         in_heading = in_spans(ent.start_char, headings)
-        for piece in _pieces(ent):
+        pieces = _pieces(ent)
+        for piece in pieces:
             tokens = _trim(piece, lex, person=kind == "person")
             if not tokens:
                 continue
             text = _text(tokens)
             piece_kind = kind
+            if len(pieces) > 1 and text in places and not inst_id:
+                piece_kind = kind = "place"  # "Monterrey\nHome > News": a place run into the next line
             if inst_id:
                 found = [tokens]
             elif kind == "person":
@@ -275,7 +280,8 @@ def find_mentions(doc: Doc, lex: Lexicon, inst: InstitutionList, clutter: list[t
             elif kind == "org" and any(t.text.lower() in lex.honorifics for t in tokens[:-1]):
                 piece_kind, found = "person", [_trim(tokens, lex, person=True)]
             elif kind == "org" and _titled_apposition(tokens, lex) and _person_ok(tokens, lex, inst):
-                piece_kind, found = "person", [tokens]  # "Ana Ruiz, former Deputy Secretary …" typed ORG
+                piece_kind = "person"  # "Ana Ruiz, former Deputy Secretary …" typed ORG
+                found = [_extend_given_names(tokens, lex, allow_entities=True)]
             elif kind == "org" and _portfolio_then_name(tokens, lex, inst):
                 piece_kind, found = "person", [_portfolio_then_name(tokens, lex, inst)]
             elif kind == "org":

@@ -39,9 +39,13 @@ def _person_key(name: str) -> str:
 
 
 def _is_part(short: list[str], full: list[str]) -> bool:
-    """Whether ``short`` is the surname part (suffix) or the given-name part (prefix) of ``full``."""
+    """Whether ``short`` is the surname part (suffix), the given-name part (prefix) of ``full``, or, in a
+    name of three words or more, its paternal surname alone ("Arriaga" of "Sofía Arriaga Lozano")."""
     n = len(short)
-    return n < len(full) and (full[-n:] == short or full[:n] == short and short[-1] not in _PARTICLES)
+    if n >= len(full):
+        return False
+    paternal = len(full) >= 3 and n == 1 and full[-2] == short[0] and full[-2] not in _PARTICLES
+    return full[-n:] == short or full[:n] == short and short[-1] not in _PARTICLES or paternal
 
 
 def _resolve_people(mentions: list[Mention]) -> list[Entity]:

@@ -118,6 +118,13 @@ def _title_at(tokens: list[Token], lex: Lexicon) -> int:
 def _extend_portfolio(tokens: list[Token], end: int, lex: Lexicon) -> int:
     """Extend a title over "for the Western Hemisphere" / "of International Trade"."""
     i = end
+    if i + 1 < len(tokens) and tokens[i].lower_ == "to":  # "Ambassador to the U.S.", "Envoy to Mexico"
+        k = i + 1 + (tokens[i + 1].lower_ == "the")
+        if k < len(tokens) and tokens[k].text.lower() in set(lex.nationalities) | {"united"}:
+            k += 1
+            while k < len(tokens) and tokens[k].text[:1].isupper() and tokens[k].text.lower() not in lex.titles:
+                k += 1
+            return k
     while i < len(tokens) and tokens[i].lower_ in {"for", "of", "the", "and", "&"}:
         j = i
         while j < len(tokens) and tokens[j].lower_ in {"for", "of", "the", "and", "&"}:
@@ -494,7 +501,7 @@ def _title_before(sent: _Sentence, person: Mention, lex: Lexicon, inst: Institut
         m = sent.mention_at(i)
         if m is not None and m.kind == "person":
             break
-        if _cap(tok) or tok.lower_ in _CONNECT | lex.former_markers | {"’s", "'s", "(", ")", "-", "ex"} \
+        if _cap(tok) or tok.lower_ in _CONNECT | lex.former_markers | {"’s", "'s", "(", ")", "-", "ex", "to"} \
                 or (m is not None and m.kind in {"org", "place"}):
             i -= 1
             continue
@@ -619,6 +626,11 @@ def _people_after_titles(sent: _Sentence, lex: Lexicon) -> list[Mention]:
         tokens = list(doc[i:run_end])
         t_start, t_end, _ = split_title(tokens, lex)
         name = tokens[t_end:] if t_end > t_start else []
+        before = sent.mention_at(i - 1) if i > sent.sent.start else None
+        if not name and before is not None and before.kind == "org" and lex.role_of(before.text.split()[-1]):
+            name = tokens  # "Deputy U.S. Trade Representative Caroline Meyers": the title ends in a body's name
+        while len(name) > 2 and name[-1].pos_ != "PROPN":
+            name = name[:-1]
         if 2 <= len(name) <= 4 and all(_cap(t) or t.lower_ in _NAME_PARTICLES for t in name) and not any(
                 t.lower_ in lex.org_heads | lex.portfolio_words | lex.event_words or t.lower_ in lex.titles
                 for t in name):

@@ -73,29 +73,75 @@ def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = No
     """Every fact read from one document, as a graph to be stored as that document's named graph."""
     lex = lexicon or load_lexicon()
     inst = institutions or load_institutions()
-    clutter = clutter_spans(document.text)
+    text = document.text
+    clutter = clutter_spans(text)
     mentions = qualify_bare_bodies(with_acronyms(find_mentions(doc, lex, inst, clutter), doc), doc, lex, inst)
     mentions = sorted(mentions + government_mentions(doc, lex, inst, clutter), key=lambda m: (m.start, m.end))
     parts, children = find_parts(doc, mentions, lex)
     mentions = sorted(mentions + children, key=lambda m: (m.start, m.end))
     findings, found = find_roles(doc, mentions, lex, inst)
     entities = resolve(_with_role_mentions(mentions, found, findings, inst), inst, lex)
+    resolved = sorted((m for e in entities for m in e.mentions), key=lambda m: (m.start, m.end))
+    published = publication_date(text)
+    events = find_events(doc, resolved, published, lex, clutter, heading_spans(text))
+    named_events = {fold(ev.name) for ev in events}
+    entities = [e for e in entities if not (e.kind == "org" and not e.institution and fold(e.name) in named_events)]
     memberships = link(findings, entities)
 
     g = Graph()
     d = document_iri(document)
+    _document_triples(g, d, document, published, resolved, entities, clutter)
+    org_parents = _parents(parts, entities)
+    _entity_triples(g, d, entities, memberships, infer_countries(entities, org_parents, inst, lex))
+    attended: dict[str, set[URIRef]] = {}
+    person_of = {(m.start, m.end): e for e in entities if e.kind == "person" for m in e.mentions}
+    for event in events:
+        node = event_triples(g, event, d, text, entities, memberships, load_scheme())
+        for m in event.attendees:
+            if (m.start, m.end) in person_of:
+                attended.setdefault(person_of[(m.start, m.end)].key, set()).add(node)
+    event_of = {k: next(iter(v)) for k, v in attended.items() if len(v) == 1}
+    statements_and_figures(g, doc, d, document.key, find_statements(doc, resolved, clutter, lex), entities,
+                           event_of, load_scheme(), clutter)
+    for m in memberships:
+        membership_triples(g, m, entity_iri(m.person), entity_iri(m.org), d, text, lex, inst)
+    keyed = {e.key: e for e in entities if e.kind == "org"}
+    for child, parent in sorted(org_parents.items()):
+        g.add((entity_iri(keyed[child]), ORG.subOrganizationOf, entity_iri(keyed[parent])))
+    return g
+
+
+def _document_triples(g: Graph, d: URIRef, document: Document, published: str | None,
+                      mentions: list[Mention], entities: list[Entity], clutter: list[tuple[int, int]]) -> None:
+    """The document node: source file, title, date, author, publisher and main topics."""
+    text = document.text
     g.add((d, RDF.type, SDO.CreativeWork))
     g.add((d, DCTERMS.source, Literal(document.name)))
-    published = publication_date(document.text)
     if published:
         g.add((d, SDO.datePublished, Literal(published, datatype=XSD.date)))
-    for topic in main_topics(content_text(document.text, clutter), load_scheme(), max_topics=MAX_DOC_TOPICS):
+    for topic in main_topics(content_text(text, clutter), load_scheme(), max_topics=MAX_DOC_TOPICS):
         g.add((d, SDO.about, URIRef(topic.iri)))
+    by_mention = {(m.start, m.end, e.kind): e for e in entities for m in e.mentions}
+    masthead = publisher(text, [m for m in mentions if m.kind == "org"], clutter)
+    byline = author(text, [m for m in mentions if m.kind == "person"], clutter)
+    if masthead is not None and (masthead.start, masthead.end, "org") in by_mention:
+        g.add((d, SDO.publisher, entity_iri(by_mention[(masthead.start, masthead.end, "org")])))
+    if byline is not None and (byline.start, byline.end, "person") in by_mention:
+        g.add((d, SDO.author, entity_iri(by_mention[(byline.start, byline.end, "person")])))
+    mastheads = [m.text for m in mentions if m.kind == "org" and m.start < 400]
+    g.add((d, SDO.name, Literal(title(text, clutter, skip=mastheads) or document.name)))
 
+
+def _parents(parts: list, entities: list[Entity]) -> dict[str, str]:
+    """Part-of links read from the text, by entity key (child -> parent)."""
     by_span = {(m.start, m.end): e for e in entities if e.kind == "org" for m in e.mentions}
-    parents = {by_span[p.child].key: by_span[p.parent].key for p in parts
-               if p.child in by_span and p.parent in by_span and by_span[p.child] is not by_span[p.parent]}
-    org_country = infer_countries(entities, parents, inst, lex)
+    return {by_span[p.child].key: by_span[p.parent].key for p in parts
+            if p.child in by_span and p.parent in by_span and by_span[p.child] is not by_span[p.parent]}
+
+
+def _entity_triples(g: Graph, d: URIRef, entities: list[Entity], memberships: list,
+                    org_country: dict[str, str | None]) -> None:
+    """People, organizations and places with their names and sides."""
     for entity in entities:
         node = entity_iri(entity)
         g.add((d, SDO.mentions, node))
@@ -114,33 +160,6 @@ def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = No
         for alias in sorted(entity.aliases):
             if fold(alias) != fold(entity.name) or alias != entity.name:
                 g.add((node, SDO.alternateName, Literal(alias)))
-    published_iso = str(published) if published else None
-    resolved = sorted((m for e in entities for m in e.mentions), key=lambda m: (m.start, m.end))
-    by_mention = {(m.start, m.end, e.kind): e for e in entities for m in e.mentions}
-    masthead = publisher(document.text, [m for m in resolved if m.kind == "org"], clutter)
-    byline = author(document.text, [m for m in resolved if m.kind == "person"], clutter)
-    if masthead is not None:
-        g.add((d, SDO.publisher, entity_iri(by_mention[(masthead.start, masthead.end, "org")])))
-    if byline is not None:
-        g.add((d, SDO.author, entity_iri(by_mention[(byline.start, byline.end, "person")])))
-    mastheads = [m.text for m in resolved if m.kind == "org" and m.start < 400]
-    g.add((d, SDO.name, Literal(title(document.text, clutter, skip=mastheads) or document.name)))
-    attended: dict[str, set[URIRef]] = {}
-    person_of = {(m.start, m.end): e for e in entities if e.kind == "person" for m in e.mentions}
-    for event in find_events(doc, resolved, published_iso, lex, clutter, heading_spans(document.text)):
-        node = event_triples(g, event, d, document.text, entities, memberships, load_scheme())
-        for m in event.attendees:
-            if (m.start, m.end) in person_of:
-                attended.setdefault(person_of[(m.start, m.end)].key, set()).add(node)
-    event_of = {k: next(iter(v)) for k, v in attended.items() if len(v) == 1}
-    statements_and_figures(g, doc, d, document.key, find_statements(doc, resolved, clutter, lex), entities,
-                           event_of, load_scheme(), clutter)
-    for m in memberships:
-        membership_triples(g, m, entity_iri(m.person), entity_iri(m.org), d, document.text, lex, inst)
-    keyed = {e.key: e for e in entities if e.kind == "org"}
-    for child, parent in sorted(parents.items()):
-        g.add((entity_iri(keyed[child]), ORG.subOrganizationOf, entity_iri(keyed[parent])))
-    return g
 
 
 def _with_role_mentions(mentions: list[Mention], found: list[Mention], findings: list[RoleFinding],

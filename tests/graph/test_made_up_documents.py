@@ -1,0 +1,64 @@
+"""End to end on made-up documents (an HTML page and a Markdown report) in the genre's styles."""
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset
+
+from extract.vocab import DCTERMS, ORG, RDF, SDO, SKOS, TG
+from graph.build import build
+
+pytestmark = pytest.mark.slow
+DOCS = Path(__file__).resolve().parents[1] / "data" / "docs"
+
+
+@pytest.fixture(scope="module")
+def made_up(tmp_path_factory) -> Dataset:
+    return build([DOCS], tmp_path_factory.mktemp("made-up"), show_progress=False).dataset
+
+
+def names(ds, cls):
+    return {str(ds.value(n, SDO.name)) for n in set(ds.subjects(RDF.type, cls))}
+
+
+def test_made_up_people_and_no_clutter(made_up):
+    people = names(made_up, SDO.Person)
+    assert {"Daniel Whitcombe", "Sofía Arriaga Lozano", "Tomás Ibarra Solís", "Lucía Fernández", "Mark Ellison",
+            "Priya Raman", "Caroline Meyers"} <= people
+    assert not {"Arriaga", "Trade Sofía Arriaga Lozano", "Whitcombe", "Meyers"} & people
+    orgs = {str(made_up.value(o, SDO.name)) for d in made_up.subjects(DCTERMS.source, None)
+            for o in made_up.objects(d, SDO.mentions) if (o, RDF.type, SDO.Organization) in made_up}
+    assert not {"Pacific Logistics Group", "Trade Wire", "Home > News", "Monterrey"} & orgs  # teasers, footer, nav
+    assert {"Ministry of Economy", "Tax Administration Service", "Senate Finance Committee"} <= orgs
+
+
+def test_made_up_document_metadata(made_up):
+    meta = {str(src): (str(made_up.value(d, SDO.name)), str(made_up.value(d, SDO.datePublished)),
+                       str(made_up.value(made_up.value(d, SDO.author), SDO.name)))
+            for d, src in made_up.subject_objects(DCTERMS.source)}
+    assert meta["ministry-release.html"] == ("Economy Ministry hosts U.S. business delegation in Monterrey",
+                                             "2025-03-14", "Lucía Fernández")
+    assert meta["senate-hearing.md"][:2] == ("Senators press USTR on border delays", "2025-04-02")
+
+
+def test_made_up_roles(made_up):
+    found = set()
+    for m in made_up.subjects(RDF.type, ORG.Membership):
+        found.add((str(made_up.value(made_up.value(m, ORG.member), SDO.name)),
+                   str(made_up.value(made_up.value(m, ORG.role), SKOS.prefLabel)),
+                   str(made_up.value(made_up.value(m, ORG.organization), SDO.name)),
+                   made_up.value(m, TG.former).toPython()))
+    assert ("Tomás Ibarra Solís", "Ambassador to the U.S.", "Government of Mexico", True) in found
+    assert ("Mark Ellison", "Senator", "U.S. Senate", False) in found
+    assert ("Daniel Whitcombe", "President", "American Chamber of Commerce of Mexico", False) in found
+
+
+def test_made_up_meetings(made_up):
+    got = {}
+    for e in set(made_up.subjects(RDF.type, SDO.Event)):
+        people = sorted(str(made_up.value(a, SDO.name)) for a in made_up.objects(e, SDO.attendee)
+                        if (a, RDF.type, SDO.Person) in made_up)
+        got[str(made_up.value(e, SDO.name))] = (str(made_up.value(e, SDO.startDate)), people)
+    assert got == {
+        "Nearshoring Forum": ("2025-03-10", ["Daniel Whitcombe", "Sofía Arriaga Lozano"]),
+        "Senate Finance Committee hearing": ("2025-04-01", ["Caroline Meyers", "Mark Ellison", "Priya Raman"]),
+    }
