@@ -78,7 +78,6 @@ def _named_events(doc: Doc, clutter: list[tuple[int, int]], headings: list[tuple
             words = words[1:]
         if len(words) < 2 or words[0][0].islower():
             continue
-        before = doc_text(doc)[max(0, m.start() - 25):m.start()]
         name = " ".join(words)
         owner = re.search(r"[’']s\s+", name)
         if owner:  # "the U.S. Chamber's 2023 CEO Dialogue" is the Dialogue

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from extract.document import doc_text
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
 
