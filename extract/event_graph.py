@@ -7,6 +7,7 @@ from rdflib import Graph, Literal, URIRef
 
 from extract.events import Event
 from extract.memberships import Membership
+from extract.iris import entity_iri
 from extract.resolve import Entity
 from extract.slug import slugify
 from extract.topics import TopicScheme, main_topics
@@ -32,8 +33,6 @@ def event_iri(event: Event) -> URIRef:
 def event_triples(g: Graph, event: Event, doc: URIRef, text: str, entities: list[Entity],
                   memberships: list[Membership], scheme: TopicScheme) -> URIRef:
     """Add one event to ``g``; returns its IRI."""
-    from extract.triples import entity_iri
-
     by_span = {(m.start, m.end, e.kind): e for e in entities for m in e.mentions}
     node = event_iri(event)
     g.add((doc, SDO.mentions, node))

@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 
 from extract.document import doc_text
 from extract.figures import Figure, find_figures, what_it_measures
+from extract.iris import entity_iri
 from extract.resolve import Entity
 from extract.statements import Statement
 from extract.topics import TopicScheme, sentence_topics
@@ -42,8 +43,6 @@ def statements_and_figures(g: Graph, doc: Doc, doc_iri: URIRef, key: str, statem
 
     ``event_of`` maps a person entity's key to the event they attended, when there is exactly one.
     """
-    from extract.triples import entity_iri
-
     by_span = {(m.start, m.end): e for e in entities if e.kind == "person" for m in e.mentions}
     inside: set[tuple[int, int]] = set()
     for n, st in enumerate(statements, start=1):

@@ -26,38 +26,15 @@ from extract.mentions import Mention, find_mentions, government_mentions, headin
 from extract.roles import RoleFinding, find_roles
 from extract.metadata import author, publication_date, publisher, title
 from extract.resolve import Entity, resolve
-from extract.slug import fold, slugify
+from extract.slug import fold
 from extract.topics import load_scheme, main_topics
-from extract.vocab import DCTERMS, ID, ORG, OWL, RDF, SDO, TG, XSD
+from extract.iris import document_iri, entity_iri, org_iri
+from extract.vocab import DCTERMS, ORG, OWL, RDF, SDO, XSD
 
 MAX_DOC_TOPICS = 10
 _SCHEMA_KIND = {"government": SDO.GovernmentOrganization, "legislature": SDO.GovernmentOrganization,
                 "judiciary": SDO.GovernmentOrganization, "company": SDO.Corporation, "ngo": SDO.NGO,
                 "academic": SDO.EducationalOrganization}
-
-
-def document_iri(document: Document) -> URIRef:
-    return ID[f"doc/{document.key}"]
-
-
-def person_iri(name: str) -> URIRef:
-    return ID[f"person/{slugify(name)}"]
-
-
-def org_iri(name: str, institution: str | None = None) -> URIRef:
-    return ID[f"org/{institution}"] if institution else ID[f"org/{slugify(name)}"]
-
-
-def place_iri(name: str) -> URIRef:
-    return ID[f"place/{slugify(name)}"]
-
-
-def entity_iri(entity: Entity) -> URIRef:
-    if entity.kind == "person":
-        return person_iri(entity.name)
-    if entity.kind == "org":
-        return org_iri(entity.name, entity.institution)
-    return place_iri(entity.name)
 
 
 def content_text(text: str, clutter: list[tuple[int, int]]) -> str:
@@ -217,4 +194,4 @@ def reference_graph(institution_ids: set[str], institutions: InstitutionList | N
     return g
 
 
-__all__ = ["document_graph", "reference_graph", "document_iri", "entity_iri", "TG"]
+__all__ = ["document_graph", "reference_graph", "institution_graph", "content_text"]

@@ -7,7 +7,7 @@ from graph.merge import Judgements, load_judgements, merge_graphs
 
 
 def person_graph(*names: str) -> Graph:
-    from extract.triples import person_iri
+    from extract.iris import person_iri
 
     g = Graph()
     for name in names:
@@ -99,7 +99,7 @@ def test_merge_the_same_meeting_reported_twice():
         g.add((node, RDF.type, SDO.Event))
         g.add((node, SDO.name, Literal(name)))
         g.add((node, SDO.startDate, Literal("2025-04-30", datatype=XSD.date)))
-        from extract.triples import person_iri
+        from extract.iris import person_iri
         g.add((node, SDO.attendee, person_iri(person)))
         return g
 
