@@ -17,7 +17,8 @@ from extract.document import Document
 from extract.errors import InputError, TradegraphError
 from extract.institutions import load_institutions
 from extract.pipeline import load_pipeline
-from extract.triples import document_graph, document_iri, org_iri, reference_graph
+from extract.iris import document_iri, org_iri
+from extract.triples import document_graph, reference_graph
 from extract.vocab import ORG
 from graph import sources, store
 from extract.roles import role_scheme
