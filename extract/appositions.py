@@ -175,6 +175,8 @@ def apposition(sent: SentenceView, person: Mention, lex: Lexicon, found: list[Me
         start = i + 1
         if start < sent.sent.end and doc[start].lower_ in {"and", "or"}:
             return []  # a list of names, not an apposition
+        if start + 1 < sent.sent.end and doc[start].lower_ == "who" and doc[start + 1].lower_ in HEADING_VERBS:
+            return _who_heads(sent, person, start + 1, lex, found)
     elif doc[i].lower_ == "of":
         start, extractor = i + 1, "roles.of"
     elif doc[i].lower_ in _COPULAS:
@@ -260,6 +262,25 @@ def apposition(sent: SentenceView, person: Mention, lex: Lexicon, found: list[Me
     return out
 
 _SUPPORT_VERBS = {"supports", "supported", "represents", "represented", "advises", "advised"}
+
+HEADING_VERBS = {"chairs": "Chair", "heads": "Head", "leads": "Leader", "directs": "Director", "runs": "Head",
+                 "chaired": "Chair", "headed": "Head", "led": "Leader", "directed": "Director", "ran": "Head",
+                 "founded": "Founder", "presides": "President"}
+
+
+def _who_heads(sent: SentenceView, person: Mention, verb: int, lex: Lexicon, found: list[Mention]
+               ) -> list[RoleFinding]:
+    """ "X, who chairs the Subcommittee on Trade, …": a post named by its verb (past tense: a former post)."""
+    doc = sent.doc
+    word = doc[verb].lower_
+    orgs = orgs_in(sent, verb + 1, _segment_end(sent, verb + 1), lex, found)
+    if not orgs or orgs[0].start > verb + 3:
+        return []
+    org = orgs[0]
+    return [RoleFinding((person.start, person.end), HEADING_VERBS[word], doc[verb].tag_ == "VBD",
+                        sent.sent.start_char, sent.sent.end_char, "roles.who_heads",
+                        org=(doc[org.start].idx, doc[org.end - 1].idx + len(doc[org.end - 1].text)))]
+
 
 def _supports(sent: SentenceView, person: Mention, start: int, lex: Lexicon, found: list[Mention]) -> list[RoleFinding]:
     """ "… and supports the A Council, B Initiative, and C Coalition": ties to each body, with no title."""

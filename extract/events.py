@@ -23,9 +23,10 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from extract.document import doc_text
-from extract.dates import MONTHS, When, find_whens
+from extract.dates import MONTH_NAMES, MONTHS, When, find_whens
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
+from extract.metadata import is_dateline_agency
 
 _FUTURE = re.compile(r"\b(will|plans? (?:to|for)|planned|is expected to|are expected to|upcoming|next)\b", re.I)
 _ORDINAL = r"(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Annual)"
@@ -255,11 +256,15 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
         if ev.start is None and sent is not None:
             ev.start = _reported_year(sent, published)
 
-    report = next((s for s in doc.sents if not any(a <= s.start_char < b for a, b in clutter + headings)
-                   and _is_report(s, lex) and (find_whens(s.text, published) or any(ev.sentence == (s.start_char, s.end_char) for ev in events)
-                                           or _place(s, mentions) is not None)), None)
+    reports = [s for s in doc.sents if not any(a <= s.start_char < b for a, b in clutter + headings)
+               and _is_report(s, lex) and (find_whens(s.text, published) or _place(s, mentions) is not None
+                                           or any(ev.sentence == (s.start_char, s.end_char) for ev in events))]
+    # an encounter that took place is reported before one that is only announced
+    report = next((s for s in reports if not _FUTURE.search(s.text)), reports[0] if reports else None)
     if report is not None:
         whens = find_whens(report.text, published)
+        if len(whens) > 1 and published:  # a dateline ("MEXICO CITY, May 14, 2025 (Reuters) -") dates the story
+            whens = [w for w in whens if w.start != published] or whens
         para_start = text.rfind("\n", 0, report.start_char) + 1
         para_end = text.find("\n", report.end_char) if "\n" in text[report.end_char:] else len(text)
         inside = [ev for ev in events if para_start <= text.find(ev.name, para_start) < para_end]
@@ -271,10 +276,12 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
             ev.end = ev.end or (whens[0].end if whens else None)
             ev.location = ev.location or place
             ev.organizers = organizers
-        elif len(whens) >= 2 and all(w.end is None for w in whens):  # a series: one event per date
+        elif len(whens) >= 2 and all(w.end is None and len(w.start) == 10 for w in whens) \
+                and re.search(r"\b(conferences|meetings|sessions|dialogues|summits|forums|hearings|rounds)\b|"
+                              r"\d{4},? and ", report.text):  # a series: one event per date
             series = _series_name(text, report, organizers, lex)
             for w in whens:
-                month = next(k.capitalize() for k, v in MONTHS.items() if len(k) > 3 and v == int(w.start[5:7]))
+                month = MONTH_NAMES[int(w.start[5:7]) - 1]
                 ev = Event(f"{series} ({month} {w.start[:4]})", (report.start_char, report.end_char), "events.report",
                            start=w.start, end=w.end, location=place or _header_place(doc, mentions, w),
                            organizers=organizers, planned=bool(_FUTURE.search(report.text)))
@@ -347,5 +354,6 @@ def _assign_people(doc: Doc, mentions: list[Mention], events: list[Event], clutt
             owner.attendees.append(m)
         if took_part:
             target.paragraphs.append((p_start, p_end))
-    report_orgs = [m for m in mentions if m.kind == "org" and main.sentence[0] <= m.start < main.sentence[1]]
+    report_orgs = [m for m in mentions if m.kind == "org" and main.sentence[0] <= m.start < main.sentence[1]
+                   and not is_dateline_agency(doc_text(doc), m)]
     main.org_attendees.extend(report_orgs)

@@ -107,7 +107,7 @@ def _person_ok(tokens: list[Token], lex: Lexicon, inst: InstitutionList) -> bool
     if any(any(c.isdigit() for c in w) for w in words):
         return False
     if any(w.lower() in lex.org_heads or w.lower() in lex.titles or w.lower() in lex.nationalities
-           or w.lower() in lex.event_words for w in words if w[0].isupper()):
+           or w.lower() in lex.event_words or w.lower() in lex.agreement_heads for w in words if w[0].isupper()):
         return False
     if all(w.lower() in lex.portfolio_words for w in words):
         return False
@@ -118,13 +118,14 @@ def _person_ok(tokens: list[Token], lex: Lexicon, inst: InstitutionList) -> bool
 
 
 def _portfolio_then_name(tokens: list[Token], lex: Lexicon, inst: InstitutionList) -> list[Token] | None:
-    """ "… Vice President for [the Americas Rita Vance]": a title's portfolio run into the next name."""
+    """ "… Vice President for [the Americas Rita Vance]", "Ambassador to [Mexico Paul Reyes]": a title's
+    portfolio or destination run into the next name."""
     doc, first = tokens[0].doc, tokens[0].i
-    if first < 2 or doc[first - 1].lower_ not in {"for", "of", "the"}:
+    if first < 2 or doc[first - 1].lower_ not in {"for", "of", "the", "to"}:
         return None
     rest = [t for t in tokens if t.lower_ != "the"]
     k = 0
-    while k < len(rest) and rest[k].text.lower() in lex.portfolio_words:
+    while k < len(rest) and (rest[k].text.lower() in lex.portfolio_words or rest[k].text.lower() in lex.nationalities):
         k += 1
     name = rest[k:]
     if k and 2 <= len(name) <= 4 and all(t.pos_ == "PROPN" for t in name) and _person_ok(name, lex, inst):

@@ -79,8 +79,19 @@ def author(text: str, people: list[Mention], clutter: list[tuple[int, int]]) -> 
     return None
 
 
+_DATELINE = re.compile(r"(?:19|20)\d\d\s*\((?P<agency>[^()\n]{2,40})\)\s*[-–—]")
+
+
+def is_dateline_agency(text: str, m: Mention) -> bool:
+    """Whether an organization mention is the agency of a dateline: "MEXICO CITY, May 14, 2025 (Reuters) -"."""
+    return any(d.start("agency") <= m.start < d.end("agency") for d in _DATELINE.finditer(text[:m.end + 4]))
+
+
 def publisher(text: str, orgs: list[Mention], clutter: list[tuple[int, int]]) -> Mention | None:
-    """A masthead: an organization's name alone on one of the first lines."""
+    """A masthead (an organization's name alone on one of the first lines) or a dateline's agency."""
+    for m in orgs:
+        if m.start < HEAD_CHARS and is_dateline_agency(text, m):
+            return m
     for offset, line in _lines(text, clutter)[:3]:
         for m in orgs:
             if offset <= m.start < offset + len(line) + 2 and re.sub(r"^the\s+", "", line, flags=re.I) in {m.text}:

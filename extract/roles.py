@@ -14,6 +14,8 @@ title ("Senior Vice President for the Western Hemisphere Neil Herrington").
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from extract.appositions import CONNECT, apposition
@@ -102,6 +104,8 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
             former = former or any(t.lower_.rstrip("-") in lex.former_markers for t in before)
             title = " ".join(t.text for t in rest[k + t_start:])
             country = nationality([t for t in before if t.lower_.rstrip("-") not in lex.former_markers], lex)
+            if country is None and _US_DISTRICT.match(doc_text(doc)[person.end:person.end + 16]):
+                country = "US"  # "Representative X (R-Texas)", "Congressman Y (TX-17)"
             org_span = None
             institution = None
             if org_mention is not None and not before:
@@ -127,6 +131,10 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
             return [RoleFinding((person.start, person.end), title, former, sent.sent.start_char, sent.sent.end_char,
                                 "roles.title_before_name", org=org_span, institution=institution, country=country)]
     return []
+
+
+_US_DISTRICT = re.compile(r"\s*\((?:[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|[A-Z]{2}-\d{1,2}|[RDI]\.?-[A-Z]{2})\)")
+
 
 def _title_clause_before(sent: SentenceView, person: Mention, lex: Lexicon) -> list[RoleFinding]:
     """ "Undersecretary of International Trade of Mexico's Ministry of the Economy, Luis Rosendo Gutiérrez, …"."""

@@ -50,6 +50,10 @@ def test_made_up_roles(made_up):
     assert ("Tomás Ibarra Solís", "Ambassador to the U.S.", "Government of Mexico", True) in found
     assert ("Mark Ellison", "Senator", "U.S. Senate", False) in found
     assert ("Daniel Whitcombe", "President", "American Chamber of Commerce of Mexico", False) in found
+    assert ("Laura Vance", "Representative", "U.S. Congress", False) in found         # "(R-Texas)"
+    assert ("Laura Vance", "Chair", "House Ways and Means Trade Subcommittee", False) in found  # "who chairs"
+    assert ("Paul Reyes", "Ambassador to Mexico", "Government of the United States", False) in found
+    assert ("Marta Ruiz Ochoa", "Economy Secretary", "Ministry of Economy", False) in found
 
 
 def test_made_up_meetings(made_up):
@@ -61,4 +65,12 @@ def test_made_up_meetings(made_up):
     assert got == {
         "Nearshoring Forum": ("2025-03-10", ["Daniel Whitcombe", "Sofía Arriaga Lozano"]),
         "Senate Finance Committee hearing": ("2025-04-01", ["Caroline Meyers", "Mark Ellison", "Priya Raman"]),
+        "meeting in Washington": ("2025-05-12", ["Héctor Lugo", "John Fell", "Laura Vance", "Marta Ruiz Ochoa",
+                                                 "Paul Reyes"]),
     }
+
+
+def test_made_up_dateline_agency_is_the_publisher(made_up):
+    pub = {str(src): str(made_up.value(made_up.value(d, SDO.publisher), SDO.name))
+           for d, src in made_up.subject_objects(DCTERMS.source)}
+    assert pub["wire-story.txt"] == "Reuters"
