@@ -6,7 +6,9 @@
 """
 from __future__ import annotations
 
+import bisect
 import importlib.util
+import re
 from functools import lru_cache
 
 import spacy
@@ -66,10 +68,12 @@ def line_breaks(doc: Doc) -> Doc:
         if ent.label_ in NAME_LABELS:
             for tok in ent[1:]:
                 tok.is_sent_start = False
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
-            tok.is_sent_start = True
+    starts = doc.to_array("IDX").tolist()
+    text = doc.text
+    for newline in re.finditer(r"\n\s*", text):
+        i = bisect.bisect_left(starts, newline.end())
+        if 0 < i < len(doc):
+            doc[i].is_sent_start = True
     return doc
 
 
