@@ -16,13 +16,13 @@ from rdflib import Dataset, Graph, URIRef
 from extract.document import Document
 from extract.errors import InputError, TradegraphError
 from extract.institutions import load_institutions
-from extract.pipeline import load_pipeline
 from extract.iris import document_iri, org_iri
+from extract.pipeline import load_pipeline
+from extract.roles import role_scheme
+from extract.topics import load_scheme
 from extract.triples import document_graph, reference_graph
 from extract.vocab import ORG
 from graph import sources, store
-from extract.roles import role_scheme
-from extract.topics import load_scheme
 from graph.merge import Judgements, Merge, load_judgements, merge_graphs
 from graph.timeline import seen_dates
 
