@@ -26,6 +26,7 @@ class Document:
     name: str
     key: str
     text: str
+    published: str | None = None  # an HTML page's own publication date (meta tags), ISO
 
 
 class _TextExtractor(HTMLParser):
@@ -39,10 +40,17 @@ class _TextExtractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.title: list[str] = []
+        self.published: list[str] = []
         self._skip = 0
         self._in_title = False
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
+        values = dict(attrs)
+        key = (values.get("property") or values.get("name") or values.get("itemprop") or "").lower()
+        if tag == "meta" and key in _DATE_META and values.get("content"):
+            self.published.append(values["content"])
+        elif tag == "time" and values.get("datetime"):
+            self.published.append(values["datetime"])
         if tag == "title":
             self._in_title = True
         elif tag in self._SKIP:
@@ -63,6 +71,25 @@ class _TextExtractor(HTMLParser):
             self.title.append(data)
         elif not self._skip:
             self.parts.append(data)
+
+
+_DATE_META = {"article:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date",
+              "dcterms.date", "og:published_time", "sailthru.date", "parsely-pub-date"}
+
+
+def html_published(markup: str) -> str | None:
+    """An HTML page's publication date from its meta tags or first ``<time datetime>``, as ISO.
+
+    >>> html_published('<meta property="article:published_time" content="2025-03-14T09:00:00Z">')
+    '2025-03-14'
+    """
+    parser = _TextExtractor()
+    parser.feed(markup)
+    for value in parser.published:
+        match = re.match(r"((?:19|20)\d\d-\d\d-\d\d)", value.strip())
+        if match:
+            return match.group(1)
+    return None
 
 
 def html_to_text(markup: str) -> str:
@@ -103,12 +130,14 @@ def decode(name: str, data: bytes, *, key: str | None = None) -> Document:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"{name}: not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})") from None
+    published = None
     if suffix in (".html", ".htm"):
+        published = html_published(text)
         text = html_to_text(text)
         if not text.strip():
             raise InputError(f"{name}: the HTML page has no visible text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Document(name=name, key=key or slugify(name.rsplit(".", 1)[0]), text=text)
+    return Document(name=name, key=key or slugify(name.rsplit(".", 1)[0]), text=text, published=published)
 
 
 def doc_text(doc: "SpacyDoc") -> str:

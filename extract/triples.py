@@ -59,7 +59,7 @@ def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = No
     findings, found = find_roles(doc, mentions, lex, inst)
     entities = resolve(_with_role_mentions(mentions, found, findings, inst), inst, lex)
     resolved = sorted((m for e in entities for m in e.mentions), key=lambda m: (m.start, m.end))
-    published = publication_date(text)
+    published = document.published or publication_date(text)
     events = find_events(doc, resolved, published, lex, clutter, heading_spans(text))
     named_events = {fold(ev.name) for ev in events}
     entities = [e for e in entities if not (e.kind == "org" and not e.institution and fold(e.name) in named_events)]

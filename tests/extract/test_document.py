@@ -29,3 +29,14 @@ def test_document_html_reduced_to_visible_text():
     page = ("<html><head><title>Trade talks</title><style>p{}</style></head><body><h1>Trade talks</h1>"
             "<p>Minister &amp; envoy met.</p><script>alert(1)</script><div>Second</div></body></html>")
     assert html_to_text(page) == "Trade talks\nMinister & envoy met.\nSecond"
+
+
+@pytest.mark.parametrize("head,iso", [
+    ('<meta property="article:published_time" content="2025-03-14T09:00:00Z">', "2025-03-14"),
+    ('<meta name="date" content="2024-11-02">', "2024-11-02"),
+    ('<meta itemprop="datePublished" content="2023-05-01">', "2023-05-01"),
+    ('<meta name="description" content="2023-05-01 was a day">', None),
+])
+def test_document_html_publication_date_from_meta(head, iso):
+    page = f"<html><head>{head}<title>T</title></head><body><p>Body text here.</p></body></html>"
+    assert decode("p.html", page.encode()).published == iso
