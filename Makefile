@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DOCS   ?= seeds
 OUT    ?= out
 
-.PHONY: install run test test-unit score bench-extract clean
+.PHONY: install run test test-unit score bench-extract bench-render bench-query clean notebook
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit("tradegraph needs Python 3.11 or newer, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -20,11 +20,16 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/tradegraph build $(DOCS) --out $(OUT)
 
+# JupyterLab on notebooks/ in the project's environment; builds the samples first when out/ has no graph
+notebook: $(STAMP)
+	@test -f $(OUT)/graph.trig || $(BIN)/tradegraph build $(DOCS) --out $(OUT)
+	TRADEGRAPH_OUT="$(abspath $(OUT))" $(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
+
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 test-unit: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not slow"
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
 
 score: $(STAMP)
 	$(BIN)/tradegraph build $(DOCS) --out $(OUT) --quiet
@@ -32,6 +37,13 @@ score: $(STAMP)
 
 bench-extract: $(STAMP)
 	$(BIN)/python bench/extract_speed.py $(DOCS)
+
+bench-render: $(STAMP)
+	$(BIN)/python bench/render_speed.py
+
+# every library query at 10k, 100k and 1M synthetic triples, Oxigraph store vs rdflib (tens of minutes)
+bench-query: $(STAMP)
+	$(BIN)/python bench/query_speed.py
 
 clean:
 	rm -rf $(OUT) $(VENV) *.egg-info

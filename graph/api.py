@@ -1,13 +1,25 @@
 """The Python API for notebooks and scripts: open a built graph, ask it, get DataFrames and networks.
 
->>> tg = open_graph("out")                       # doctest: +SKIP
->>> tg.query("organizations_by_documents").head() # doctest: +SKIP
+>>> tg = open_graph("out")                                              # doctest: +SKIP
+>>> tg.queries()[["name", "title"]].head()                              # doctest: +SKIP
+>>> tg.query("person_roles", person="Roberto Velasco")                  # doctest: +SKIP
+>>> tg.sparql("SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n }")  # doctest: +SKIP
+>>> tg.network().number_of_nodes()                                      # doctest: +SKIP
+>>> tg.stats().bridges.head()                                           # doctest: +SKIP
+>>> tg.view(focus="Kim Ogg")                                            # doctest: +SKIP
+
+Queries run on the build's read-only Oxigraph store (``out/store``); the network
+view is :func:`graph.projections.actor_network` over the rdflib dataset read from
+``out/graph.trig``, loaded the first time it is asked for.
 """
 from __future__ import annotations
 
+import html
+import html
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import pandas as pd
@@ -15,41 +27,165 @@ import pyoxigraph as ox
 from rdflib import Dataset
 
 from graph import store
-from graph.projections import actor_network
-from graph.query import open_store, resolve_query, run
+from graph.library import available, load
+from graph.oxstore import open_store
+from graph.params import Param, bind
+from graph.projections import KINDS, actor_network, actor_topics, co_attendance
+from graph.query import Result, run
 from graph.summary import summarize
 
+if TYPE_CHECKING:
+    from graph.stats import Stats
 
-@dataclass
+__all__ = ["NetworkView", "TradeGraph", "open_graph", "to_frame"]
+
+
+def to_frame(result: Result) -> pd.DataFrame:
+    """A result as a DataFrame: numbers and booleans typed, other values as strings, ``None`` where unbound."""
+    return pd.DataFrame(result.records(), columns=result.columns)
+
+
+class NetworkView:
+    """The interactive network page (:mod:`graph.render`), shown inline by Jupyter in a sandboxed frame."""
+
+    def __init__(self, page: str, *, height: int = 620) -> None:
+        self.page, self.height = page, height
+
+    def __repr__(self) -> str:
+        return f"NetworkView(height={self.height})"
+
+    def _repr_html_(self) -> str:
+        return (f'<iframe srcdoc="{html.escape(self.page, quote=True)}" sandbox="allow-scripts" '
+                f'style="width: 100%; height: {self.height}px; border: 1px solid #ddd"></iframe>')
+
+    def save(self, path: str | Path) -> Path:
+        """Write the page to a file (it works offline in any browser)."""
+        store.atomic_write(Path(path), self.page.encode("utf-8"))
+        return Path(path)
+
+
 class TradeGraph:
-    """A built graph: ``out`` is the build folder (holding ``graph.trig``)."""
+    """A built graph: ``out`` is the build folder (holding ``store/`` and ``graph.trig``).
 
-    out: Path
-    _store: ox.Store = field(init=False, repr=False)
+    Raises:
+        StoreError: ``out`` holds no query store (build it with ``tradegraph build``).
+    """
 
-    def __post_init__(self) -> None:
-        self._store = open_store(self.out)
+    def __init__(self, out: Path) -> None:
+        self.out = Path(out)
+        self._store: ox.Store = open_store(self.out)
+
+    def __repr__(self) -> str:
+        return f"TradeGraph({str(self.out)!r})"
+
+    @property
+    def store(self) -> ox.Store:
+        """The read-only Oxigraph store (its default graph is the union of all graphs)."""
+        return self._store
 
     @cached_property
     def dataset(self) -> Dataset:
         """The rdflib dataset (for graph walking; prefer :meth:`query` for questions)."""
         return store.load(self.out)
 
-    def query(self, name_or_text: str) -> pd.DataFrame:
-        """Run a library query by name, an ``.rq`` file, or SPARQL text; rows as a DataFrame."""
-        if "select" in name_or_text.lower() and "{" in name_or_text:
-            text, label = name_or_text, "query"
-        else:
-            text, label = resolve_query(name_or_text)
-        result = run(self._store, text, label=label)
-        return pd.DataFrame(result.rows, columns=result.columns)
+    def queries(self) -> pd.DataFrame:
+        """The library: one row per query with its ``name``, ``title``, ``answers`` and ``params``."""
+        rows = []
+        for name in available():
+            info = load(name)
+            rows.append({"name": name, "title": info.title, "answers": info.answers,
+                         "params": ", ".join(p.describe() for p in info.params)})
+        return pd.DataFrame(rows, columns=["name", "title", "answers", "params"])
 
-    def network(self) -> nx.MultiDiGraph:
-        """People, organizations, meetings and places as a networkx graph."""
-        return actor_network(self.dataset)
+    def query(self, name_or_text: str, **params: str) -> pd.DataFrame:
+        """Run a library query by name, an ``.rq`` file, or SPARQL text, with parameters as keywords.
+
+        Parameters are bound as RDF terms, as the query's header declares them; header defaults
+        fill in the rest. SPARQL text may bind any of its variables this way (as strings).
+
+        Raises:
+            QueryError: unknown query or parameter (the message lists the valid ones), a value that
+                does not fit its type, or a malformed query.
+        """
+        if "{" in name_or_text:  # SPARQL text, not a name or a file
+            declared = tuple(Param(name) for name in params)
+            terms = bind(declared, {k: str(v) for k, v in params.items()}, label="query")
+            return to_frame(run(self._store, name_or_text, params=terms))
+        info = load(name_or_text)
+        terms = bind(info.params, {k: str(v) for k, v in params.items()}, label=info.name)
+        return to_frame(run(self._store, info.text, params=terms, label=info.name))
+
+    def sparql(self, text: str) -> pd.DataFrame:
+        """Run SPARQL SELECT text as it is (the project's prefixes are predeclared)."""
+        return to_frame(run(self._store, text))
+
+    def network(self, **options: object) -> nx.MultiDiGraph:
+        """People, organizations, meetings and places as a networkx graph (``actor_network``'s options pass through)."""
+        return actor_network(self.dataset, **options)  # type: ignore[arg-type]
+
+    def people(self) -> nx.Graph:
+        """Who met whom: :func:`graph.projections.people_network`."""
+        return people_network(self.dataset)
+
+    def topics(self) -> nx.Graph:
+        """Actors and the topics they are tied to: :func:`graph.projections.topic_network`."""
+        return topic_network(self.dataset)
 
     def summary(self) -> dict[str, int]:
+        """Counts of documents, people, organizations, meetings, topics and triples."""
         return summarize(self.dataset)
+
+    def stats(self, *, top: int = 10) -> object:
+        """What ``tradegraph stats`` reports (:class:`graph.stats.Stats`): counts, rankings, groups."""
+        from graph.stats import network_stats
+
+        return network_stats(self.dataset, top=top)
+
+    def export(self, fmt: str, *, to: str | Path | None = None, projection: str = "actors") -> list[Path]:
+        """Write the graph as ``tradegraph export`` does (default: into the build folder); returns the files."""
+        from graph.export import default_target, export
+
+        target = Path(to) if to is not None else default_target(self.out, fmt, projection)
+        return export(self.dataset, fmt, target, projection=projection)
+
+    def view(self, focus: str | None = None, *, depth: int = 1, projection: str = "actors", height: int = 600,
+             **options: object) -> NetworkView:
+        """The interactive network view (as ``tradegraph render`` draws it), to show inline."""
+        from graph.render import network_page, view_network
+
+        graph, actors, heading, node = view_network(self.dataset, projection=projection, focus=focus, depth=depth)
+        page = network_page(graph, heading=heading, context=actors, focus=node, **options)  # type: ignore[arg-type]
+        return NetworkView(page, height)
+
+    def people(self) -> nx.Graph:
+        """People linked by the meetings they attended together (``weight``: how many)."""
+        return co_attendance(actor_network(self.dataset, kinds=("person", "meeting")))
+
+    def topics(self) -> nx.Graph:
+        """People and organizations linked to the topics they spoke or met about (bipartite)."""
+        return actor_topics(actor_network(self.dataset, kinds=KINDS))
+
+    def stats(self, *, top: int = 10) -> Stats:
+        """What ``tradegraph stats`` prints: counts, central actors, bridges, communities (DataFrames)."""
+        from graph.stats import network_stats
+
+        return network_stats(self.dataset, top=top)
+
+    def export(self, fmt: str, to: str | Path | None = None, *, projection: str = "actors") -> list[Path]:
+        """Write the graph as ``tradegraph export`` does (default place: the build folder); the files written."""
+        from graph.export import default_target, export
+
+        target = Path(to) if to is not None else default_target(self.out, fmt, projection)
+        return export(self.dataset, fmt, target, projection=projection)
+
+    def view(self, focus: str | None = None, *, depth: int = 1, projection: str = "actors",
+             max_nodes: int = 500, height: int = 620) -> NetworkView:
+        """The interactive network page drawn inline in a notebook; ``focus`` an actor's name for its neighbourhood."""
+        from graph.render import network_page, view_network
+
+        view, actors, heading, node = view_network(self.dataset, projection=projection, focus=focus, depth=depth)
+        return NetworkView(network_page(view, heading=heading, context=actors, max_nodes=max_nodes, focus=node),
+                           height=height)
 
 
 def open_graph(out: str | Path = "out") -> TradeGraph:

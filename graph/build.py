@@ -112,6 +112,9 @@ def build(paths: list[Path], out: Path, *, model: str | None = None, batch_size:
         raise TradegraphError(f"none of the {len(files)} file(s) could be extracted; {out} was left as it was")
     ds, merges = assemble(extracted, judgements)
     files_written = store.write(ds, out)
+    from graph.oxstore import STORE_DIR, write_store
+
+    files_written["store"] = write_store(files_written["trig"], out / STORE_DIR)
     from graph.render import render_network
 
     files_written["html"] = render_network(ds, out / "network.html")

@@ -26,22 +26,33 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
-    from graph.query import format_table, open_store, resolve_query, run
+    from graph.formats import render
+    from graph.library import load
+    from graph.oxstore import open_store
+    from graph.params import bind, parse_assignments
+    from graph.query import run
 
-    text, label = resolve_query(args.query)
-    print(format_table(run(open_store(args.out), text, label=label)))
+    info = load(args.query)  # a bad name or parameter is reported before the build is looked for
+    terms = bind(info.params, parse_assignments(args.param or []), label=info.name)
+    print(render(run(open_store(args.out), info.text, params=terms, label=info.name), args.format))
     return 0
 
 
 def _queries(args: argparse.Namespace) -> int:
-    from graph.query import available
+    from graph.library import available, load
 
-    for name, path in available().items():
-        header = {k.strip(): v.strip() for k, _, v in
-                  (line.lstrip("# ").partition(":") for line in path.read_text(encoding="utf-8").splitlines()
-                   if line.startswith("#"))}
-        print(f"{name:32s} {header.get('title', '')}")
+    for name in available():
+        info = load(name)
+        print(f"{name:30s} {info.title}")
+        for param in info.params:
+            print(f"{'':30s}   --param {param.describe()}")
     return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from graph.serve import serve
+
+    return serve(args.out, host=args.host, port=args.port, timeout=args.timeout)
 
 
 def _merges(args: argparse.Namespace) -> int:
@@ -66,6 +77,40 @@ def _check(args: argparse.Namespace) -> int:
     return 0 if conforms else 1
 
 
+def _render(args: argparse.Namespace) -> int:
+    from graph.render import default_page_name, render_network
+    from graph.store import load
+
+    if args.depth is not None and args.focus is None:
+        raise TradegraphError("--depth needs --focus NAME (the actor whose neighbourhood to draw)")
+    out = args.out or args.graph / default_page_name(projection=args.projection, focus=args.focus)
+    path = render_network(load(args.graph), out, projection=args.projection, focus=args.focus,
+                          depth=1 if args.depth is None else args.depth, max_nodes=args.max_nodes)
+    print(f"network view: {path.resolve()}")
+    return 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from graph.stats import format_stats, network_stats
+    from graph.store import load
+
+    if args.top < 1:
+        raise TradegraphError(f"--top must be 1 or more, not {args.top}")
+    print(format_stats(network_stats(load(args.out), top=args.top)))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from graph.export import default_target, export
+    from graph.store import load
+
+    projection = args.projection or "actors"
+    target = args.to or default_target(args.out, args.format, projection)
+    for path in export(load(args.out), args.format, target, projection=projection):
+        print(f"wrote {path}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="tradegraph", description="Build and ask a knowledge graph of U.S.–Mexico trade actors.")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -79,13 +124,24 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     b.set_defaults(func=_build)
 
-    q = sub.add_parser("query", help="run a SPARQL query (library name or .rq file) and print a table")
+    q = sub.add_parser("query", help="run a SPARQL SELECT query (library name or .rq file) and print its rows")
     q.add_argument("query", metavar="NAME_OR_FILE")
+    q.add_argument("--param", action="append", metavar="NAME=VALUE",
+                   help="bind a parameter the query declares (repeatable); an empty value leaves it unbound")
+    q.add_argument("--format", choices=("table", "csv", "json", "md"), default="table",
+                   help="output format (default: table)")
     q.add_argument("--out", type=Path, default=Path("out"), help="the build folder (default: out)")
     q.set_defaults(func=_query)
 
-    ql = sub.add_parser("queries", help="list the library queries")
+    ql = sub.add_parser("queries", help="list the library queries with their titles and parameters")
     ql.set_defaults(func=_queries)
+
+    sv = sub.add_parser("serve", help="a read-only SPARQL 1.1 endpoint over the built graph, on localhost")
+    sv.add_argument("--out", type=Path, default=Path("out"), help="the build folder (default: out)")
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    sv.add_argument("--port", type=int, default=7878, help="port (default: 7878; 0 picks a free one)")
+    sv.add_argument("--timeout", type=float, default=30.0, help="seconds a query may run (default: 30)")
+    sv.set_defaults(func=_serve)
 
     m = sub.add_parser("merges", help="list the cross-document merges of the last build and why they were made")
     m.add_argument("--out", type=Path, default=Path("out"), help="the build folder (default: out)")
@@ -94,6 +150,47 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="validate the built graph against the data model's SHACL shapes")
     c.add_argument("--out", type=Path, default=Path("out"), help="the build folder (default: out)")
     c.set_defaults(func=_check)
+
+    r = sub.add_parser("render", help="write the interactive network view (one offline HTML page) of a built graph",
+                       description="Write the interactive network view of a built graph: one self-contained HTML "
+                                   "page that works offline. Open it in a browser.")
+    r.add_argument("--graph", type=Path, default=Path("out"), metavar="DIR", help="the build folder (default: out)")
+    r.add_argument("--out", type=Path, metavar="FILE",
+                   help="the page to write (default: DIR/network.html; DIR/network-people.html, "
+                        "DIR/network-NAME.html… for the other views)")
+    r.add_argument("--focus", metavar="NAME", help="draw only this actor's neighbourhood (a name, other name or IRI)")
+    r.add_argument("--depth", type=int, metavar="N", help="with --focus: how many links away to go (default: 1)")
+    r.add_argument("--projection", choices=["actors", "people"], default="actors",
+                   help="actors: people, institutions, meetings, topics, places (default); "
+                        "people: people linked by the meetings they attended together")
+    r.add_argument("--max-nodes", type=int, default=500, metavar="N",
+                   help="start from the N most connected nodes; the page shows more on demand (default: 500)")
+    r.set_defaults(func=_render)
+
+    st = sub.add_parser("stats", help="print the network's counts, central actors, bridges and communities",
+                        description="Print what a built graph's network looks like: counts, the people and "
+                                    "institutions with the highest betweenness, the actors bridging the U.S. and "
+                                    "Mexican sides, the communities and the institutions present at most meetings.")
+    st.add_argument("--out", type=Path, default=Path("out"), help="the build folder (default: out)")
+    st.add_argument("--top", type=int, default=10, metavar="N", help="rows per ranking (default: 10)")
+    st.set_defaults(func=_stats)
+
+    e = sub.add_parser("export", help="write the graph for Gephi, Cytoscape or a spreadsheet "
+                                      "(GraphML, GEXF, CSV, JSON-LD, Popolo JSON)",
+                       description="Write a built graph in another format. graphml, gexf and csv hold a network "
+                                   "(see --projection); jsonld holds every triple; popolo holds people, "
+                                   "organizations, memberships and meetings in Popolo's JSON.")
+    e.add_argument("--format", required=True, choices=["graphml", "gexf", "csv", "jsonld", "popolo"],
+                   help="graphml or gexf (Gephi, Cytoscape), csv (nodes.csv and edges.csv), jsonld, popolo")
+    e.add_argument("--out", type=Path, default=Path("out"), metavar="DIR", help="the build folder (default: out)")
+    e.add_argument("--to", type=Path, metavar="PATH",
+                   help="the file to write, a folder for csv (default: DIR/network.graphml, DIR/network.gexf, "
+                        "DIR/network-csv/, DIR/graph.jsonld, DIR/popolo.json)")
+    e.add_argument("--projection", choices=["actors", "people", "topics"],
+                   help="for graphml, gexf and csv: actors: people, institutions, meetings, places and topics "
+                        "(default); people: people linked by the meetings they attended together; "
+                        "topics: people and institutions linked to the topics they spoke or met about")
+    e.set_defaults(func=_export)
     return p
 
 

@@ -84,6 +84,8 @@ def to_term(param: Param, value: str) -> Term:
 def bind(params: Iterable[Param], given: Mapping[str, str], *, label: str = "the query") -> dict[Variable, Term]:
     """Terms for every parameter that has a value: the one given, else the header's default.
 
+    A parameter given as ``""`` stays unbound, so its variable matches anything.
+
     Raises:
         QueryError: a given name is not a declared parameter (the message lists the valid ones),
             or a value does not fit its parameter's type.
@@ -97,7 +99,7 @@ def bind(params: Iterable[Param], given: Mapping[str, str], *, label: str = "the
     terms: dict[Variable, Term] = {}
     for name, param in declared.items():
         value = given.get(name, param.default)
-        if value is not None:
+        if value is not None and value != "":  # an empty value leaves the variable free: "any"
             terms[Variable(name)] = to_term(param, value)
     return terms
 

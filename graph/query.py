@@ -1,87 +1,133 @@
-"""Run SPARQL over a built graph: by file or by the name of a query in ``queries/``.
+"""Run SPARQL SELECT queries over a built graph: a library query by name, an ``.rq`` file, or text.
 
-Queries run on an Oxigraph store loaded from ``graph.trig``, with the default
-graph as the union of all graphs (so a query need not name document graphs).
+Queries run on the read-only Oxigraph store of the build (:mod:`graph.oxstore`),
+whose default graph is the union of all graphs, so a query need not name
+document graphs (``GRAPH ?doc { … }`` still reaches one document's facts). Parameters are bound as RDF terms (:mod:`graph.params`).
+
+>>> import pyoxigraph as ox
+>>> store = ox.Store()
+>>> store.add(ox.Quad(ox.NamedNode("https://w3id.org/tradegraph/id/person/a"),
+...                   ox.NamedNode("https://schema.org/name"), ox.Literal("Ana")))
+>>> run(store, "SELECT ?name ?p WHERE { ?p schema:name ?name }", params={ox.Variable("name"): ox.Literal("Ana")}).rows
+[['Ana', 'https://w3id.org/tradegraph/id/person/a']]
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
-from extract.errors import TradegraphError
-from graph.store import TRIG
+from extract.vocab import PREFIXES
+from graph.errors import QueryError
+from graph.formats import format_table
+from graph.library import QUERIES_DIR, QueryInfo, available, load
+from graph.oxstore import open_store
+from graph.params import XSD, Term, bind
 
-QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+__all__ = ["QueryError", "Result", "ask", "available", "format_table", "open_store", "resolve_query",
+           "run", "run_named", "SPARQL_PREFIXES"]
+
+#: Prefixes a query may use without declaring them (library queries declare theirs anyway).
+SPARQL_PREFIXES = {name: str(ns) for name, ns in PREFIXES.items()}
+_INTEGERS = {XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+                               "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong")}
+_FLOATS = {XSD + t for t in ("decimal", "double", "float")}
 
 
-class QueryError(TradegraphError):
-    """A query that cannot be found, parsed or run."""
+def python_value(term: object) -> Any:
+    """A term as a plain Python value: numbers and booleans typed, everything else its lexical form."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        try:
+            if datatype in _INTEGERS:
+                return int(term.value)
+            if datatype in _FLOATS:
+                return float(term.value)
+        except ValueError:
+            return term.value
+        if datatype == XSD + "boolean":
+            return term.value in ("true", "1")
+        return term.value
+    return getattr(term, "value", str(term))
 
 
 @dataclass(frozen=True)
 class Result:
-    """A SELECT result: column names and rows of plain strings (``""`` for unbound)."""
+    """A SELECT result: column names and rows of RDF terms (``None`` where a variable is unbound)."""
 
     columns: list[str]
-    rows: list[list[str]]
+    terms: list[list[object]]
+
+    @property
+    def rows(self) -> list[list[str]]:
+        """Rows as plain strings (``""`` where unbound)."""
+        return [["" if t is None else getattr(t, "value", str(t)) for t in row] for row in self.terms]
+
+    def records(self) -> list[dict[str, Any]]:
+        """Rows as dicts of Python values (ints, floats, bools, strings; ``None`` where unbound)."""
+        return [{c: python_value(t) for c, t in zip(self.columns, row)} for row in self.terms]
+
+    @classmethod
+    def of_strings(cls, columns: list[str], rows: list[list[str]]) -> Result:
+        """A result from plain strings (``""`` counts as unbound)."""
+        return cls(columns, [[ox.Literal(c) if c != "" else None for c in r] for r in rows])
 
 
-def available(queries_dir: Path = QUERIES_DIR) -> dict[str, Path]:
-    """Library queries by name (file stem)."""
-    return {p.stem: p for p in sorted(queries_dir.glob("*.rq"))}
+def _evaluate(store: ox.Store, query: str, params: Mapping[ox.Variable, Term] | None, label: str) -> object:
+    try:
+        return store.query(query, prefixes=SPARQL_PREFIXES,
+                           substitutions=dict(params) if params else None)
+    except SyntaxError as exc:
+        raise QueryError(f"{label}: {str(exc).splitlines()[0]}") from None
+    except RuntimeError as exc:
+        message = str(exc).splitlines()[0]
+        if "SELECT projection" in message:
+            names = ", ".join(f"?{v.value}" for v in (params or {}))
+            raise QueryError(f"{label}: a parameter must be a variable of the SELECT clause "
+                             f"(bound: {names}; {message})") from None
+        raise QueryError(f"{label}: {message}") from None
+
+
+def run(store: ox.Store, query: str, *, params: Mapping[ox.Variable, Term] | None = None,
+        label: str = "query") -> Result:
+    """Run a SELECT query with ``params`` bound; raises :class:`QueryError` with the parser's message."""
+    solutions = _evaluate(store, query, params, label)
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise QueryError(f"{label}: only SELECT queries give rows; use the endpoint (`tradegraph serve`) "
+                         "for ASK, CONSTRUCT and DESCRIBE")
+    columns = [v.value for v in solutions.variables]
+    try:
+        terms = [[sol[c] for c in columns] for sol in solutions]
+    except (OSError, RuntimeError) as exc:
+        raise QueryError(f"{label}: {str(exc).splitlines()[0]}") from None
+    return Result(columns, terms)
+
+
+def ask(store: ox.Store, query: str, *, label: str = "query") -> bool:
+    """Run an ASK query."""
+    answer = _evaluate(store, query, None, label)
+    if not isinstance(answer, ox.QueryBoolean):
+        raise QueryError(f"{label}: not an ASK query")
+    return bool(answer)
+
+
+def run_named(store: ox.Store, name_or_file: str | Path, params: Mapping[str, str] | None = None, *,
+              queries_dir: Path = QUERIES_DIR) -> Result:
+    """Run a library query (or an ``.rq`` file) with parameters given as text; header defaults fill the rest.
+
+    Raises:
+        QueryError: unknown query or parameter (listing the valid ones), a bad value, or a bad query.
+    """
+    info: QueryInfo = load(name_or_file, queries_dir)
+    return run(store, info.text, params=bind(info.params, params or {}, label=info.name), label=info.name)
 
 
 def resolve_query(name_or_file: str, queries_dir: Path = QUERIES_DIR) -> tuple[str, str]:
     """The query's text and a label for messages, from a file path or a library name."""
-    path = Path(name_or_file)
-    if path.suffix == ".rq" or path.exists():
-        if not path.exists():
-            raise QueryError(f"{path}: no such query file")
-        return path.read_text(encoding="utf-8"), str(path)
-    library = available(queries_dir)
-    if name_or_file not in library:
-        names = ", ".join(library) or "(none)"
-        raise QueryError(f"unknown query {name_or_file!r}; library queries are: {names}")
-    return library[name_or_file].read_text(encoding="utf-8"), name_or_file
-
-
-def open_store(out: Path) -> ox.Store:
-    """An in-memory Oxigraph store holding the dataset built in ``out``."""
-    path = out / TRIG if out.is_dir() else out
-    if not path.exists():
-        raise TradegraphError(f"{path}: no built graph here; run `tradegraph build DOCS --out {out}` first")
-    store = ox.Store()
-    store.bulk_load(path=str(path), format=ox.RdfFormat.TRIG)
-    return store
-
-
-def _text(term: object) -> str:
-    if term is None:
-        return ""
-    return term.value if hasattr(term, "value") else str(term)
-
-
-def run(store: ox.Store, query: str, *, label: str = "query") -> Result:
-    """Run a SELECT query; raises :class:`QueryError` with the parser's message on a bad query."""
-    try:
-        solutions = store.query(query, use_default_graph_as_union=True)
-    except SyntaxError as exc:
-        raise QueryError(f"{label}: {str(exc).splitlines()[0]}") from None
-    if not isinstance(solutions, ox.QuerySolutions):
-        raise QueryError(f"{label}: only SELECT queries print as a table")
-    columns = [v.value for v in solutions.variables]
-    rows = [[_text(sol[c]) for c in columns] for sol in solutions]
-    return Result(columns, rows)
-
-
-def format_table(result: Result, max_width: int = 60) -> str:
-    """A plain-text table."""
-    cut = lambda s: s if len(s) <= max_width else s[: max_width - 1] + "…"  # noqa: E731
-    rows = [[cut(c) for c in r] for r in result.rows]
-    widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(result.columns)]
-    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
-    out = [line(result.columns), line(["-" * w for w in widths])] + [line(r) for r in rows]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(out)
+    info = load(name_or_file, queries_dir)
+    return info.text, info.name

@@ -1,73 +1,233 @@
 """The interactive network view (``network.html``): one self-contained page, no request to other hosts.
 
-vis-network comes inlined from the pyvis package; every text taken from a
-document reaches the page as JSON data and is shown with ``textContent``,
-never as HTML.
+vis-network comes inlined from the pyvis package, with the page's own script and style
+(``graph/data/network.js``, ``network.css``). Every text taken from a document reaches the page
+as JSON data inside a non-executed ``<script type="application/json">`` and is shown with
+``textContent`` (vis-network draws labels on a canvas and shows plain-text tooltips), never as
+HTML. A Content-Security-Policy allows only the page's own scripts, by hash, and no connection.
+
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph(); g.add_node("p", label="Ana <b>Ruiz</b>", kind="person", country="MX")
+>>> page = network_page(g)
+>>> "Ana <b>" in page, "Ana \\\\u003cb\\\\u003e" in page
+(False, True)
 """
 from __future__ import annotations
 
+import base64
+import hashlib
+import importlib.util
+import math
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import networkx as nx
-import pyvis
-from pyvis.network import Network
 from rdflib import Dataset
 
-from graph.projections import actor_network
+from extract.errors import TradegraphError
+from extract.slug import slugify
+from graph.details import country_name, node_details
+from graph.projections import KINDS, Evidence, actor_network, co_attendance, find_actor, focus_network
 from graph.store import atomic_write
 
-COLOURS = {"person": "#e4572e", "organization": "#4c8bf5", "meeting": "#f3a712", "place": "#29a86a",
-           "topic": "#8e6cc0"}
-SHAPES = {"person": "dot", "organization": "square", "meeting": "diamond", "place": "triangle", "topic": "star"}
-BORDERS = {"US": "#1f4e9c", "MX": "#1d7a3a"}
-TEMPLATE_DIR = Path(__file__).parent / "data"
-PYVIS_TEMPLATES = Path(pyvis.__file__).parent / "templates"
-OPTIONS = {
-    "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 300, "fit": True},
-                "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120}},
-    "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-              "font": {"size": 10, "align": "middle"}, "color": {"color": "#999"}},
-    "nodes": {"font": {"size": 14}, "borderWidth": 3},
-    "interaction": {"hover": True, "navigationButtons": False},
-}
+__all__ = ["DEFAULT_MAX_NODES", "PROJECTIONS", "KIND_STYLE", "SIDE_STYLE", "page_data", "network_page",
+           "view_network", "render_network", "default_page_name"]
+
+DEFAULT_MAX_NODES = 500
+PROJECTIONS = ("actors", "people")
+# kind -> (legend label, fill colour, vis-network shape)
+KIND_STYLE = {"person": ("Person", "#f28e2b", "dot"), "organization": ("Institution", "#a8c4e5", "square"),
+              "meeting": ("Meeting", "#e15759", "diamond"), "topic": ("Topic", "#b07aa1", "star"),
+              "place": ("Place", "#c9a27e", "triangle")}
+# side -> (legend label, border colour, border width)
+SIDE_STYLE = {"US": ("U.S.", "#1f4fa8", 4), "MX": ("Mexico", "#0f8a45", 4), "": ("other / unknown", "#8c8c8c", 1.5)}
+DATA_DIR = Path(__file__).parent / "data"
+# vis-network as the pyvis package ships it (found without importing pyvis, which is slow to import)
+_PYVIS = importlib.util.find_spec("pyvis")
+VIS_DIR = Path(_PYVIS.origin if _PYVIS and _PYVIS.origin else "pyvis").parent / "templates" / "lib" / "vis-9.1.2"
+# relation -> what its line means, for the legend
+RELATION_LEGEND = {"memberOf": "a role held, labelled with the title (dashed: former)", "subOrganizationOf": "part of",
+                   "attendee": "attended", "organizer": "organized", "spokeAt": "spoke at", "location": "held in",
+                   "about": "meeting about a topic", "spokeAbout": "spoke about",
+                   "coAttended": "met at the same meeting (thicker: more meetings)"}
+UNLINKED_HIDDEN = ("place", "topic")  # shown only when something links them
+EDGE_LABEL_CHARS = 28
+TIP_CHARS = 280
 
 
-def _details(g: nx.MultiDiGraph, node: str) -> str:
-    data = g.nodes[node]
-    lines = [data["label"], f"kind: {data['kind']}"]
-    if data["country"]:
-        lines.append(f"country: {data['country']}")
-    for _, target, edge in sorted(g.out_edges(node, data=True), key=lambda e: (e[2]["label"], e[1])):
-        lines.append(f"{edge['label']}: {g.nodes[target]['label']}")
-    for source, _, edge in sorted(g.in_edges(node, data=True), key=lambda e: (e[2]["label"], e[0])):
-        lines.append(f"{g.nodes[source]['label']} — {edge['label']}")
-    if data["documents"]:
-        lines.append("documents: " + ", ".join(data["documents"]))
-    return "\n".join(lines)
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def network_page(g: nx.MultiDiGraph, *, heading: str = "tradegraph network") -> str:
-    """The HTML page for a projection (see :func:`graph.projections.actor_network`)."""
-    net = Network(directed=True, cdn_resources="in_line")
-    degree = dict(g.degree())
-    for node in sorted(g.nodes):
-        data = g.nodes[node]
-        net.add_node(node, label=data["label"], shape=SHAPES.get(data["kind"], "dot"),
-                     color={"background": COLOURS.get(data["kind"], "#aaa"),
-                            "border": BORDERS.get(data["country"], "#777")},
-                     size=10 + 4 * min(degree.get(node, 0), 10), title=f"{data['label']} ({data['kind']})",
-                     details=_details(g, node), kind=data["kind"], country=data["country"])
-    for source, target, edge in sorted(g.edges(data=True), key=lambda e: (e[0], e[1], e[2]["label"])):
-        net.add_edge(source, target, label=edge["label"], title=edge["label"])
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(TEMPLATE_DIR), str(PYVIS_TEMPLATES)]),
-                             autoescape=True)
-    template = env.get_template("network.html.j2")
-    return template.render(heading=heading, nodes=net.nodes, edges=net.edges, options=OPTIONS,
-                           legend=[(k, c) for k, c in COLOURS.items() if k in {d["kind"] for _, d in g.nodes(data=True)}])
+def _neighbours(g: nx.Graph, node: str) -> set[str]:
+    return set(nx.all_neighbors(g, node)) - {node} if g.is_directed() else set(g[node]) - {node}
 
 
-def render_network(ds: Dataset, path: Path, *, heading: str = "tradegraph network") -> Path:
-    """Write the network view of a dataset to ``path``."""
-    atomic_write(path, network_page(actor_network(ds), heading=heading).encode("utf-8"))
+class _Payload:
+    """Turns a view graph into the page's JSON data; evidence is stored once and referred to by index."""
+
+    def __init__(self, view: nx.Graph, context: nx.Graph) -> None:
+        self.view, self.context = view, context
+        self.evidence: dict[Evidence, int] = {}
+        self.topics: dict[str, int] = {}
+
+    def _ev(self, evidence: Any) -> list[int]:
+        return [self.evidence.setdefault(e, len(self.evidence)) for e in evidence]
+
+    def _topic(self, iri: str) -> int:
+        return self.topics.setdefault(iri, len(self.topics))
+
+    def node(self, node: str, degree: int) -> dict[str, Any]:
+        data = {**self.view.nodes[node]}
+        details = node_details(self.context, node) if node in self.context else node_details(self.view, node)
+        kind = data.get("kind", "organization")
+        roles = [i.text for s in details if s.title == "Roles" for i in s.items][:3]
+        side = country_name(data.get("country", ""))
+        tip = [data.get("label", node), " · ".join(x for x in (KIND_STYLE.get(kind, (kind,))[0], side) if x),
+               *roles, f"{degree} connection{'s' if degree != 1 else ''} — click for details"]
+        return {
+            "id": node, "label": data.get("label", node), "kind": kind, "country": data.get("country", ""),
+            "countryName": side,
+            "names": list(data.get("names", [])), "degree": degree,
+            "size": round(10 + 5 * math.sqrt(degree), 1), "font": round(11 + min(13.0, 3.0 * math.sqrt(degree)), 1),
+            "topics": [self._topic(t) for t in data.get("topics", [])],
+            "tip": "\n".join(_short(t, TIP_CHARS) for t in tip),
+            "details": [{"title": s.title, "items": [{"text": i.text, "ref": i.ref, "note": i.note,
+                                                      "ev": self._ev(i.evidence)} for i in s.items]}
+                        for s in details],
+        }
+
+    def edge(self, source: str, target: str, data: dict[str, Any]) -> dict[str, Any]:
+        label = str(data.get("label", ""))
+        if data.get("former"):
+            label = f"former {label}"
+        evidence = list(data.get("evidence", []))
+        names = (self.view.nodes[source].get("label", source), self.view.nodes[target].get("label", target))
+        if "meetings" in data:
+            met = [str(self.context.nodes[m].get("label", m)) if m in self.context else m for m in data["meetings"]]
+            about = f"{names[0]} and {names[1]} met at {', '.join(met)}"
+        else:
+            about = f"{names[0]} — {label or data.get('relation', 'linked to')} — {names[1]}"
+        tip = [about] + [f"“{_short(e.text, TIP_CHARS)}” ({e.document})" for e in evidence[:2]]
+        return {"from": source, "to": target, "relation": data.get("relation", ""), "about": about,
+                "label": _short(label, EDGE_LABEL_CHARS), "tip": "\n".join(tip), "ev": self._ev(evidence),
+                "former": bool(data.get("former")), "weight": data.get("weight", 1)}
+
+
+def _rank(view: nx.Graph, degree: dict[str, int], focus: str | None) -> list[str]:
+    """Nodes in the order the page brings them in: the focus, then the most connected, then by name."""
+    order = {kind: i for i, kind in enumerate(KIND_STYLE)}
+    return sorted(view.nodes, key=lambda n: (n != focus, -degree[n], order.get(view.nodes[n].get("kind"), 9),
+                                             str(view.nodes[n].get("label", n)).casefold(), n))
+
+
+def page_data(view: nx.Graph, *, context: nx.Graph | None = None, heading: str = "tradegraph network",
+              max_nodes: int = DEFAULT_MAX_NODES, focus: str | None = None) -> dict[str, Any]:
+    """The JSON data the page is drawn from (nodes ranked most connected first, edges, evidence, filters)."""
+    if max_nodes < 1:
+        raise TradegraphError(f"--max-nodes must be 1 or more, not {max_nodes}")
+    degree = {n: len(_neighbours(view, n)) for n in view.nodes}
+    payload = _Payload(view, context if context is not None else view)
+    nodes = [payload.node(n, degree[n]) for n in _rank(view, degree, focus)]
+    edges = [payload.edge(s, t, d) for s, t, d in sorted(view.edges(data=True), key=lambda e: (
+        e[0], e[1], str(e[2].get("relation", "")), str(e[2].get("label", ""))))]
+    labels = {**{n: d.get("label", n) for n, d in (context if context is not None else view).nodes(data=True)},
+              **{n: d.get("label", n) for n, d in view.nodes(data=True)}}
+    documents = (context if context is not None else view).graph.get("documents", {})
+    meetings = sorted((n for n, d in view.nodes(data=True) if d.get("kind") == "meeting"),
+                      key=lambda n: (str(view.nodes[n].get("date", "")), str(view.nodes[n].get("label", n))))
+    kinds_present = {d.get("kind") for _, d in view.nodes(data=True)}
+    return {
+        "heading": heading, "directed": view.is_directed(), "maxNodes": max_nodes, "focus": focus,
+        "nodes": nodes, "edges": edges,
+        "evidence": [{"document": e.document, "title": documents.get(e.document, {}).get("title", ""),
+                      "start": e.start, "end": e.end, "text": e.text} for e in payload.evidence],
+        "topics": [{"id": t, "label": labels.get(t, t.rsplit("/", 1)[-1])} for t in payload.topics],
+        "meetings": [{"id": m, "label": view.nodes[m].get("label", m), "date": view.nodes[m].get("date", "")}
+                     for m in meetings],
+        "kinds": {k: {"label": s[0], "colour": s[1], "shape": s[2]} for k, s in KIND_STYLE.items()
+                  if k in kinds_present},
+        "sides": {k: {"label": s[0], "colour": s[1], "width": s[2]} for k, s in SIDE_STYLE.items()},
+        "lines": [text for relation, text in RELATION_LEGEND.items()
+                  if any(d.get("relation") == relation for *_, d in view.edges(data=True))],
+        "documents": len(documents),
+    }
+
+
+def _csp_hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(DATA_DIR)), autoescape=True,
+                             keep_trailing_newline=True)
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":"), "ensure_ascii": False}
+    return env
+
+
+def network_page(g: nx.Graph, *, heading: str = "tradegraph network", context: nx.Graph | None = None,
+                 max_nodes: int = DEFAULT_MAX_NODES, focus: str | None = None) -> str:
+    """The HTML page for a view graph (a projection from :mod:`graph.projections`).
+
+    ``context`` is the full actor network the details panel reads (default: ``g`` itself);
+    the page first shows the ``max_nodes`` most connected nodes and lets the user bring in more.
+    """
+    data = page_data(g, context=context, heading=heading, max_nodes=max_nodes, focus=focus)
+    scripts = [(VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8"),
+               (DATA_DIR / "network.js").read_text(encoding="utf-8")]
+    if any("</script" in s.lower() for s in scripts):
+        raise TradegraphError("an inlined script contains '</script'; it cannot be inlined safely")
+    csp = ("default-src 'none'; script-src " + " ".join(_csp_hash(s) for s in scripts)
+           + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
+    styles = [(VIS_DIR / "vis-network.css").read_text(encoding="utf-8"),
+              (DATA_DIR / "network.css").read_text(encoding="utf-8")]
+    return _environment().get_template("network.html.j2").render(
+        heading=heading, data=data, csp=csp, vis_js=scripts[0], page_js=scripts[1], styles=styles,
+        kinds=data["kinds"], sides=data["sides"], lines=data["lines"])
+
+
+def _drop_unlinked(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Without places and topics that nothing links (they would only scatter the map)."""
+    return g.subgraph([n for n, d in g.nodes(data=True)
+                       if d.get("kind") not in UNLINKED_HIDDEN or g.degree(n) > 0]).copy()
+
+
+def view_network(ds: Dataset, *, projection: str = "actors", focus: str | None = None, depth: int = 1
+                 ) -> tuple[nx.Graph, nx.MultiDiGraph, str, str | None]:
+    """The graph to draw, the actor network behind its details, a heading and the focused node."""
+    if projection not in PROJECTIONS:
+        raise TradegraphError(f"unknown projection {projection!r}; choose one of: {', '.join(PROJECTIONS)}")
+    actors = actor_network(ds, kinds=KINDS)
+    view: nx.Graph = co_attendance(actors) if projection == "people" else _drop_unlinked(actors)
+    heading = "People who met" if projection == "people" else "U.S.–Mexico trade network"
+    node = None
+    if focus is not None:
+        node = find_actor(actors, focus)
+        if projection == "people" and node not in view:
+            raise TradegraphError(f"{actors.nodes[node]['label']!r} attended no meeting with anyone else; "
+                                  "try without --projection people")
+        view = focus_network(actors if projection == "actors" else view, node, depth)
+        heading = f"{actors.nodes[node]['label']}: {'co-attendees' if projection == 'people' else 'links'}" \
+                  f" within {depth} step{'s' if depth != 1 else ''}"
+    return view, actors, heading, node
+
+
+def render_network(ds: Dataset, path: Path, *, heading: str | None = None, projection: str = "actors",
+                   focus: str | None = None, depth: int = 1, max_nodes: int = DEFAULT_MAX_NODES) -> Path:
+    """Write the network view of a dataset to ``path`` (see :func:`view_network` for the options)."""
+    view, actors, default_heading, node = view_network(ds, projection=projection, focus=focus, depth=depth)
+    page = network_page(view, heading=heading or default_heading, context=actors, max_nodes=max_nodes, focus=node)
+    atomic_write(path, page.encode("utf-8"))
     return path
+
+
+def default_page_name(*, projection: str = "actors", focus: str | None = None) -> str:
+    """``network.html`` for the whole map; ``network-people.html``, ``network-NAME.html``… for other views.
+
+    >>> default_page_name(projection="people", focus="Raquel Buenrostro")
+    'network-people-raquel-buenrostro.html'
+    """
+    parts = (["people"] if projection == "people" else []) + ([slugify(focus, max_length=60)] if focus else [])
+    return "-".join(["network", *parts]) + ".html"

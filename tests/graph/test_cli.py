@@ -14,7 +14,8 @@ def run(*args, cwd=None):
     return subprocess.run([sys.executable, "-m", "graph", *args], capture_output=True, text=True, cwd=cwd or ROOT)
 
 
-@pytest.mark.parametrize("command", ["build", "query", "queries", "merges", "check"])
+@pytest.mark.parametrize("command", ["build", "query", "queries", "merges", "check", "render", "stats", "export",
+                                     "serve"])
 def test_cli_every_command_has_help_and_is_in_the_readme(command, capsys):
     with pytest.raises(SystemExit) as done:
         main([command, "--help"])
@@ -27,6 +28,10 @@ def test_cli_every_command_has_help_and_is_in_the_readme(command, capsys):
     (["query", "no_such_query", "--out", "OUT"], "unknown query 'no_such_query'"),
     (["merges", "--out", "OUT"], "no merge record"),
     (["query", "people_organizations", "--out", "OUT"], "no built graph here"),
+    (["render", "--graph", "OUT"], "no built graph here"),
+    (["render", "--depth", "2"], "--depth needs --focus NAME"),
+    (["stats", "--out", "OUT"], "no built graph here"),
+    (["export", "--format", "graphml", "--out", "OUT"], "no built graph here"),
 ])
 def test_cli_user_mistakes_get_one_line_and_no_traceback(tmp_path, args, needle):
     args = [a.replace("OUT", str(tmp_path / "out")) for a in args]
@@ -56,3 +61,45 @@ def test_cli_build_skips_bad_files_and_keeps_the_rest(tmp_path):
 def test_cli_parser_defaults():
     args = parser().parse_args(["build", "seeds"])
     assert args.out == Path("out") and args.batch_size == 16 and args.model is None
+
+
+def test_cli_render_writes_the_page_and_names_it_after_the_view(tmp_path, tiny_dataset, capsys):
+    from graph.store import write
+
+    write(tiny_dataset, tmp_path)
+    assert main(["render", "--graph", str(tmp_path)]) == 0
+    assert f"network view: {(tmp_path / 'network.html').resolve()}" in capsys.readouterr().out
+    assert main(["render", "--graph", str(tmp_path), "--focus", "Ana Ruiz", "--depth", "2"]) == 0
+    assert main(["render", "--graph", str(tmp_path), "--projection", "people", "--out", str(tmp_path / "p.html"),
+                 "--max-nodes", "10"]) == 0
+    assert {p.name for p in tmp_path.glob("*.html")} == {"network.html", "network-ana-ruiz.html", "p.html"}
+    assert main(["render", "--graph", str(tmp_path), "--focus", "Nobody At All"]) == 2
+    assert "no actor named 'Nobody At All'" in capsys.readouterr().err
+
+
+def test_cli_stats_prints_the_tables(tmp_path, tiny_dataset, capsys):
+    from graph.store import write
+
+    write(tiny_dataset, tmp_path)
+    assert main(["stats", "--out", str(tmp_path), "--top", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "Bridges between United States and Mexico" in out and "U.S. Department of Commerce" in out
+    assert "(2 rows)" in out and "Traceback" not in out
+    assert main(["stats", "--out", str(tmp_path), "--top", "0"]) == 2
+    assert "--top must be 1 or more" in capsys.readouterr().err
+
+
+def test_cli_export_writes_each_format_where_asked(tmp_path, tiny_dataset, capsys):
+    import networkx as nx
+
+    from graph.store import write
+
+    write(tiny_dataset, tmp_path)
+    assert main(["export", "--format", "graphml", "--out", str(tmp_path)]) == 0
+    assert f"wrote {tmp_path / 'network.graphml'}" in capsys.readouterr().out
+    assert nx.read_graphml(tmp_path / "network.graphml").number_of_nodes() > 0
+    assert main(["export", "--format", "csv", "--out", str(tmp_path), "--projection", "people",
+                 "--to", str(tmp_path / "sheets")]) == 0
+    assert {p.name for p in (tmp_path / "sheets").iterdir()} == {"nodes.csv", "edges.csv"}
+    assert main(["export", "--format", "popolo", "--out", str(tmp_path), "--projection", "people"]) == 2
+    assert "--projection applies to graphml, gexf, csv" in capsys.readouterr().err

@@ -1,0 +1,387 @@
+/* tradegraph network view. Every text from the data is shown with textContent or as a plain-text
+   vis-network tooltip: nothing from a document is ever parsed as HTML. */
+"use strict";
+(function () {
+  const timings = {start: performance.now()};  // milliseconds since navigation, for bench/render_speed.py
+  const data = JSON.parse(document.getElementById("tg-data").textContent);
+  const byId = new Map(data.nodes.map((n, i) => [n.id, Object.assign(n, {rank: i})]));
+  const edgesOf = new Map();
+  data.edges.forEach((e, i) => {
+    e.id = i;
+    for (const end of [e.from, e.to]) {
+      if (!edgesOf.has(end)) edgesOf.set(end, []);
+      edgesOf.get(end).push(e);
+    }
+  });
+  const SIDED = new Set(["person", "organization"]);
+  const present = new Set();
+  const nodes = new vis.DataSet();
+  const edges = new vis.DataSet();
+  const $ = (id) => document.getElementById(id);
+  const body = document.body;
+
+  function el(tag, text, cls) {
+    const node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = text;
+    if (cls) node.className = cls;
+    return node;
+  }
+  const fold = (s) => String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+  const plural = (n, word) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+  const sideOf = (n) => (n.country === "US" || n.country === "MX" ? n.country : "");
+
+  /* ---- vis objects ---- */
+  function visNode(n, pos) {
+    const kind = data.kinds[n.kind] || {colour: "#ccc", shape: "dot"};
+    const side = data.sides[sideOf(n)];
+    const border = SIDED.has(n.kind) ? side : data.sides[""];
+    const v = {
+      id: n.id, label: n.label, title: n.tip, shape: kind.shape, size: n.size,
+      borderWidth: border.width, borderWidthSelected: border.width + 2,
+      color: {background: kind.colour, border: border.colour,
+              highlight: {background: kind.colour, border: "#111"}, hover: {background: kind.colour, border: "#111"}},
+      font: {size: n.font}, hidden: !passes(n), mass: 1 + n.degree / 6,  // hubs push harder, leaving room for labels
+    };
+    if (pos) { v.x = pos.x; v.y = pos.y; }
+    return v;
+  }
+  function visEdge(e) {
+    return {id: e.id, from: e.from, to: e.to, label: e.label, title: e.tip, dashes: e.former,
+            width: Math.min(1 + (e.weight - 1) * 1.5, 8)};
+  }
+
+  /* ---- bringing nodes in ---- */
+  function outerRing() {
+    // where nodes with no neighbour on the map go: a ring around everything drawn so far
+    const all = Object.values(network.getPositions());
+    if (!all.length) return {x: 0, y: 0, r: 200};
+    const xs = all.map((p) => p.x), ys = all.map((p) => p.y);
+    const x = (Math.min(...xs) + Math.max(...xs)) / 2, y = (Math.min(...ys) + Math.max(...ys)) / 2;
+    return {x, y, r: Math.max(Math.max(...xs) - x, Math.max(...ys) - y) + 120};
+  }
+  function addNodes(ids, anchorFor) {
+    const fresh = [...new Set(ids)].filter((id) => byId.has(id) && !present.has(id));
+    if (!fresh.length) return [];
+    const placed = new Map();
+    const ring = outerRing();
+    const loose = fresh.filter((id) => !(anchorFor && anchorFor(id)));
+    const items = fresh.map((id) => {
+      const anchor = anchorFor ? anchorFor(id) : null;
+      if (!anchor || !present.has(anchor)) {
+        const angle = 2 * Math.PI * loose.indexOf(id) / Math.max(loose.length, 1);
+        return visNode(byId.get(id), {x: ring.x + ring.r * Math.cos(angle), y: ring.y + ring.r * Math.sin(angle)});
+      }
+      const k = placed.get(anchor) || 0;
+      placed.set(anchor, k + 1);
+      const p = network.getPosition(anchor);
+      const angle = k * 2.39996;  // golden angle: new neighbours spiral out around their anchor
+      const r = 90 + 16 * Math.sqrt(k);
+      return visNode(byId.get(id), {x: p.x + r * Math.cos(angle), y: p.y + r * Math.sin(angle)});
+    });
+    fresh.forEach((id) => present.add(id));
+    nodes.add(items);
+    const newEdges = new Map();
+    for (const id of fresh) {
+      for (const e of edgesOf.get(id) || []) {
+        if (present.has(e.from) && present.has(e.to) && !edges.get(e.id)) newEdges.set(e.id, visEdge(e));
+      }
+    }
+    edges.add([...newEdges.values()]);
+    updateCounts();
+    return fresh;
+  }
+  function neighbours(id) {
+    return [...new Set((edgesOf.get(id) || []).map((e) => (e.from === id ? e.to : e.from)))].filter((x) => x !== id);
+  }
+  function presentNeighbour(id) {
+    let best = null;
+    for (const other of neighbours(id)) {
+      if (present.has(other) && (best === null || byId.get(other).rank < byId.get(best).rank)) best = other;
+    }
+    return best;
+  }
+  function showMore() {
+    const next = data.nodes.filter((n) => !present.has(n.id)).slice(0, data.maxNodes).map((n) => n.id);
+    addNodes(next, presentNeighbour);
+  }
+  function expand(id) {
+    const added = addNodes(neighbours(id), () => id);
+    applyFilters();
+    return added.length;
+  }
+
+  /* ---- filters ---- */
+  const filter = {kinds: new Set(Object.keys(data.kinds)), sides: new Set(Object.keys(data.sides)), topic: "", meeting: ""};
+  let meetingCircle = new Set();
+  function passes(n) {
+    if (!filter.kinds.has(n.kind)) return false;
+    if (SIDED.has(n.kind) && !filter.sides.has(sideOf(n))) return false;
+    if (filter.topic !== "" && !n.topics.includes(Number(filter.topic))) return false;
+    if (filter.meeting !== "" && !meetingCircle.has(n.id)) return false;
+    return true;
+  }
+  function applyFilters() {
+    const changes = [];
+    nodes.forEach((v) => {
+      const hidden = !passes(byId.get(v.id));
+      if (hidden !== Boolean(v.hidden)) changes.push({id: v.id, hidden});
+    });
+    if (changes.length) nodes.update(changes);
+    updateCounts();
+  }
+  function readFilters() {
+    filter.kinds = new Set([...document.querySelectorAll("input[name=kind]:checked")].map((i) => i.value));
+    filter.sides = new Set([...document.querySelectorAll("input[name=side]:checked")].map((i) => i.value));
+    filter.topic = $("topic-filter").value;
+    filter.meeting = $("meeting-filter").value;
+    meetingCircle = filter.meeting ? new Set([filter.meeting, ...neighbours(filter.meeting)]) : new Set();
+    // a topic or meeting filter brings in what it matches, even if the view started smaller
+    if (filter.topic !== "" || filter.meeting !== "") {
+      const wanted = data.nodes.filter((n) => !present.has(n.id) && passes(n)).slice(0, data.maxNodes);
+      addNodes(wanted.map((n) => n.id), presentNeighbour);
+    }
+    applyFilters();
+  }
+  function resetFilters() {
+    document.querySelectorAll("#side input[type=checkbox]").forEach((i) => { i.checked = true; });
+    $("topic-filter").value = "";
+    $("meeting-filter").value = "";
+    readFilters();
+  }
+  function visibleCount() { return nodes.get({filter: (v) => !v.hidden}).length; }
+  function updateCounts() {
+    const visible = visibleCount();
+    let text = `Showing ${plural(visible, "node")} of ${data.nodes.length.toLocaleString("en-US")}`;
+    if (present.size < data.nodes.length) text += " (most connected first)";
+    $("showing").textContent = text;
+    const more = $("more");
+    const left = data.nodes.length - present.size;
+    more.hidden = left === 0;
+    more.textContent = `Show ${Math.min(left, data.maxNodes).toLocaleString("en-US")} more`;
+  }
+
+  /* ---- details panel ---- */
+  const details = $("details");
+  function refButton(id, text) {
+    if (!byId.has(id)) return el("span", text);
+    const b = el("button", text, "ref");
+    b.type = "button";
+    b.addEventListener("click", () => select(id));
+    return b;
+  }
+  function evidenceBlock(indexes) {
+    const box = el("details", null, "evidence");
+    box.appendChild(el("summary", indexes.length === 1 ? "evidence" : `evidence (${indexes.length})`));
+    for (const i of indexes) {
+      const ev = data.evidence[i];
+      if (ev.text) box.appendChild(el("blockquote", ev.text));
+      const where = [ev.document, ev.title && ev.title !== ev.document ? `“${ev.title}”` : "",
+                     ev.start >= 0 ? `characters ${ev.start}–${ev.end}` : ""].filter(Boolean).join(" · ");
+      box.appendChild(el("cite", where));
+    }
+    return box;
+  }
+  function reveal() {
+    // bring the details into the sidebar's view when they start below its middle
+    const side = $("side");
+    const top = details.getBoundingClientRect().top - side.getBoundingClientRect().top;
+    if (top > side.clientHeight / 2) side.scrollTo({top: side.scrollTop + top - 8});
+  }
+  function showNode(id) {
+    const n = byId.get(id);
+    details.replaceChildren();
+    details.appendChild(el("h2", n.label, "name"));
+    const kind = (data.kinds[n.kind] || {label: n.kind}).label;
+    const side = SIDED.has(n.kind) ? data.sides[sideOf(n)].label : "";
+    details.appendChild(el("p", [kind, side === data.sides[""].label ? (n.countryName || "side unknown") : side,
+                                 plural(n.degree, "connection")].filter(Boolean).join(" · "), "meta"));
+    const actions = el("div", null, "actions");
+    const centre = el("button", "Centre");
+    centre.type = "button";
+    centre.addEventListener("click", () => centreOn(id));
+    actions.appendChild(centre);
+    const hiddenNeighbours = neighbours(id).filter((x) => !present.has(x)).length;
+    if (hiddenNeighbours) {
+      const grow = el("button", `Show ${plural(hiddenNeighbours, "more neighbour")}`);
+      grow.type = "button";
+      grow.id = "expand";
+      grow.addEventListener("click", () => { expand(id); showNode(id); });
+      actions.appendChild(grow);
+    }
+    details.appendChild(actions);
+    for (const section of n.details) {
+      details.appendChild(el("h3", section.title));
+      const list = el("ul");
+      for (const item of section.items) {
+        const li = el("li");
+        li.appendChild(item.ref ? refButton(item.ref, item.text) : el("span", item.text));
+        if (item.note) li.appendChild(el("span", item.note, "note"));
+        if (item.ev.length) li.appendChild(evidenceBlock(item.ev));
+        list.appendChild(li);
+      }
+      details.appendChild(list);
+    }
+    reveal();
+  }
+  function showEdge(id) {
+    const e = data.edges[id];
+    details.replaceChildren();
+    details.appendChild(el("h2", e.about, "name"));
+    const line = el("p", null, "meta");
+    line.append(refButton(e.from, byId.get(e.from).label), " → ", refButton(e.to, byId.get(e.to).label));
+    details.appendChild(line);
+    if (e.ev.length) {
+      const box = evidenceBlock(e.ev);
+      box.open = true;
+      details.appendChild(box);
+    }
+    reveal();
+  }
+  function showOverview() {
+    details.replaceChildren();
+    details.appendChild(el("h2", "Most connected"));
+    const list = el("ul", null, "top-list");
+    for (const n of data.nodes.slice(0, 10)) {
+      const li = el("li");
+      li.append(refButton(n.id, n.label), el("span", String(n.degree), "count"));
+      list.appendChild(li);
+    }
+    details.appendChild(list);
+    details.appendChild(el("p", "Click a node or a line for its details and evidence; double-click a node to bring in its neighbours.", "muted small"));
+  }
+
+  /* ---- selection and search ---- */
+  function centreOn(id) {
+    network.focus(id, {scale: Math.max(network.getScale(), 1.0), animation: {duration: 350, easingFunction: "easeInOutQuad"}});
+  }
+  function select(id) {
+    // returns true when filters had to be cleared to show the actor
+    if (!present.has(id)) addNodes([id], presentNeighbour);
+    const cleared = Boolean(nodes.get(id).hidden);
+    if (cleared) resetFilters();
+    network.selectNodes([id]);
+    centreOn(id);
+    showNode(id);
+    return cleared;
+  }
+  function find(query) {
+    const q = fold(query);
+    if (!q) return null;
+    let best = null;
+    let bestScore = 0;
+    for (const n of data.nodes) {
+      for (const name of [n.label, ...n.names]) {
+        const f = fold(name);
+        const score = f === q ? 3 : f.startsWith(q) ? 2 : f.includes(q) ? 1 : 0;
+        if (score > bestScore) { best = n; bestScore = score; }
+      }
+      if (bestScore === 3) break;
+    }
+    return best;
+  }
+  function search(query) {
+    const hit = find(query);
+    const status = $("search-status");
+    if (!hit) { status.textContent = query.trim() ? `No actor matches “${query.trim()}”.` : ""; return null; }
+    const cleared = select(hit.id);
+    status.textContent = `Found: ${hit.label}${cleared ? " (filters cleared to show it)" : ""}`;
+    return hit.id;
+  }
+
+  /* ---- the network ---- */
+  let readyAt = null;
+  window.tg = {data, nodes, edges, present, search, select, expand, showMore, readFilters, resetFilters,
+               visibleCount, timings, get readyAt() { return readyAt; }};
+  const initial = data.nodes.slice(0, data.maxNodes);
+  const big = initial.length > 400;
+  // fewer nodes get longer springs, so a small map spreads out instead of piling up at the maximum zoom
+  const spring = Math.min(160, Math.max(60, 78 * Math.sqrt(140 / Math.max(initial.length, 1))));
+  const options = {
+    autoResize: true,
+    layout: {randomSeed: 7, improvedLayout: initial.length <= 150},
+    physics: {
+      enabled: true, solver: "forceAtlas2Based", minVelocity: 1,
+      forceAtlas2Based: {gravitationalConstant: -1.0 * spring, centralGravity: 0.025, springLength: spring, springConstant: 0.07,
+                         damping: 0.5, avoidOverlap: 1},
+      stabilization: {enabled: true, iterations: initial.length > 1000 ? 90 : big ? 150 : 400, updateInterval: 10, fit: true},
+    },
+    nodes: {font: {face: "system-ui, sans-serif", color: "#111111", strokeWidth: 4, strokeColor: "#ffffff"},
+            scaling: {label: {drawThreshold: 7}}, widthConstraint: {maximum: 200}},
+    edges: {smooth: false, width: 1, selectionWidth: 2, hoverWidth: 0.5,
+            color: {color: "#b4b4b4", highlight: "#333333", hover: "#666666"},
+            arrows: {to: {enabled: data.directed, scaleFactor: 0.45}},
+            font: {size: 12, color: "#4a4a4a", strokeWidth: 3, strokeColor: "#ffffff", align: "middle"},
+            scaling: {label: {drawThreshold: 8}}},
+    interaction: {hover: true, tooltipDelay: 120, hideEdgesOnDrag: big, hideEdgesOnZoom: big, navigationButtons: false,
+                  keyboard: false},
+  };
+  for (const n of initial) present.add(n.id);
+  nodes.add(initial.map((n) => visNode(n, null)));
+  edges.add(data.edges.filter((e) => present.has(e.from) && present.has(e.to)).map(visEdge));
+  timings.data = performance.now();
+  const network = new vis.Network($("network"), {nodes, edges}, options);
+  timings.network = performance.now();
+  window.tg.network = network;
+
+  function settled() {
+    if (body.dataset.state === "ready") return;
+    network.setOptions({physics: {enabled: false}});
+    body.dataset.state = "ready";
+    readyAt = performance.now();
+    if (data.focus && byId.has(data.focus)) { network.selectNodes([data.focus]); showNode(data.focus); }
+  }
+  network.on("stabilizationProgress", (p) => {
+    $("overlay").textContent = `Laying out ${plural(present.size, "node")}… ${Math.round(100 * p.iterations / p.total)}%`;
+  });
+  network.once("stabilizationIterationsDone", settled);
+  network.on("click", (p) => {
+    if (p.nodes.length) showNode(p.nodes[0]);
+    else if (p.edges.length) showEdge(p.edges[0]);
+  });
+  network.on("doubleClick", (p) => {
+    if (p.nodes.length) { expand(p.nodes[0]); showNode(p.nodes[0]); }
+  });
+
+  /* ---- controls ---- */
+  const datalist = $("names");
+  for (const n of data.nodes.slice(0, 5000)) {
+    const option = document.createElement("option");
+    option.value = n.label;
+    datalist.appendChild(option);
+  }
+  for (const t of data.topics.map((t, i) => ({...t, i})).sort((a, b) => a.label.localeCompare(b.label))) {
+    const option = el("option", t.label);
+    option.value = String(t.i);
+    $("topic-filter").appendChild(option);
+  }
+  for (const m of data.meetings) {
+    const option = el("option", m.date ? `${m.label} (${m.date})` : m.label);
+    option.value = m.id;
+    $("meeting-filter").appendChild(option);
+  }
+  $("meeting-field").hidden = data.meetings.length === 0;
+  for (const [kind] of Object.entries(data.kinds)) {
+    const span = document.querySelector(`.count[data-kind="${kind}"]`);
+    if (span) span.textContent = String(data.nodes.filter((n) => n.kind === kind).length);
+  }
+  $("find").addEventListener("submit", (ev) => { ev.preventDefault(); search($("search").value); });
+  $("search").addEventListener("input", (ev) => {  // a name picked from the suggestions: go there at once
+    if (ev.inputType === "insertReplacementText" || ev.inputType === undefined) search($("search").value);
+  });
+  document.querySelectorAll("#side input[type=checkbox]").forEach((i) => i.addEventListener("change", readFilters));
+  $("topic-filter").addEventListener("change", readFilters);
+  $("meeting-filter").addEventListener("change", readFilters);
+  $("reset").addEventListener("click", resetFilters);
+  $("more").addEventListener("click", () => { showMore(); applyFilters(); });
+  $("fit").addEventListener("click", () => network.fit({animation: {duration: 300}}));
+  $("summary").textContent = [plural(data.nodes.length, "node"), plural(data.edges.length, "link"),
+                              data.documents ? plural(data.documents, "document") : ""].filter(Boolean).join(" · ");
+  showOverview();
+  updateCounts();
+  if (!initial.length) {
+    $("overlay").textContent = "Nothing to show: the graph has no actors.";
+    $("overlay").classList.add("empty");
+    settled();
+  }
+  setTimeout(settled, 20000);  // never leave the page moving if stabilization does not report
+})();

@@ -1,0 +1,125 @@
+"""What the network view says about one actor: its names, roles, meetings, topics, documents and evidence.
+
+Plain data (sections of items), worded here once; the page only lays it out with ``textContent``.
+
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph()
+>>> g.add_node("p", label="Ana Ruiz", kind="person", country="MX", documents=["a.txt"])
+>>> g.add_node("o", label="Harbour Council", kind="organization", country="US", documents=["a.txt"])
+>>> _ = g.add_edge("p", "o", relation="memberOf", label="Director", evidence=[])
+>>> [(s.title, [i.text for i in s.items]) for s in node_details(g, "p")]
+[('Roles', ['Director, Harbour Council']), ('Documents', ['a.txt'])]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from graph.projections import Evidence
+
+__all__ = ["Item", "Section", "node_details", "COUNTRY_NAMES"]
+
+COUNTRY_NAMES = {"US": "United States", "MX": "Mexico", "CA": "Canada"}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One line of a section: its text, the node it points to (if any), a short note and the evidence."""
+
+    text: str
+    ref: str | None = None
+    note: str = ""
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass
+class Section:
+    title: str
+    items: list[Item] = field(default_factory=list)
+
+
+# relation -> (section seen from the source, section seen from the target)
+_SECTIONS = {
+    "memberOf": ("Roles", "Members"),
+    "subOrganizationOf": ("Part of", "Has parts"),
+    "attendee": ("Meetings", "Attendees"),
+    "organizer": ("Meetings", "Organized by"),
+    "spokeAt": ("Meetings", "Speakers"),
+    "location": ("Held in", "Meetings here"),
+    "about": ("Topics", "Meetings about it"),
+    "spokeAbout": ("Spoke about", "Spoken about by"),
+}
+_ORDER = ["Also known as", "When", "Roles", "Members", "Part of", "Has parts", "Meetings", "Organized by",
+          "Attendees", "Speakers", "Held in", "Meetings here", "Topics", "Spoke about", "Spoken about by",
+          "Meetings about it", "Statements", "Documents"]
+
+
+def country_name(code: str) -> str:
+    """``"MX"`` -> ``"Mexico"``; unknown codes stay as they are."""
+    return COUNTRY_NAMES.get(code, code)
+
+
+def _when(data: dict) -> str:
+    date = data.get("date", "")
+    return f"{date} (planned)" if data.get("planned") else date
+
+
+def _edge_item(g: nx.Graph, relation: str, other: str, data: dict, outgoing: bool) -> Item:
+    name = g.nodes[other].get("label", other)
+    note = "former" if data.get("former") else ""
+    evidence = tuple(data.get("evidence", ()))
+    if relation == "memberOf":
+        text = f"{data.get('label', 'member')}, {name}" if outgoing else f"{name} — {data.get('label', 'member')}"
+    elif relation in {"attendee", "organizer", "spokeAt"} and outgoing:
+        when = _when(g.nodes[other])
+        text = f"{name} ({when})" if when else name
+        note = {"organizer": "organized", "spokeAt": "spoke"}.get(relation, "")
+    else:
+        text = name
+    return Item(text, other, note, evidence)
+
+
+def node_details(g: nx.Graph, node: str) -> list[Section]:
+    """The sections of the details panel for ``node`` of an actor network (see ``actor_network``)."""
+    data = g.nodes[node]
+    sections: dict[str, Section] = {}
+
+    def add(title: str, item: Item) -> None:
+        sections.setdefault(title, Section(title)).items.append(item)
+
+    for name in data.get("names", []):
+        add("Also known as", Item(name))
+    if data.get("kind") == "meeting" and _when(data):
+        add("When", Item(_when(data)))
+    for source, target, edge in g.edges(node, data=True) if not g.is_directed() else g.out_edges(node, data=True):
+        relation = edge.get("relation", "")
+        other = target if source == node else source
+        title = _SECTIONS.get(relation, (edge.get("label", "Linked to"),))[0]
+        add(title, _edge_item(g, relation, other, edge, outgoing=True))
+    if g.is_directed():
+        for source, _, edge in g.in_edges(node, data=True):
+            relation = edge.get("relation", "")
+            titles = _SECTIONS.get(relation)
+            add(titles[1] if titles else f"{edge.get('label', 'Linked')} (from)",
+                _edge_item(g, relation, source, edge, outgoing=False))
+    for st in data.get("statements", []):
+        topics = f"on {', '.join(st.topics)}" if st.topics else ""
+        add("Statements", Item(f"“{st.text}”", st.event if st.event in g else None, topics, tuple(st.evidence)))
+    titles = g.graph.get("documents", {})
+    for doc in data.get("documents", []):
+        title = titles.get(doc, {}).get("title", "")
+        add("Documents", Item(f"{doc} — {title}" if title and title != doc else doc))
+    for section in sections.values():
+        section.items = _dedupe(section.items)
+    return [sections[t] for t in _ORDER if t in sections] + \
+        [s for t, s in sorted(sections.items()) if t not in _ORDER]
+
+
+def _dedupe(items: list[Item]) -> list[Item]:
+    """Items in text order; the same line from parallel edges appears once, with all its evidence."""
+    merged: dict[tuple[str, str | None, str], set[Evidence]] = {}
+    for item in items:
+        merged.setdefault((item.text, item.ref, item.note), set()).update(item.evidence)
+    return [Item(text, ref, note, tuple(sorted(ev))) for (text, ref, note), ev in
+            sorted(merged.items(), key=lambda kv: (kv[0][0].casefold(), kv[0][2]))]

@@ -1,0 +1,146 @@
+"""The SPARQL 1.1 Protocol, read-only, as a WSGI application.
+
+``GET /sparql?query=…`` and ``POST /sparql`` (a form with ``query=…``, or the query
+itself as ``application/sparql-query``) answer SELECT and ASK as SPARQL JSON, XML,
+CSV or TSV results and CONSTRUCT and DESCRIBE as Turtle, N-Triples, RDF/XML or
+JSON-LD, chosen by the ``Accept`` header (or a ``format`` / ``output`` parameter:
+``json``, ``xml``, ``csv``, ``tsv``, ``turtle``, ``ntriples``, ``rdfxml``, ``jsonld``).
+``default-graph-uri`` and ``named-graph-uri`` pick the dataset; without them the
+default graph is the union of all graphs. Updates are refused with 403.
+
+>>> negotiate("text/csv;q=0.5, application/sparql-results+json", None)
+('application/sparql-results+json', 'text/csv')
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+from urllib.parse import parse_qs
+
+from graph.workers import Answer, Request
+
+__all__ = ["FORMAT_NAMES", "make_app", "negotiate"]
+
+PATHS = ("/sparql", "/query", "/")
+FORMAT_NAMES = {
+    "json": "application/sparql-results+json", "xml": "application/sparql-results+xml", "csv": "text/csv",
+    "tsv": "text/tab-separated-values", "turtle": "text/turtle", "ttl": "text/turtle",
+    "ntriples": "application/n-triples", "nt": "application/n-triples", "rdfxml": "application/rdf+xml",
+    "jsonld": "application/ld+json",
+}
+_ALIASES = {"application/json": "application/sparql-results+json", "application/xml": "application/sparql-results+xml",
+            "text/xml": "application/sparql-results+xml", "text/plain": "application/n-triples"}
+_GRAPH_OF = {"application/sparql-results+json": "application/ld+json",
+             "application/sparql-results+xml": "application/rdf+xml"}
+_HELP = """tradegraph SPARQL endpoint (read-only)
+
+GET  /sparql?query=SELECT…            answers in the format the Accept header asks for
+POST /sparql  query=SELECT…           (application/x-www-form-urlencoded)
+POST /sparql  SELECT…                 (application/sparql-query)
+The default graph is the union of all graphs; GRAPH ?doc { … } reaches one document's facts.
+"""
+_UPDATE = re.compile(r"^(?:\s|#[^\n]*\n|(?:PREFIX|BASE)\s[^\n]*?>)*(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
+                     re.IGNORECASE)
+StartResponse = Callable[[str, list[tuple[str, str]]], Any]
+_REASONS = {200: "OK", 400: "Bad Request", 403: "Forbidden", 405: "Method Not Allowed", 406: "Not Acceptable",
+            413: "Content Too Large", 415: "Unsupported Media Type", 500: "Internal Server Error",
+            503: "Service Unavailable", 404: "Not Found"}
+
+
+def negotiate(accept: str | None, format_param: str | None) -> tuple[str, ...]:
+    """Media types the client accepts, best first (a ``format`` parameter goes before the header)."""
+    ranked: list[tuple[float, int, str]] = []
+    for i, part in enumerate((accept or "*/*").split(",")):
+        media, *options = [p.strip() for p in part.split(";")]
+        q = 1.0
+        for opt in options:
+            if opt.startswith("q="):
+                try:
+                    q = float(opt[2:])
+                except ValueError:
+                    q = 0.0
+        if media and q > 0:
+            ranked.append((-q, i, _ALIASES.get(media.lower(), media.lower())))
+    wanted = [m for _, _, m in sorted(ranked)]
+    if format_param:
+        named = FORMAT_NAMES.get(format_param.lower(), _ALIASES.get(format_param.lower(), format_param.lower()))
+        wanted = [named, _GRAPH_OF.get(named, named)] + wanted
+    return tuple(dict.fromkeys(wanted)) or ("*/*",)
+
+
+def _respond(start_response: StartResponse, answer: Answer) -> list[bytes]:
+    headers = [("Content-Type", answer.media_type), ("Content-Length", str(len(answer.body))),
+               ("Cache-Control", "no-store"), *answer.headers.items()]
+    start_response(f"{answer.status} {_REASONS.get(answer.status, '')}".strip(), headers)
+    return [answer.body]
+
+
+def _text(status: int, message: str, **headers: str) -> Answer:
+    return Answer(status, "text/plain; charset=utf-8", (message.strip() + "\n").encode("utf-8"), dict(headers))
+
+
+def _read_body(environ: dict[str, Any], limit: int) -> bytes | None:
+    try:
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length > limit:
+        return None
+    return environ["wsgi.input"].read(length) if length > 0 else b""
+
+
+def _one(params: dict[str, list[str]], name: str) -> str | None:
+    values = params.get(name) or []
+    return values[-1] if values else None
+
+
+def _parse(environ: dict[str, Any], max_body: int) -> Request | Answer:
+    """The request's query and options, or the error answer to give."""
+    method = environ.get("REQUEST_METHOD", "GET").upper()
+    params = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+    if method not in ("GET", "POST"):
+        return _text(405, f"{method} is not supported: use GET or POST", Allow="GET, POST")
+    content_type = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
+    if method == "POST":
+        body = _read_body(environ, max_body)
+        if body is None:
+            return _text(413, f"the request body is larger than {max_body} bytes")
+        if content_type == "application/sparql-update":
+            return _text(403, "this endpoint is read-only: updates are refused")
+        if content_type == "application/sparql-query":
+            params.setdefault("query", []).append(body.decode("utf-8", errors="replace"))
+        elif content_type in ("application/x-www-form-urlencoded", ""):
+            for key, values in parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True).items():
+                params.setdefault(key, []).extend(values)
+        else:
+            return _text(415, f"unsupported content type {content_type!r}; send application/x-www-form-urlencoded "
+                              "or application/sparql-query")
+    if "update" in params or "using-graph-uri" in params:
+        return _text(403, "this endpoint is read-only: updates are refused")
+    queries = params.get("query") or []
+    if not queries and method == "GET":
+        return _text(200, _HELP)
+    if len(queries) != 1 or not queries[0].strip():
+        return _text(400, "give exactly one query (the 'query' parameter)")
+    if _UPDATE.match(queries[0]):
+        return _text(403, "this endpoint is read-only: updates are refused")
+    accept = negotiate(environ.get("HTTP_ACCEPT"), _one(params, "format") or _one(params, "output"))
+    return Request(queries[0], accept, tuple(params.get("default-graph-uri", [])),
+                   tuple(params.get("named-graph-uri", [])))
+
+
+def make_app(execute: Callable[[Request], Answer], *, max_body: int = 1 << 20
+             ) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
+    """A WSGI application answering SPARQL requests with ``execute`` (e.g. :meth:`QueryPool.execute`)."""
+
+    def app(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO") or "/"
+        if path not in PATHS:
+            return _respond(start_response, _text(404, f"no such path {path!r}; the endpoint is /sparql"))
+        parsed = _parse(environ, max_body)
+        if isinstance(parsed, Answer):
+            return _respond(start_response, parsed)
+        return _respond(start_response, execute(parsed))
+
+    return app

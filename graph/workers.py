@@ -1,0 +1,208 @@
+"""Queries run in worker processes, so one that runs past its time limit can be stopped.
+
+Oxigraph cannot interrupt a query, so each query of the endpoint runs in a child
+process (``python -m graph.workers``) holding the store open read-only; when the
+time limit passes, that process is killed and a fresh one takes its place. The answer comes back already
+serialized (bytes and a media type), in the first format the client accepts
+that suits the result: query results (SELECT, ASK) or a graph (CONSTRUCT, DESCRIBE).
+"""
+from __future__ import annotations
+
+import os
+import queue
+import subprocess
+import sys
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+__all__ = ["RESULT_FORMATS", "GRAPH_FORMATS", "Answer", "QueryPool", "Request"]
+
+#: Media types offered for SELECT/ASK results and for CONSTRUCT/DESCRIBE graphs, default first.
+RESULT_FORMATS = ("application/sparql-results+json", "application/sparql-results+xml", "text/csv",
+                  "text/tab-separated-values")
+GRAPH_FORMATS = ("text/turtle", "application/n-triples", "application/rdf+xml", "application/ld+json")
+
+
+@dataclass(frozen=True)
+class Request:
+    """One query, the graphs it may read, and the media types the client accepts, best first."""
+
+    query: str
+    accept: tuple[str, ...] = ("*/*",)
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An HTTP status with its body: the serialized result, or a one-line message."""
+
+    status: int
+    media_type: str
+    body: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def _message(status: int, text: str) -> Answer:
+    return Answer(status, "text/plain; charset=utf-8", (text.strip() + "\n").encode("utf-8"))
+
+
+def _pick(accept: Sequence[str], offered: Sequence[str]) -> str | None:
+    """The first accepted media type that is offered (``*/*`` and ``type/*`` take the default)."""
+    for wanted in accept:
+        if wanted in offered:
+            return wanted
+        if wanted == "*/*":
+            return offered[0]
+        if wanted.endswith("/*"):
+            match = next((o for o in offered if o.startswith(wanted[:-1])), None)
+            if match:
+                return match
+    return None
+
+
+def _answer(store: object, request: Request) -> Answer:
+    """Evaluate one request on ``store`` (runs in the worker)."""
+    import pyoxigraph as ox
+
+    try:
+        result = store.query(  # type: ignore[attr-defined]
+            request.query,
+            default_graph=[ox.NamedNode(g) for g in request.default_graphs] or None,
+            named_graphs=[ox.NamedNode(g) for g in request.named_graphs] or None)
+    except SyntaxError as exc:
+        return _message(400, f"malformed query: {str(exc).splitlines()[0]}")
+    except ValueError as exc:
+        return _message(400, f"bad request: {str(exc).splitlines()[0]}")
+    except (OSError, RuntimeError) as exc:
+        return _message(500, f"query failed: {str(exc).splitlines()[0]}")
+    is_graph = isinstance(result, ox.QueryTriples)
+    offered = GRAPH_FORMATS if is_graph else RESULT_FORMATS
+    media_type = _pick(request.accept, offered)
+    if media_type is None:
+        return _message(406, f"cannot answer in {', '.join(request.accept)}; this result can be: "
+                             f"{', '.join(offered)}")
+    try:
+        if is_graph:
+            body = result.serialize(format=ox.RdfFormat.from_media_type(media_type))
+        else:
+            body = result.serialize(format=ox.QueryResultsFormat.from_media_type(media_type))
+    except (OSError, RuntimeError, ValueError) as exc:
+        return _message(500, f"query failed: {str(exc).splitlines()[0]}")
+    text_like = media_type.startswith("text/") or media_type.endswith(("json", "xml"))
+    return Answer(200, media_type + ("; charset=utf-8" if text_like else ""), body or b"")
+
+
+def _work(store_path: str) -> None:
+    """A worker's life (``python -m graph.workers STORE``): answer requests from stdin on stdout."""
+    import pyoxigraph as ox
+
+    requests, answers = Connection(os.dup(0), writable=False), Connection(os.dup(1), readable=False)
+    sys.stdout = sys.stderr  # nothing else may write on the answers' pipe
+    store = ox.Store.read_only(store_path)
+    answers.send("ready")
+    while True:
+        try:
+            request = requests.recv()
+        except (EOFError, OSError):
+            return
+        answers.send(_answer(store, request))
+
+
+class _Worker:
+    """A child process over the store, spoken to through its stdin and stdout."""
+
+    def __init__(self, store_path: Path) -> None:
+        self.process = subprocess.Popen([sys.executable, "-m", "graph.workers", str(store_path)],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        cwd=str(Path(__file__).resolve().parent.parent))
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.requests = Connection(os.dup(self.process.stdin.fileno()), readable=False)
+        self.answers = Connection(os.dup(self.process.stdout.fileno()), writable=False)
+        self.process.stdin.close()
+        self.process.stdout.close()
+        self.ready = False
+
+    def wait_ready(self, timeout: float) -> bool:
+        if not self.ready:
+            try:
+                self.ready = self.answers.poll(timeout) and self.answers.recv() == "ready"
+            except (EOFError, OSError):
+                self.ready = False
+        return self.ready
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait(timeout=5)
+        self.requests.close()
+        self.answers.close()
+
+
+class QueryPool:
+    """``size`` worker processes over the store at ``store_path``; each query gets ``timeout`` seconds.
+
+    Raises:
+        OSError: a worker could not open the store.
+    """
+
+    def __init__(self, store_path: Path, *, timeout: float, size: int = 2) -> None:
+        self.store_path, self.timeout = store_path, timeout
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._lock = threading.Lock()
+        self._all: list[_Worker] = []
+        for _ in range(size):
+            worker = self._start()
+            if not worker.wait_ready(60):
+                self.close()
+                raise OSError(f"{store_path}: a query worker could not open the store")
+            self._idle.put(worker)
+
+    def _start(self) -> _Worker:
+        worker = _Worker(self.store_path)
+        with self._lock:
+            self._all.append(worker)
+        return worker
+
+    def _retire(self, worker: _Worker) -> None:
+        worker.stop()
+        with self._lock:
+            if worker in self._all:
+                self._all.remove(worker)
+
+    def execute(self, request: Request) -> Answer:
+        """Answer ``request`` within the time limit (503 when it runs over or every worker stays busy)."""
+        try:
+            worker = self._idle.get(timeout=self.timeout)
+        except queue.Empty:
+            return _message(503, f"every query worker stayed busy for {self.timeout:g} s; try again later")
+        try:
+            if not worker.wait_ready(max(self.timeout, 30)):
+                raise OSError("worker not ready")
+            worker.requests.send(request)
+            if worker.answers.poll(self.timeout):
+                answer: Answer = worker.answers.recv()
+                self._idle.put(worker)
+                return answer
+            failure = _message(503, f"the query ran past the time limit of {self.timeout:g} s and was stopped")
+        except Exception:  # a dead or confused worker is replaced, whatever went wrong
+            failure = _message(500, "the query worker stopped unexpectedly; try again")
+        self._retire(worker)
+        self._idle.put(self._start())
+        return failure
+
+    def close(self) -> None:
+        """Stop every worker."""
+        with self._lock:
+            workers, self._all = list(self._all), []
+        for worker in workers:
+            worker.stop()
+
+
+if __name__ == "__main__":
+    from graph.workers import _work as work  # so answers pickle as graph.workers.Answer, not __main__.Answer
+
+    work(sys.argv[1])
