@@ -26,6 +26,7 @@ from extract.errors import DataError
 from extract.slug import fold, strip_accents
 from extract.vocab import RDF, SDO
 
+_GLUE = {"of", "the", "and", "for", "de", "del", "la", "y"}
 NICKNAMES = Path(__file__).parent.parent / "extract" / "data" / "nicknames.yaml"
 
 
@@ -156,6 +157,12 @@ def merge_graphs(graphs: list[tuple[URIRef, Graph]], judgements: Judgements = Ju
         owners = alias_owner[fold(display[n])] - {n}
         if len(owners) == 1:
             link(min(owners), n, f"{display[n]!r} is a name the other node is known by")
+    by_words: dict[str, list[URIRef]] = defaultdict(list)
+    for n in orgs:
+        by_words[" ".join(w for w in fold(display[n]).split() if w not in _GLUE)].append(n)
+    for key, nodes in sorted(by_words.items()):
+        for other in nodes[1:]:
+            link(nodes[0], other, f"same name but for small words ({display[nodes[0]]!r} / {display[other]!r})")
     _link_events(graphs, link)
     for x, y in judgements.same:
         for a in node_of(x):

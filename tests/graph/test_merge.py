@@ -110,3 +110,16 @@ def test_merge_the_same_meeting_reported_twice():
     graphs, _ = merge_graphs([(DOC_A, event_graph("Binational Conference", "Lena Ortiz")),
                               (DOC_B, event_graph("Energy Forum", "Paul Lindqvist"))])
     assert len({e for _, g in graphs for e in g.subjects(RDF.type, SDO.Event)}) == 2
+
+
+def test_merge_org_names_that_differ_by_small_words():
+    def org(name):
+        g = Graph()
+        node = ID[f"org/{name.lower().replace(' ', '-')}"]
+        g.add((node, RDF.type, SDO.Organization)); g.add((node, SDO.name, Literal(name)))
+        return g
+
+    graphs, merges = merge_graphs([(DOC_A, org("Harbour Society Mexico")), (DOC_B, org("Harbour Society of Mexico"))])
+    assert len({o for _, g in graphs for o in g.subjects(RDF.type, SDO.Organization)}) == 1
+    graphs, _ = merge_graphs([(DOC_A, org("Bank of Mexico")), (DOC_B, org("Mexico Bank Holdings"))])
+    assert len({o for _, g in graphs for o in g.subjects(RDF.type, SDO.Organization)}) == 2

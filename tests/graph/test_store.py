@@ -41,3 +41,13 @@ def test_store_atomic_write_leaves_no_temporary_file(tmp_path):
     store.atomic_write(target, b"two")
     assert target.read_bytes() == b"two"
     assert [p.name for p in tmp_path.iterdir()] == ["f.txt"]
+
+
+def test_store_atomic_write_gives_the_usual_permissions(tmp_path):
+    import os
+
+    target = tmp_path / "g.trig"
+    store.atomic_write(target, b"x")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask
