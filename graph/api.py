@@ -15,8 +15,6 @@ view is :func:`graph.projections.actor_network` over the rdflib dataset read fro
 from __future__ import annotations
 
 import html
-import html
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,7 +28,7 @@ from graph import store
 from graph.library import available, load
 from graph.oxstore import open_store
 from graph.params import Param, bind
-from graph.projections import KINDS, actor_network, actor_topics, co_attendance
+from graph.projections import actor_network, people_network, topic_network
 from graph.query import Result, run
 from graph.summary import summarize
 
@@ -48,7 +46,7 @@ def to_frame(result: Result) -> pd.DataFrame:
 class NetworkView:
     """The interactive network page (:mod:`graph.render`), shown inline by Jupyter in a sandboxed frame."""
 
-    def __init__(self, page: str, *, height: int = 620) -> None:
+    def __init__(self, page: str, height: int = 620) -> None:
         self.page, self.height = page, height
 
     def __repr__(self) -> str:
@@ -135,7 +133,7 @@ class TradeGraph:
         """Counts of documents, people, organizations, meetings, topics and triples."""
         return summarize(self.dataset)
 
-    def stats(self, *, top: int = 10) -> object:
+    def stats(self, *, top: int = 10) -> Stats:
         """What ``tradegraph stats`` reports (:class:`graph.stats.Stats`): counts, rankings, groups."""
         from graph.stats import network_stats
 
@@ -156,36 +154,6 @@ class TradeGraph:
         graph, actors, heading, node = view_network(self.dataset, projection=projection, focus=focus, depth=depth)
         page = network_page(graph, heading=heading, context=actors, focus=node, **options)  # type: ignore[arg-type]
         return NetworkView(page, height)
-
-    def people(self) -> nx.Graph:
-        """People linked by the meetings they attended together (``weight``: how many)."""
-        return co_attendance(actor_network(self.dataset, kinds=("person", "meeting")))
-
-    def topics(self) -> nx.Graph:
-        """People and organizations linked to the topics they spoke or met about (bipartite)."""
-        return actor_topics(actor_network(self.dataset, kinds=KINDS))
-
-    def stats(self, *, top: int = 10) -> Stats:
-        """What ``tradegraph stats`` prints: counts, central actors, bridges, communities (DataFrames)."""
-        from graph.stats import network_stats
-
-        return network_stats(self.dataset, top=top)
-
-    def export(self, fmt: str, to: str | Path | None = None, *, projection: str = "actors") -> list[Path]:
-        """Write the graph as ``tradegraph export`` does (default place: the build folder); the files written."""
-        from graph.export import default_target, export
-
-        target = Path(to) if to is not None else default_target(self.out, fmt, projection)
-        return export(self.dataset, fmt, target, projection=projection)
-
-    def view(self, focus: str | None = None, *, depth: int = 1, projection: str = "actors",
-             max_nodes: int = 500, height: int = 620) -> NetworkView:
-        """The interactive network page drawn inline in a notebook; ``focus`` an actor's name for its neighbourhood."""
-        from graph.render import network_page, view_network
-
-        view, actors, heading, node = view_network(self.dataset, projection=projection, focus=focus, depth=depth)
-        return NetworkView(network_page(view, heading=heading, context=actors, max_nodes=max_nodes, focus=node),
-                           height=height)
 
 
 def open_graph(out: str | Path = "out") -> TradeGraph:
