@@ -238,6 +238,10 @@ def apposition(sent: SentenceView, person: Mention, lex: Lexicon, found: list[Me
                 title, former = after or before, former_before
         else:
             title, former = clean_title(last, lex)
+            size = title_at(list(doc[org.end:end]), lex)
+            if title is None and size and (org.end + size == end or doc[org.end + size].text in {",", ";"}):
+                title = doc[org.end:org.end + size].text  # "… and former USTR official": the post after the body
+                tail_end = org.end + size
         rule = extractor
         if last and last[-1].lower_ == "representing":
             title, rule = None, "roles.representing"

@@ -41,6 +41,9 @@ def memberships(nlp, text):
      {("Hugo Salas", "representative in Washington", "Ministry of Economy", False)}),
     ("Ambassador Lena Ortiz, former Mexican Ambassador to the U.S., spoke.",
      {("Lena Ortiz", "Mexican Ambassador to the U.S.", "Government of Mexico", True)}),
+    ("Tom Vale, President of Orbis Trade and former USTR official, spoke.",
+     {("Tom Vale", "President", "Orbis Trade", False),
+      ("Tom Vale", "official", "Office of the U.S. Trade Representative", True)}),
 ])
 def test_roles_read_from_the_genre(nlp, text, expected):
     assert memberships(nlp, text) == expected
