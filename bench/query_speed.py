@@ -66,8 +66,12 @@ def _rdflib_child(ds: Any, name: str, runs: int, conn: Any) -> None:
     info = load(name)
     bindings = {}
     for var, term in bind(info.params, {}, label=name).items():
-        bindings[var.value] = URIRef(term.value) if not hasattr(term, "datatype") else \
-            Literal(term.value, datatype=URIRef(term.datatype.value))
+        if not hasattr(term, "datatype"):
+            bindings[var.value] = URIRef(term.value)
+        elif term.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
+            bindings[var.value] = Literal(term.value)  # rdflib's plain literal, as the data holds it
+        else:
+            bindings[var.value] = Literal(term.value, datatype=URIRef(term.datatype.value))
     times, rows = [], 0
     for _ in range(runs):
         t = time.perf_counter()

@@ -78,12 +78,19 @@ def write_store(trig: Path, target: Path) -> Path:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     old = None
-    if target.exists():
+    if target.exists():  # a folder cannot be renamed over another: move the old one aside first
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
         os.replace(target, old / target.name)
-    os.replace(tmp, target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    try:
+        os.replace(tmp, target)
+    except OSError as exc:
+        if old is not None:
+            os.replace(old / target.name, target)
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise StoreError(f"{target}: cannot put the new query store in place ({exc.strerror or exc})") from None
+    finally:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
     return target
 
 
