@@ -41,7 +41,8 @@ def country_from_name(name: str, lex: Lexicon) -> str | None:
     for phrase, code in lex.country_words.items():
         if re.search(rf"\b{re.escape(phrase)}\b", lower):
             return code
-    if strip_accents(name) != name or any(w.lower() in _SPANISH for w in words[1:-1]):
+    if strip_accents(name) != name or any(w.lower() in _SPANISH for w in words[1:-1]) \
+            or any(w.lower() in lex.spanish_business_words for w in words):
         return "MX"
     return None
 

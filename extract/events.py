@@ -145,8 +145,12 @@ def _attends(doc: Doc, m: Mention, conference: bool, lex: Lexicon) -> bool:
         return True  # "… included Roberto Velasco, …, and Ernesto Acevedo"
     sent_text = tok.sent.text.lower()
     head = tok.head
+    while head.dep_ in {"aux", "auxpass"} and head.head.i != head.i:  # "Also participating were X"
+        head = head.head
     if tok.dep_ in {"nsubj", "nsubjpass"} and (lex.is_speech(head.text) or head.lemma_.lower() in participate):
         return conference or head.lemma_.lower() in participate and "interview" not in sent_text
+    if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+        return conference  # "According to X, …" at a conference
     if tok.dep_ == "pobj" and head.lower_ in {"by", "with", "from", "between", "including", "and"}:
         governor = head.head
         return governor.lemma_.lower() in participate | lex.participation_nouns

@@ -118,8 +118,8 @@ def _variants(form: str) -> set[str]:
                 text.replace("-", "–"), text.replace("U.S.", "United States")}
     for text in list(out):
         for soft in _SOFT_WORDS:
-            if text.lower().startswith(soft):
-                out.add(text[len(soft):])
+            if text.lower().startswith(soft) and len(text[len(soft):].split()) > 1:
+                out.add(text[len(soft):])  # not "The Economist" -> "Economist", a title
     return {v for v in out if v.strip()}
 
 

@@ -38,6 +38,8 @@ class Lexicon:
     conference_words: frozenset[str]
     event_name_heads: tuple[str, ...]
     country_words: dict[str, str]  # lowercased word or phrase -> ISO code
+    spanish_business_words: frozenset[str]
+    places: frozenset[str]  # lowercased names of states and border cities
     max_title_words: int
 
     def role_of(self, title: str) -> str | None:
@@ -73,8 +75,9 @@ def _read(name: str) -> dict:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """Load ``titles.yaml``, ``orgwords.yaml`` and ``verbs.yaml``."""
+    """Load ``titles.yaml``, ``orgwords.yaml``, ``verbs.yaml`` and ``places.yaml``."""
     titles_raw, words, verbs = _read("titles.yaml"), _read("orgwords.yaml"), _read("verbs.yaml")
+    places = _read("places.yaml")
     titles: dict[str, str] = {}
     for role, forms in titles_raw["roles"].items():
         for form in forms:
@@ -93,6 +96,8 @@ def load_lexicon() -> Lexicon:
         event_words=lower(words["event_words"]),
         nationalities=nationalities,
         country_words={str(w).lower(): code for code, ws in words["country_words"].items() for w in ws},
+        spanish_business_words=lower(words["spanish_business_words"]),
+        places=lower(p for names in places.values() for p in names),
         speech_verbs=lower(verbs["speech_verbs"]),
         irregular_forms={str(k): str(v) for k, v in verbs["irregular_forms"].items()},
         participation_verbs=lower(verbs["participation_verbs"]),

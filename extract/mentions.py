@@ -114,7 +114,8 @@ def _person_ok(tokens: list[Token], lex: Lexicon, inst: InstitutionList) -> bool
     if not all(w[0].isupper() or w.lower() in {"de", "la", "del", "van", "von", "der", "y", "da", "dos", "di", "le", "bin"}
                for w in words):
         return False
-    return inst.lookup(_text(tokens)) is None and _text(tokens).lower() not in lex.not_actors
+    text = _text(tokens)
+    return inst.lookup(text) is None and text.lower() not in lex.not_actors and text.lower() not in lex.places
 
 
 def _portfolio_then_name(tokens: list[Token], lex: Lexicon, inst: InstitutionList) -> list[Token] | None:

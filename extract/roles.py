@@ -145,18 +145,26 @@ def _title_clause_before(sent: SentenceView, person: Mention, lex: Lexicon) -> l
                                     or sent.mention_at(i) is not None and sent.mention_at(i).kind != "person"):
         i -= 1
     run = list(doc[i + 1:p_start - 1])
+    while run and run[0].lower_ == "the":
+        run = run[1:]
     t_start, t_end, former = split_title(run, lex)
     orgs = [sent.mention_at(t.i) for t in run[t_end:] if sent.mention_at(t.i) is not None
             and sent.mention_at(t.i).kind == "org"]
-    if t_end == t_start or not orgs or t_start > 0 and not all(
+    if t_end == t_start or t_start > 0 and not all(
             t.lower_.rstrip("-") in lex.former_markers | lex.current_markers for t in run[:t_start]):
         return []
     words = run[t_start:t_end]
     while words and (words[-1].lower_ in {"of", "’s", "'s", "the"} or words[-1].text.lower() in lex.nationalities):
         words = words[:-1]
     title = " ".join(t.text for t in words)
+    if orgs:
+        return [RoleFinding((person.start, person.end), title, former, sent.sent.start_char, sent.sent.end_char,
+                            "roles.title_before_name", org=(orgs[-1].start, orgs[-1].end))]
+    institution, country = office_for(title, nationality(run[:t_start], lex))  # "The Secretary of Economy, X, said"
+    if institution is None:
+        return []
     return [RoleFinding((person.start, person.end), title, former, sent.sent.start_char, sent.sent.end_char,
-                        "roles.title_before_name", org=(orgs[-1].start, orgs[-1].end))]
+                        "roles.title_before_name", institution=institution, country=country)]
 
 _LIST_OPENERS = {"including", "like", "among"}
 

@@ -55,14 +55,29 @@ class _Speakers:
         return before[-1] if before else (hits[0] if hits else None)
 
     def pronoun(self, at: int) -> Mention | None:
-        """The last person who was a sentence's subject before ``at``, within two paragraphs."""
+        """Who "he"/"she" at ``at`` is: a person named earlier in the same sentence, else in the sentence
+        before (its subject first), else the last person who was a sentence's subject within two paragraphs."""
+        here = _sentence(self.doc, at)
+        if here is not None:
+            same = [p for p in self.people if here.start_char <= p.start < at]
+            if same:
+                return same[-1]
+            before = self.doc[here.start - 1].sent if here.start > 0 else None
+            if before is not None and before.start_char < here.start_char:
+                prev = [p for p in self.people if before.start_char <= p.start < before.end_char]
+                subjects = [p for p in prev if self._is_subject(p)]
+                if subjects or prev:
+                    return (subjects or prev)[-1]
         floor = doc_text(self.doc).rfind("\n\n", 0, max(0, doc_text(self.doc).rfind("\n\n", 0, at)))
         for m in reversed([p for p in self.people if max(floor, 0) <= p.start < at]):
-            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}:
+            if self._is_subject(m):
                 return m
         earlier = [p for p in self.people if max(floor, 0) <= p.start < at]
         return earlier[-1] if earlier else None
+
+    def _is_subject(self, m: Mention) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
 
     def resolve(self, who: str, at: int) -> Mention | None:
         return self.pronoun(at) if who.lower() in _PRONOUNS else self.named(who, at)

@@ -54,6 +54,8 @@ def test_made_up_roles(made_up):
     assert ("Laura Vance", "Chair", "House Ways and Means Trade Subcommittee", False) in found  # "who chairs"
     assert ("Paul Reyes", "Ambassador to Mexico", "Government of the United States", False) in found
     assert ("Marta Ruiz Ochoa", "Economy Secretary", "Ministry of Economy", False) in found
+    assert ("Rodrigo Villaseñor", "Secretary of Economy", "Ministry of Economy", False) in found  # "The Secretary of Economy, X,"
+    assert ("Mariana Ochoa", "Senior Economist", "BBVA México", False) in found  # not "The Economist"
 
 
 def test_made_up_meetings(made_up):
@@ -67,7 +69,16 @@ def test_made_up_meetings(made_up):
         "Senate Finance Committee hearing": ("2025-04-01", ["Caroline Meyers", "Mark Ellison", "Priya Raman"]),
         "meeting in Washington": ("2025-05-12", ["Héctor Lugo", "John Fell", "Laura Vance", "Marta Ruiz Ochoa",
                                                  "Paul Reyes"]),
+        "Mexico Industrial Forum": ("2025-06-10", ["Esteban Robles Garza", "Joaquín Treviño", "Mariana Ochoa",
+                                                   "Paola Mendiola", "Rodrigo Villaseñor"]),
     }
+
+
+def test_made_up_places_are_not_people_and_pronouns_find_their_speaker(made_up):
+    assert not {"Nuevo León", "Coahuila"} & names(made_up, SDO.Person)
+    speakers = {str(made_up.value(s, SDO.text))[:20]: str(made_up.value(made_up.value(s, TG.speaker), SDO.name))
+                for s in made_up.subjects(RDF.type, TG.Statement)}
+    assert speakers["US tariffs on autos "] == "Paola Mendiola"  # "According to Paola Mendiola … She noted that …"
 
 
 def test_made_up_dateline_agency_is_the_publisher(made_up):
