@@ -27,6 +27,7 @@ _STOP_WORDS = {"who", "which", "that", "where", "whose", ";", "while", "when"}
 
 _COPULAS = {"is", "was", "serves", "served"}
 
+
 def _org_run(sent: SentenceView, start: int, stop: int, lex: Lexicon) -> tuple[int, int] | None:
     """A capitalised name run starting at token ``start`` ("Alianza in Mexico", "Mexico Evalúa")."""
     doc = sent.doc
@@ -60,6 +61,7 @@ def _org_run(sent: SentenceView, start: int, stop: int, lex: Lexicon) -> tuple[i
         return None
     return first, i
 
+
 def _segment_end(sent: SentenceView, start: int) -> int:
     """Where an apposition after a name ends: at the clause's verb, a relative pronoun or another person."""
     doc = sent.doc
@@ -81,11 +83,13 @@ def _segment_end(sent: SentenceView, start: int) -> int:
         i += 1
     return i
 
+
 @dataclass
 class _Org:
     start: int
     end: int
     mention: Mention | None
+
 
 def orgs_in(sent: SentenceView, start: int, end: int, lex: Lexicon, found: list[Mention]) -> list[_Org]:
     """Organization spans in a segment: known org mentions, places used as orgs, new capitalised runs."""
@@ -125,6 +129,7 @@ def orgs_in(sent: SentenceView, start: int, end: int, lex: Lexicon, found: list[
         i += 1
     return out
 
+
 def skip_parenthetical(doc: Doc, i: int, stop: int) -> int:
     """Skip "(TX-17)" or "(CCE)" right after a name."""
     if i < stop and doc[i].text == "(":
@@ -134,6 +139,7 @@ def skip_parenthetical(doc: Doc, i: int, stop: int) -> int:
         if j < stop and doc[j].text == ")":
             return j + 1
     return i
+
 
 def _chunks(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
     """Split the words of an apposition into posts: at commas, and at "and" before another post."""
@@ -149,6 +155,7 @@ def _chunks(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
             out[-1].append(tok)
     return [c for c in out if c]
 
+
 def _standalone(chunk: list[Token], person: Mention, sent: SentenceView, lex: Lexicon) -> RoleFinding | None:
     """A post named with its side but no institution: "former Mexican Ambassador to the U.S."."""
     title, former = clean_title(chunk, lex, keep_nationality=True)
@@ -163,6 +170,7 @@ def _standalone(chunk: list[Token], person: Mention, sent: SentenceView, lex: Le
         return None
     return RoleFinding((person.start, person.end), title, former, sent.sent.start_char, sent.sent.end_char,
                        "roles.apposition", institution=institution, country=country)
+
 
 def apposition(sent: SentenceView, person: Mention, lex: Lexicon, found: list[Mention]) -> list[RoleFinding]:
     doc = sent.doc
@@ -264,6 +272,7 @@ def apposition(sent: SentenceView, person: Mention, lex: Lexicon, found: list[Me
                 out.append(standalone)
         out += _supports(sent, person, end, lex, found)
     return out
+
 
 _SUPPORT_VERBS = {"supports", "supported", "represents", "represented", "advises", "advised"}
 

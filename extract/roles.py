@@ -30,6 +30,7 @@ __all__ = ["RoleFinding", "find_roles", "role_scheme", "split_title"]
 
 _NAME_PARTICLES = {"de", "la", "del", "van", "von", "der", "y", "da", "dos"}
 
+
 def _byline(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[RoleFinding]:
     """An author box: a line with only the name, then "Title, Unit, Organization" on the next line."""
     out = []
@@ -57,6 +58,7 @@ def _byline(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[RoleFinding
             out.append(RoleFinding((m.start, m.end), title, former, nxt_start, nxt_end, "roles.byline",
                                    org=(org.start, org.end)))
     return out
+
 
 def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: InstitutionList,
                   earlier: list[RoleFinding] = ()) -> list[RoleFinding]:
@@ -166,7 +168,9 @@ def _title_clause_before(sent: SentenceView, person: Mention, lex: Lexicon) -> l
     return [RoleFinding((person.start, person.end), title, former, sent.sent.start_char, sent.sent.end_char,
                         "roles.title_before_name", institution=institution, country=country)]
 
+
 _LIST_OPENERS = {"including", "like", "among"}
+
 
 def _listed_before(sent: SentenceView, start: int, org: Mention | None) -> tuple[int, int] | None:
     """The organization a list names once: "leaders from the Chamber, including Vice President X and …"."""
@@ -189,6 +193,7 @@ def _listed_before(sent: SentenceView, start: int, org: Mention | None) -> tuple
             continue
         return None
     return None
+
 
 def _people_after_titles(sent: SentenceView, lex: Lexicon) -> list[Mention]:
     """Names NER missed right after a title: "Senior Vice President for the Western Hemisphere Neil Herrington"."""
@@ -218,6 +223,7 @@ def _people_after_titles(sent: SentenceView, lex: Lexicon) -> list[Mention]:
                                sent.sent.start_char, sent.sent.end_char, titled=True, source="role"))
         i = max(run_end, i + 1)
     return out
+
 
 def find_roles(doc: Doc, mentions: list[Mention], lex: Lexicon, inst: InstitutionList
                ) -> tuple[list[RoleFinding], list[Mention]]:

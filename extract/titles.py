@@ -22,6 +22,7 @@ ROLE_SCHEME = Path(__file__).parent / "data" / "roles.ttl"
 
 GOVERNMENTS = {"US": "us-government", "MX": "mx-government", "CA": "ca-government"}
 
+
 @dataclass(frozen=True)
 class RoleFinding:
     """A post read from a sentence: the person and org mentions (char spans), or an implied institution."""
@@ -36,11 +37,13 @@ class RoleFinding:
     institution: str | None = None
     country: str | None = None  # the side a nationality word gives ("Mexican President")
 
+
 @dataclass(frozen=True)
 class Office:
     institution: str | None
     by_country: dict[str, str]
     country: str | None
+
 
 @lru_cache(maxsize=1)
 def load_offices() -> dict[str, Office]:
@@ -52,16 +55,20 @@ def load_offices() -> dict[str, Office]:
             out[title.lower()] = office
     return out
 
+
 @lru_cache(maxsize=1)
 def _role_scheme_text() -> str:
     return ROLE_SCHEME.read_text(encoding="utf-8")
+
 
 def role_scheme() -> Graph:
     """The role-type scheme (``data/roles.ttl``) that ``tg:roleType`` points into."""
     return Graph().parse(data=_role_scheme_text(), format="turtle")
 
+
 def cap(tok: Token) -> bool:
     return tok.text[:1].isupper() or tok.text[:1].isdigit()
+
 
 def title_at(tokens: list[Token], lex: Lexicon) -> int:
     """Length of the longest known title starting at ``tokens[0]`` (0 if none)."""
@@ -69,6 +76,7 @@ def title_at(tokens: list[Token], lex: Lexicon) -> int:
         if " ".join(t.text for t in tokens[:size]).lower() in lex.titles:
             return size
     return 0
+
 
 def extend_portfolio(tokens: list[Token], end: int, lex: Lexicon) -> int:
     """Extend a title over "for the Western Hemisphere" / "of International Trade"."""
@@ -92,6 +100,7 @@ def extend_portfolio(tokens: list[Token], end: int, lex: Lexicon) -> int:
         i = k
     return i
 
+
 def split_title(tokens: list[Token], lex: Lexicon) -> tuple[int, int, bool]:
     """Find ``[former] Title [for Portfolio]`` at the start of ``tokens``: (title start, title end, former)."""
     i, former = 0, False
@@ -111,9 +120,11 @@ def split_title(tokens: list[Token], lex: Lexicon) -> tuple[int, int, bool]:
         break
     return i, extend_portfolio(tokens, end, lex), former
 
+
 def nationality(tokens: list[Token], lex: Lexicon) -> str | None:
     text = " ".join(t.text for t in tokens if t.tag_ != "POS" and t.text not in {"’s", "'s"}).lower()
     return lex.nationalities.get(text)
+
 
 def office_for(title: str, country: str | None) -> tuple[str | None, str | None]:
     """The institution a title names, and the side it implies."""
@@ -126,6 +137,7 @@ def office_for(title: str, country: str | None) -> tuple[str | None, str | None]
                 side = country or office.country
                 return office.by_country.get(side or "", office.institution), side
     return None, country
+
 
 def clean_title(tokens: list[Token], lex: Lexicon, *, keep_nationality: bool = False) -> tuple[str | None, bool]:
     """The title as written from the words before an organization, and whether it is former."""
