@@ -332,13 +332,15 @@ def _assign_people(doc: Doc, mentions: list[Mention], events: list[Event], clutt
                    lex: Lexicon) -> None:
     """Give each event the people and bodies that took part: a series splits by its paragraphs' date markers."""
     conference = bool({w.lower() for w in re.findall(r"[A-Za-z]+", doc_text(doc))} & lex.conference_words)
-    dated = [ev for ev in events if ev.rule == "events.report" and len([e for e in events if e.rule == "events.report"]) > 1]
-    main = next((ev for ev in events if ev.rule == "events.report"), events[0])
+    text = doc_text(doc)
+    reports = [ev for ev in events if ev.rule == "events.report"]
+    dated = reports if len(reports) > 1 else []  # a series: each paragraph goes to its date marker's event
+    main = reports[0] if reports else events[0]
     current = main
-    for p_start, p_end in _paragraphs(doc_text(doc)):
+    for p_start, p_end in _paragraphs(text):
         if any(a <= p_start and p_end <= b for a, b in clutter):
             continue
-        para = doc_text(doc)[p_start:p_end]
+        para = text[p_start:p_end]
         if dated:
             for marker in _MONTH_WORD.finditer(para):
                 month = MONTHS[marker.group(1).lower()]
