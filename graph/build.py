@@ -94,6 +94,7 @@ def build(paths: list[Path], out: Path, *, model: str | None = None, batch_size:
             warn(f"skipped {exc}")
     judgements = load_judgements(judgements_file or _default_judgements(paths))
 
+    load_pipeline(model)  # a missing model is reported before any progress bar is drawn
     bar = None
     if show_progress and len(documents) > 1:
         from tqdm import tqdm
