@@ -3,7 +3,8 @@
 For each size, a synthetic dataset (bench/synthetic.py) is written as TriG, loaded into the
 on-disk Oxigraph store exactly as ``tradegraph build`` does (graph.oxstore.write_store, opened
 read-only), and into an rdflib ``Dataset(default_union=True)``. Each query runs with its header's
-default parameters: on Oxigraph once to warm up, then ``--runs`` times (median); on rdflib in a
+default parameters (a ``limit`` parameter caps the rows on both engines, as
+``graph.query.run`` does): on Oxigraph once to warm up, then ``--runs`` times (median); on rdflib in a
 forked child per query, up to ``--runs`` times, stopped at ``--cap`` seconds (reported as "> cap").
 Row counts of the two engines are compared; a difference is flagged.
 
@@ -28,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from graph.library import available, load  # noqa: E402
 from graph.params import bind  # noqa: E402
+from graph.query import apply_limit  # noqa: E402
 
 
 def _names(only: list[str] | None) -> list[str]:
@@ -64,8 +66,9 @@ def _rdflib_child(ds: Any, name: str, runs: int, conn: Any) -> None:
     from rdflib import Literal, URIRef
 
     info = load(name)
+    text, terms = apply_limit(info.text, bind(info.params, {}, label=name), name)  # as graph.query.run does
     bindings = {}
-    for var, term in bind(info.params, {}, label=name).items():
+    for var, term in terms.items():
         if not hasattr(term, "datatype"):
             bindings[var.value] = URIRef(term.value)
         elif term.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
@@ -75,7 +78,7 @@ def _rdflib_child(ds: Any, name: str, runs: int, conn: Any) -> None:
     times, rows = [], 0
     for _ in range(runs):
         t = time.perf_counter()
-        rows = len(list(ds.query(info.text, initBindings=bindings)))
+        rows = len(list(ds.query(text, initBindings=bindings)))
         times.append(time.perf_counter() - t)
         if sum(times) > 5:
             break

@@ -16,6 +16,11 @@ default is optional: left unbound, it matches anything. The query uses each
 parameter as a SPARQL variable of the same name (``?person``) and must project
 it, since values are bound as RDF terms, never spliced into the text.
 
+One name is reserved: ``# param: limit (integer) = 100 — …`` caps the number of rows. It is
+not a variable of the query: the value is checked to be a positive integer and the code
+writes ``LIMIT n`` after the query (:func:`graph.query.apply_limit`), so the query's own
+``ORDER BY`` decides which rows come first; an empty value returns every row.
+
 >>> info = parse("# title: T\\n# param: n (integer) = 2 — at least\\nSELECT ?n WHERE {}", name="t")
 >>> info.title, info.params[0].name, info.params[0].type, info.params[0].default
 ('T', 'n', 'integer', '2')
@@ -29,10 +34,12 @@ from pathlib import Path
 
 from graph.errors import QueryError
 
-__all__ = ["QUERIES_DIR", "TYPES", "Param", "QueryInfo", "available", "load", "parse"]
+__all__ = ["LIMIT_PARAM", "QUERIES_DIR", "TYPES", "Param", "QueryInfo", "available", "load", "parse"]
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 TYPES = ("string", "iri", "integer", "decimal", "date", "boolean")
+#: The reserved parameter that caps the rows (``LIMIT n``), an ``integer``.
+LIMIT_PARAM = "limit"
 
 _PARAM = re.compile(
     r"""^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*
@@ -113,6 +120,9 @@ def parse(text: str, *, name: str, path: Path | None = None) -> QueryInfo:
         elif last is not None and line[1:].strip():
             last[-1] = f"{last[-1]} {line[1:].strip()}".strip()
     params = [_param(p, name) for p in fields.get("param", [])]
+    for p in params:
+        if p.name == LIMIT_PARAM and p.type != "integer":
+            raise QueryError(f"{name}: parameter {LIMIT_PARAM} caps the rows and must be an integer")
     seen = [p.name for p in params]
     if len(set(seen)) != len(seen):
         raise QueryError(f"{name}: a parameter is declared twice ({', '.join(seen)})")

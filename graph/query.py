@@ -23,12 +23,12 @@ import pyoxigraph as ox
 from extract.vocab import PREFIXES
 from graph.errors import QueryError
 from graph.formats import format_table
-from graph.library import QUERIES_DIR, QueryInfo, available, load
+from graph.library import LIMIT_PARAM, QUERIES_DIR, QueryInfo, available, load, parse
 from graph.oxstore import open_store
 from graph.params import XSD, Term, bind
 
-__all__ = ["QueryError", "Result", "ask", "available", "format_table", "open_store", "resolve_query",
-           "run", "run_named", "SPARQL_PREFIXES"]
+__all__ = ["QueryError", "Result", "ask", "available", "apply_limit", "format_table", "open_store",
+           "resolve_query", "run", "run_named", "SPARQL_PREFIXES"]
 
 #: Prefixes a query may use without declaring them (library queries declare theirs anyway).
 SPARQL_PREFIXES = {name: str(ns) for name, ns in PREFIXES.items()}
@@ -93,9 +93,46 @@ def _evaluate(store: ox.Store, query: str, params: Mapping[ox.Variable, Term] | 
         raise QueryError(f"{label}: {message}") from None
 
 
+def apply_limit(query: str, params: Mapping[ox.Variable, Term] | None,
+                label: str = "query") -> tuple[str, dict[ox.Variable, Term]]:
+    """The query with its ``limit`` parameter applied, and the other parameters.
+
+    A query whose header declares ``# param: limit (integer) …`` takes the bound value as a row
+    cap: the value is checked to be a positive integer and the code writes ``LIMIT n`` after the
+    query (the user's text is never spliced in). Unbound (``limit=""``), every row is returned.
+    Any other query is returned as it is, ``?limit`` included.
+
+    >>> text = "# title: T\\n# param: limit (integer) = 100 — most rows\\nSELECT ?x WHERE { ?x ?p ?o }"
+    >>> apply_limit(text, {ox.Variable("limit"): ox.Literal("5", datatype=ox.NamedNode(XSD + "integer"))})[0][-8:]
+    'LIMIT 5\\n'
+    >>> apply_limit(text, {ox.Variable("limit"): ox.Literal("0")})
+    Traceback (most recent call last):
+    ...
+    graph.errors.QueryError: query: parameter limit must be a positive integer, got '0'
+    """
+    terms = dict(params or {})
+    var = ox.Variable(LIMIT_PARAM)
+    if var not in terms:
+        return query, terms
+    try:
+        declared = parse(query, name=label).param(LIMIT_PARAM)
+    except QueryError:
+        declared = None
+    if declared is None or declared.type != "integer":
+        return query, terms
+    value = getattr(terms.pop(var), "value", "")
+    if not value.strip().isdigit() or int(value) < 1:
+        raise QueryError(f"{label}: parameter {LIMIT_PARAM} must be a positive integer, got {value!r}")
+    return f"{query.rstrip()}\nLIMIT {int(value)}\n", terms
+
+
 def run(store: ox.Store, query: str, *, params: Mapping[ox.Variable, Term] | None = None,
         label: str = "query") -> Result:
-    """Run a SELECT query with ``params`` bound; raises :class:`QueryError` with the parser's message."""
+    """Run a SELECT query with ``params`` bound; raises :class:`QueryError` with the parser's message.
+
+    A declared ``limit`` parameter caps the rows (:func:`apply_limit`).
+    """
+    query, params = apply_limit(query, params, label)
     solutions = _evaluate(store, query, params, label)
     if not isinstance(solutions, ox.QuerySolutions):
         raise QueryError(f"{label}: only SELECT queries give rows; use the endpoint (`tradegraph serve`) "

@@ -61,8 +61,8 @@ def test_query_library_has_at_least_15_documented_queries():
 def test_query_every_parameter_is_a_variable_of_the_select_clause(name):
     info = load(name)
     empty = ox.Store()
-    terms = bind(info.params, {p.name: "1" if p.type == "integer" else "x" if p.type == "string"
-                               else "tgid:x" for p in info.params if p.default is None})
+    sample = {"integer": "1", "string": "x", "date": "2025-01-01", "decimal": "1.5", "boolean": "true"}
+    terms = bind(info.params, {p.name: sample.get(p.type, "tgid:x") for p in info.params if p.default is None})
     run(empty, info.text, params=terms, label=name)  # raises QueryError if a parameter is not projected
 
 
@@ -239,3 +239,21 @@ def test_query_docstring_examples_run(module):
 
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_query_limit_caps_rows_and_is_checked(store):
+    assert len(run_named(store, "organizations_by_documents", {"limit": "2"}).rows) == 2
+    assert len(run_named(store, "organizations_by_documents", {"limit": ""}).rows) == 8  # empty: every row
+    for bad in ("0", "-3", "2; DROP ALL", "1.5"):
+        with pytest.raises(QueryError, match="limit"):
+            run_named(store, "organizations_by_documents", {"limit": bad})
+
+
+def test_query_limit_is_an_ordinary_variable_where_no_header_declares_it(store):
+    text = "SELECT ?limit WHERE { }"
+    assert run(store, text, params={ox.Variable("limit"): ox.Literal("5")}).rows == [["5"]]
+
+
+def test_query_limit_must_be_declared_an_integer():
+    with pytest.raises(QueryError, match="limit caps the rows and must be an integer"):
+        parse('# param: limit = "x" — no\nSELECT * {}', name="t")
