@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -204,3 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("tradegraph: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # "tradegraph queries | head": the reader has what it wanted
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0

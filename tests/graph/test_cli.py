@@ -103,3 +103,11 @@ def test_cli_export_writes_each_format_where_asked(tmp_path, tiny_dataset, capsy
     assert {p.name for p in (tmp_path / "sheets").iterdir()} == {"nodes.csv", "edges.csv"}
     assert main(["export", "--format", "popolo", "--out", str(tmp_path), "--projection", "people"]) == 2
     assert "--projection applies to graphml, gexf, csv" in capsys.readouterr().err
+
+
+def test_cli_output_cut_short_by_a_pipe_is_not_an_error():
+    import subprocess as sp
+
+    done = sp.run(f"{sys.executable} -m graph queries | head -1", shell=True, capture_output=True, text=True,
+                  cwd=ROOT)
+    assert done.stdout.strip() and "Traceback" not in done.stderr
