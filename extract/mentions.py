@@ -394,13 +394,26 @@ def qualify_bare_bodies(mentions: list[Mention], doc: Doc, lex: Lexicon, inst: I
     return out
 
 
-def with_acronyms(mentions: list[Mention], doc: Doc) -> list[Mention]:
-    """Also read 'ACR, the Long Name' definitions: the acronym mention right before an organization."""
+def with_acronyms(mentions: list[Mention], doc: Doc, lex: Lexicon) -> list[Mention]:
+    """Also read 'ACR, the Long Name' definitions (the acronym mention right before an organization), and
+    names whose head follows their acronym ("… Efficiency (DOGE) Caucus")."""
     out = list(mentions)
+    text = doc_text(doc)
     for i, m in enumerate(out[:-1]):
         nxt = out[i + 1]
-        between = doc_text(doc)[m.end:nxt.start]
+        between = text[m.end:nxt.start]
         if m.kind == nxt.kind == "org" and _ACRONYM.match(m.text) and between.strip().lower() in {", the", ","} \
                 and not nxt.acronym:
             out[i + 1] = replace(nxt, acronym=m.text)
-    return out
+    return [_with_trailing_head(m, text, lex) for m in out]
+
+
+def _with_trailing_head(m: Mention, text: str, lex: Lexicon) -> Mention:
+    """ "the Department of Government Efficiency (DOGE) Caucus": the head after the acronym ends the name."""
+    if m.kind != "org" or not m.acronym or m.institution:
+        return m
+    after = re.match(r"\s*\(\s*" + re.escape(m.acronym) + r"\s*\)\s+([A-Z][a-z]+)\b", text[m.end:])
+    if after is None or after.group(1).lower() not in lex.org_heads:
+        return m
+    head = after.group(1)
+    return replace(m, text=f"{m.text} {head}", end=m.end + after.end(), acronym=f"{m.acronym} {head}")

@@ -52,7 +52,7 @@ def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = No
     inst = institutions or load_institutions()
     text = document.text
     clutter = clutter_spans(text)
-    mentions = qualify_bare_bodies(with_acronyms(find_mentions(doc, lex, inst, clutter), doc), doc, lex, inst)
+    mentions = qualify_bare_bodies(with_acronyms(find_mentions(doc, lex, inst, clutter), doc, lex), doc, lex, inst)
     mentions = sorted(mentions + government_mentions(doc, lex, inst, clutter), key=lambda m: (m.start, m.end))
     parts, children = find_parts(doc, mentions, lex)
     mentions = sorted(mentions + children, key=lambda m: (m.start, m.end))

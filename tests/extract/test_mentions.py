@@ -6,7 +6,7 @@ from extract.mentions import find_mentions, heading_spans, with_acronyms
 
 
 def mentions_of(doc):
-    return [(m.kind, m.text) for m in with_acronyms(find_mentions(doc, load_lexicon(), load_institutions(), []), doc)]
+    return [(m.kind, m.text) for m in with_acronyms(find_mentions(doc, load_lexicon(), load_institutions(), []), doc, load_lexicon())]
 
 
 @pytest.mark.parametrize("text,ents,expected", [
@@ -50,7 +50,7 @@ def test_mentions_acronym_defined_in_parentheses(make_doc):
 
 def test_mentions_acronym_defined_before_the_long_name(make_doc):
     doc = make_doc("HFC , the Harbour Freight Council , said", [("ORG", 0, 1), ("ORG", 3, 6)])
-    found = with_acronyms(find_mentions(doc, load_lexicon(), load_institutions(), []), doc)
+    found = with_acronyms(find_mentions(doc, load_lexicon(), load_institutions(), []), doc, load_lexicon())
     assert [(m.text, m.acronym) for m in found] == [("HFC", None), ("Harbour Freight Council", "HFC")]
 
 
@@ -73,3 +73,9 @@ def test_mentions_with_the_real_model(nlp, sentence, person, org):
     assert ("person", person) in found
     names = {load_institutions().by_id[m.institution].name for m in find_mentions(doc, load_lexicon(), load_institutions(), []) if m.institution}
     assert org in names
+
+
+def test_mentions_head_after_the_acronym_ends_the_name(make_doc):
+    doc = make_doc("created the Harbour Efficiency Office ( HEO ) Caucus in May .", [("ORG", 2, 5)])
+    (m,) = with_acronyms(find_mentions(doc, load_lexicon(), load_institutions(), []), doc, load_lexicon())
+    assert (m.text, m.acronym) == ("Harbour Efficiency Office Caucus", "HEO Caucus")
