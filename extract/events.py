@@ -37,7 +37,8 @@ def _named_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
     """Capitalised words (ordinals and years allowed) ending in an event noun: "13th U.S.-Mexico CEO Dialogue"."""
     return re.compile(r"(?P<name>(?:(?:" + _ORDINAL + r"|(?:19|20)\d\d|[A-Z][\w.&'’-]*)\s+){0,7}"
                       r"(?:" + "|".join(map(re.escape, heads)) + r"))\b")
-_HAPPENED = re.compile(r"\b(during|at|for|since|after|before|from|in|held|took place|hosted|attended)\s+(?:the\s+)?[“\"]?$",
+_HAPPENED = re.compile(r"\b(during|at|for|since|after|before|from|in|held|took place|hosted|attended|convened|"
+                       r"organized|opened|concluded|inaugurated)\s+(?:the\s+)?[“\"]?$",
                        re.I)
 _MONTH_WORD = re.compile(r"\b(" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b", re.I)
 
@@ -88,6 +89,14 @@ def _named_events(doc: Doc, clutter: list[tuple[int, int]], headings: list[tuple
         start = m.end() - len(name)
         out.append((name, start, m.end(), bool(_HAPPENED.search(doc_text(doc)[max(0, start - 25):start]))))
     return out
+
+
+def _event_whens(text: str, published: str | None) -> list[When]:
+    """Dates of a sentence, less its dateline ("WASHINGTON — May 14, 2025 — …"), which dates the story."""
+    whens = find_whens(text, published)
+    if len(whens) > 1 and published:
+        whens = [w for w in whens if w.start != published] or whens
+    return whens
 
 
 def _reported_year(sent: Span, published: str | None) -> str | None:
@@ -178,6 +187,25 @@ def _listed_with(doc: Doc, people: list[Mention], took_part: list[Mention]) -> l
     return out
 
 
+def _in_participant_list(text: str, m: Mention, lex: Lexicon) -> bool:
+    """A name opening an item of a list introduced as participants ("Speakers included:" then "- X, Title")."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    item = text[line_start:m.start]
+    bullet = re.match(r"\s*[-•*·]\s*", item)
+    if bullet is None or not re.fullmatch(r"(?:(?:[A-Z][\w.’'-]*|former|ex-|then-|of|for|the|and)\s+)*",
+                                          item[bullet.end():]):
+        return False  # the name must open the item, perhaps after its title ("- Former Ambassador X")
+    before = text[:line_start].rstrip()
+    intro_start = before.rfind("\n", 0, len(before))
+    while intro_start >= 0 and re.match(r"\s*[-•*·]", before[intro_start + 1:]):  # earlier items of the list
+        before = before[:intro_start].rstrip()
+        intro_start = before.rfind("\n")
+    intro = before[intro_start + 1:]
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", intro)}
+    return intro.endswith(":") and bool(words & (lex.conference_words | lex.participation_verbs
+                                                 | {"included", "participants", "attendees", "panelists", "speakers"}))
+
+
 def _organizers(sent: Span, mentions: list[Mention]) -> list[Mention]:
     text = sent.text
     orgs = [m for m in mentions if m.kind == "org" and sent.start_char <= m.start < sent.end_char]
@@ -242,7 +270,7 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
         if core in by_core:
             by_core[core].aliases.add(name)
             continue
-        whens = [w for w in find_whens(sent.text, published)]
+        whens = _event_whens(sent.text, published)
         years = re.findall(r"\b((?:19|20)\d\d)\b", name)
         ev = Event(name, (sent.start_char, sent.end_char), "events.named",
                    start=whens[0].start if whens else (years[0] if years else None),
@@ -266,9 +294,7 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
     # an encounter that took place is reported before one that is only announced
     report = next((s for s in reports if not _FUTURE.search(s.text)), reports[0] if reports else None)
     if report is not None:
-        whens = find_whens(report.text, published)
-        if len(whens) > 1 and published:  # a dateline ("MEXICO CITY, May 14, 2025 (Reuters) -") dates the story
-            whens = [w for w in whens if w.start != published] or whens
+        whens = _event_whens(report.text, published)
         para_start = text.rfind("\n", 0, report.start_char) + 1
         para_end = text.find("\n", report.end_char) if "\n" in text[report.end_char:] else len(text)
         inside = [ev for ev in events if para_start <= text.find(ev.name, para_start) < para_end]
@@ -352,6 +378,7 @@ def _assign_people(doc: Doc, mentions: list[Mention], events: list[Event], clutt
                   and not any(a <= m.start < b for a, b in clutter)]
         took_part = [m for m in people if _attends(doc, m, conference, lex)]
         took_part += _listed_with(doc, people, took_part)
+        took_part += [m for m in people if m not in took_part and _in_participant_list(text, m, lex)]
         named_here = [ev for ev in events if ev.rule == "events.named" and p_start <= ev.sentence[0] < p_end
                       and ev is not main]
         for m in took_part:

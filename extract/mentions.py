@@ -42,8 +42,10 @@ class Mention:
 
 
 def _is_heading(line: str) -> bool:
-    """Short title-case lines without final punctuation: headlines and section headings."""
-    words = [w for w in re.findall(r"[A-Za-zÀ-ÿ][\w’'&.-]*", line)]
+    """Short title-case lines without final punctuation: headlines and section headings (not list items)."""
+    if line.lstrip().startswith(("-", "•", "*", "·")) and not line.lstrip().startswith("**"):
+        return False
+    words = [w for w in re.findall(r"(?<!\w)[A-Za-zÀ-ÿ][\w’'&.-]*", line)]
     if not words or len(words) > 14 or line.rstrip().endswith((".", "?", "!", ":", ",", ";")):
         return False
     small = {"a", "an", "and", "the", "of", "for", "to", "in", "on", "at", "by", "with", "from", "vs", "&"}
@@ -55,7 +57,7 @@ def heading_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of heading-like lines (headline, section titles)."""
     spans, offset = [], 0
     for line in text.splitlines(keepends=True):
-        if _is_heading(line.strip(" \t•*#")):
+        if _is_heading(line.strip(" \t#")):
             spans.append((offset, offset + len(line)))
         offset += len(line)
     return spans

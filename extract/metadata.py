@@ -56,9 +56,10 @@ def publication_date(text: str) -> str | None:
     """
     head = text[:HEAD_CHARS]
     for found in find_dates(head):
-        after = head[found.end:found.end + 8].strip(" ,")
+        after = head[found.end:found.end + 16].strip(" ,")
         before = head[max(0, found.start - 5):found.start].strip()
-        ranged = after.startswith(("–", "—", "to ", "and ")) or before.endswith(("–", "—", "to", "and"))
+        ranged = re.match(r"(–|—|-|to\b|and\b)\s*(\w+\.?\s+)?\d{1,2}(?![\d:])", after) is not None \
+            or before.endswith(("–", "to", "and")) and re.search(r"\d", head[max(0, found.start - 20):found.start])
         if not ranged:
             return found.iso
     return None

@@ -90,7 +90,8 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
         # the org mention itself ends with the title: "U.S. Trade Representative Katherine Tai"
         words = org_mention.text.split()
         if lex.role_of(words[-1]) and org_mention.institution:
-            return [RoleFinding((person.start, person.end), org_mention.text, False, sent.sent.start_char,
+            former = any(t.lower_.rstrip("-") in lex.former_markers for t in run[:max(0, last_org_end - len(words))])
+            return [RoleFinding((person.start, person.end), org_mention.text, former, sent.sent.start_char,
                                 sent.sent.end_char, "roles.title_before_name", institution=org_mention.institution)]
         return []
     while run and run[-1].text.lower() in lex.honorifics:  # "Secretary of Economy Dr. X"
@@ -225,6 +226,30 @@ def _people_after_titles(sent: SentenceView, lex: Lexicon) -> list[Mention]:
     return out
 
 
+def _people_before_titles(sent: SentenceView, lex: Lexicon) -> list[Mention]:
+    """Names NER missed right before ", Title": "- Ana Ruiz Cortés, Undersecretary of Foreign Trade, …"."""
+    doc, out = sent.doc, []
+    i = sent.sent.start
+    while i < sent.sent.end:
+        if sent.mention_at(i) is not None or not cap(doc[i]):
+            i += 1
+            continue
+        end = i
+        while end < sent.sent.end and sent.mention_at(end) is None and (cap(doc[end]) or doc[end].lower_ in _NAME_PARTICLES):
+            end += 1
+        name = list(doc[i:end])
+        after = list(doc[end + 1:min(sent.sent.end, end + 1 + lex.max_title_words + 2)])
+        t_start, t_end, _ = split_title(after, lex)
+        if end < sent.sent.end and doc[end].text == "," and t_end > t_start and 2 <= len(name) <= 4 \
+                and all(t.pos_ == "PROPN" or t.lower_ in _NAME_PARTICLES for t in name) \
+                and not any(t.lower_ in lex.org_heads | lex.portfolio_words | lex.event_words | set(lex.titles)
+                            | set(lex.nationalities) | lex.places for t in name):
+            out.append(Mention("person", doc[i:end].text, doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text),
+                               sent.sent.start_char, sent.sent.end_char, titled=True, source="role"))
+        i = max(end, i + 1)
+    return out
+
+
 def find_roles(doc: Doc, mentions: list[Mention], lex: Lexicon, inst: InstitutionList
                ) -> tuple[list[RoleFinding], list[Mention]]:
     """Posts stated in ``doc``, and the new mentions (people after titles, organizations in roles) they reveal."""
@@ -234,6 +259,7 @@ def find_roles(doc: Doc, mentions: list[Mention], lex: Lexicon, inst: Institutio
         inside = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
         view = SentenceView(doc, sent, inside)
         extra = _people_after_titles(view, lex)
+        extra += [m for m in _people_before_titles(view, lex) if all(m.start != x.start for x in extra)]
         if extra:
             new.extend(extra)
             view = SentenceView(doc, sent, inside + extra)

@@ -111,14 +111,18 @@ def merge_graphs(graphs: list[tuple[URIRef, Graph]], judgements: Judgements = Ju
     """
     fixed = fixed_names or {}
     names: dict[URIRef, set[str]] = defaultdict(set)
+    primary: dict[URIRef, set[str]] = defaultdict(set)
     kinds: dict[URIRef, str] = {}
     for _, g in graphs:
         for kind, cls in (("person", SDO.Person), ("org", SDO.Organization), ("event", SDO.Event)):
             for node in g.subjects(RDF.type, cls):
                 kinds[node] = kind
-                names[node] |= {str(o) for o in g.objects(node, SDO.name)}
+                primary[node] |= {str(o) for o in g.objects(node, SDO.name)}
+                names[node] |= primary[node]
                 names[node] |= {str(o) for o in g.objects(node, SDO.alternateName)}
-    display = {n: fixed.get(n) or min((x for x in names[n]), key=_rank) for n in names if names[n]}
+    # a meeting keeps the name its documents give it; people and bodies take their fullest form
+    display = {n: fixed.get(n) or min(primary[n] if kinds.get(n) == "event" and primary[n] else names[n], key=_rank)
+               for n in names if names[n]}
 
     def node_of(label: str) -> set[URIRef]:
         return {n for n in names if str(n) == label or fold(label) in {fold(x) for x in names[n]}}

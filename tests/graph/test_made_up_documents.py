@@ -56,6 +56,8 @@ def test_made_up_roles(made_up):
     assert ("Marta Ruiz Ochoa", "Economy Secretary", "Ministry of Economy", False) in found
     assert ("Rodrigo Villaseñor", "Secretary of Economy", "Ministry of Economy", False) in found  # "The Secretary of Economy, X,"
     assert ("Mariana Ochoa", "Senior Economist", "BBVA México", False) in found  # not "The Economist"
+    assert ("Ana Ruiz Cortés", "Undersecretary of Foreign Trade", "Ministry of Economy", False) in found  # a list item
+    assert ("Susan Marsh", "U.S. Trade Representative", "Office of the U.S. Trade Representative", True) in found
 
 
 def test_made_up_meetings(made_up):
@@ -71,6 +73,8 @@ def test_made_up_meetings(made_up):
                                                  "Paul Reyes"]),
         "Mexico Industrial Forum": ("2025-06-10", ["Esteban Robles Garza", "Joaquín Treviño", "Mariana Ochoa",
                                                    "Paola Mendiola", "Rodrigo Villaseñor"]),
+        # "Speakers included:" and a list; the dateline's date is the story's, not the meeting's
+        "14th U.S.-Mexico CEO Dialogue": ("2025-11-03", ["Ana Ruiz Cortés", "John Park", "Susan Marsh"]),
     }
 
 
