@@ -15,6 +15,7 @@ title ("Senior Vice President for the Western Hemisphere Neil Herrington").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
@@ -196,57 +197,59 @@ def _listed_before(sent: SentenceView, start: int, org: Mention | None) -> tuple
     return None
 
 
-def _people_after_titles(sent: SentenceView, lex: Lexicon) -> list[Mention]:
-    """Names NER missed right after a title: "Senior Vice President for the Western Hemisphere Neil Herrington"."""
-    doc, out = sent.doc, []
-    i = sent.sent.start
+def _uncovered_runs(sent: SentenceView, joiners: set[str]) -> Iterator[tuple[int, int]]:
+    """Token ranges of capitalised words (and ``joiners``) that no mention covers."""
+    doc, i = sent.doc, sent.sent.start
     while i < sent.sent.end:
         if sent.mention_at(i) is not None or not cap(doc[i]):
             i += 1
             continue
-        run_end = i
-        while run_end < sent.sent.end and sent.mention_at(run_end) is None and (
-                cap(doc[run_end]) or doc[run_end].lower_ in {"for", "of", "the", "and"}):
-            run_end += 1
-        tokens = list(doc[i:run_end])
+        end = i
+        while end < sent.sent.end and sent.mention_at(end) is None and (cap(doc[end]) or doc[end].lower_ in joiners):
+            end += 1
+        yield i, end
+        i = max(end, i + 1)
+
+
+def _person(sent: SentenceView, start: int, end: int) -> Mention:
+    doc = sent.doc
+    return Mention("person", doc[start:end].text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
+                   sent.sent.start_char, sent.sent.end_char, titled=True, source="role")
+
+
+def _not_a_name(tokens: list, lex: Lexicon) -> bool:
+    return any(t.lower_ in lex.org_heads | lex.portfolio_words | lex.event_words | set(lex.titles)
+               | set(lex.nationalities) | lex.places for t in tokens)
+
+
+def _people_after_titles(sent: SentenceView, lex: Lexicon) -> list[Mention]:
+    """Names NER missed right after a title: "Senior Vice President for the Western Hemisphere Neil Herrington"."""
+    doc, out = sent.doc, []
+    for start, end in _uncovered_runs(sent, {"for", "of", "the", "and"}):
+        tokens = list(doc[start:end])
         t_start, t_end, _ = split_title(tokens, lex)
         name = tokens[t_end:] if t_end > t_start else []
-        before = sent.mention_at(i - 1) if i > sent.sent.start else None
+        before = sent.mention_at(start - 1) if start > sent.sent.start else None
         if not name and before is not None and before.kind == "org" and lex.role_of(before.text.split()[-1]):
             name = tokens  # "Deputy U.S. Trade Representative Caroline Meyers": the title ends in a body's name
         while len(name) > 2 and name[-1].pos_ != "PROPN":
             name = name[:-1]
-        if 2 <= len(name) <= 4 and all(cap(t) or t.lower_ in _NAME_PARTICLES for t in name) and not any(
-                t.lower_ in lex.org_heads | lex.portfolio_words | lex.event_words or t.lower_ in lex.titles
-                for t in name):
-            s, e = name[0].i, name[-1].i + 1
-            out.append(Mention("person", doc[s:e].text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text),
-                               sent.sent.start_char, sent.sent.end_char, titled=True, source="role"))
-        i = max(run_end, i + 1)
+        if 2 <= len(name) <= 4 and all(cap(t) or t.lower_ in _NAME_PARTICLES for t in name) \
+                and not _not_a_name(name, lex):
+            out.append(_person(sent, name[0].i, name[-1].i + 1))
     return out
 
 
 def _people_before_titles(sent: SentenceView, lex: Lexicon) -> list[Mention]:
     """Names NER missed right before ", Title": "- Ana Ruiz Cortés, Undersecretary of Foreign Trade, …"."""
     doc, out = sent.doc, []
-    i = sent.sent.start
-    while i < sent.sent.end:
-        if sent.mention_at(i) is not None or not cap(doc[i]):
-            i += 1
-            continue
-        end = i
-        while end < sent.sent.end and sent.mention_at(end) is None and (cap(doc[end]) or doc[end].lower_ in _NAME_PARTICLES):
-            end += 1
-        name = list(doc[i:end])
+    for start, end in _uncovered_runs(sent, _NAME_PARTICLES):
+        name = list(doc[start:end])
         after = list(doc[end + 1:min(sent.sent.end, end + 1 + lex.max_title_words + 2)])
         t_start, t_end, _ = split_title(after, lex)
         if end < sent.sent.end and doc[end].text == "," and t_end > t_start and 2 <= len(name) <= 4 \
-                and all(t.pos_ == "PROPN" or t.lower_ in _NAME_PARTICLES for t in name) \
-                and not any(t.lower_ in lex.org_heads | lex.portfolio_words | lex.event_words | set(lex.titles)
-                            | set(lex.nationalities) | lex.places for t in name):
-            out.append(Mention("person", doc[i:end].text, doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text),
-                               sent.sent.start_char, sent.sent.end_char, titled=True, source="role"))
-        i = max(end, i + 1)
+                and all(t.pos_ == "PROPN" or t.lower_ in _NAME_PARTICLES for t in name) and not _not_a_name(name, lex):
+            out.append(_person(sent, start, end))
     return out
 
 
