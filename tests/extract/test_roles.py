@@ -1,6 +1,5 @@
 """Roles read from made-up sentences in the genre's grammar, through the real pipeline."""
 import pytest
-from rdflib import URIRef
 
 from extract.document import Document
 from extract.triples import document_graph

@@ -52,6 +52,14 @@ def make_dataset(*, person: str = "Ana Ruiz", org: str = "Harbour Council", meet
     default.add((topic, SKOS.prefLabel, Literal("USMCA review", lang="en")))
     default.add((topic, SKOS.prefLabel, Literal("revisión del T-MEC", lang="es")))
 
+    def membership(g: Any, m: URIRef, person: URIRef, org: URIRef, role: str, title: str, former: bool) -> None:
+        g.add((m, RDF.type, ORG.Membership))
+        g.add((m, ORG.member, person))
+        g.add((m, ORG.organization, org))
+        g.add((m, ORG.role, ID[f"role/{role}"]))
+        g.add((ID[f"role/{role}"], SKOS.prefLabel, Literal(title)))
+        g.add((m, TG.former, Literal(former)))
+
     def evidence(g: Any, node: URIRef, doc: URIRef, text: str, start: int) -> None:
         g.add((node, PROV.wasDerivedFrom, doc))
         g.add((node, TG.evidence, Literal(text)))
@@ -79,15 +87,10 @@ def make_dataset(*, person: str = "Ana Ruiz", org: str = "Harbour Council", meet
     a.add((council, SDO.addressCountry, Literal("US")))
     a.add((place, RDF.type, SDO.Place))
     a.add((place, SDO.name, Literal("Washington")))
-    m = ID["membership/ana-ruiz--harbour-council--director"]
-    a.add((m, RDF.type, ORG.Membership))
-    a.add((m, ORG.member, ana))
-    a.add((m, ORG.organization, council))
-    a.add((m, ORG.role, ID["role/director--director"]))
-    a.add((ID["role/director--director"], SKOS.prefLabel, Literal("Director")))
-    a.add((m, TG.former, Literal(False)))
+    membership(a, ID["membership/ana-ruiz--harbour-council--director"], ana, council, "director--director",
+               "Director", False)
     a.add((ana, ORG.memberOf, council))
-    evidence(a, m, doc_a, sentence, 0)
+    evidence(a, ID["membership/ana-ruiz--harbour-council--director"], doc_a, sentence, 0)
     a.add((event, RDF.type, SDO.Event))
     a.add((event, SDO.name, Literal(meeting)))
     a.add((event, SDO.startDate, Literal("2024-01-22", datatype=XSD.date)))
@@ -114,12 +117,7 @@ def make_dataset(*, person: str = "Ana Ruiz", org: str = "Harbour Council", meet
     b.add((bob, RDF.type, SDO.Person))
     b.add((bob, SDO.name, Literal("Bob Lee")))
     m2 = ID["membership/bob-lee--us-commerce--undersecretary"]
-    b.add((m2, RDF.type, ORG.Membership))
-    b.add((m2, ORG.member, bob))
-    b.add((m2, ORG.organization, commerce))
-    b.add((m2, ORG.role, ID["role/undersecretary--deputy-minister"]))
-    b.add((ID["role/undersecretary--deputy-minister"], SKOS.prefLabel, Literal("Undersecretary")))
-    b.add((m2, TG.former, Literal(True)))
+    membership(b, m2, bob, commerce, "undersecretary--deputy-minister", "Undersecretary", True)
     evidence(b, m2, doc_b, "Bob Lee, a former Undersecretary of Commerce, looked back.", 0)
     return ds
 
@@ -230,3 +228,13 @@ def open_page(browser: Any) -> Iterator[Callable[[Path], OpenedPage]]:
     yield opener
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def fixture_out(tmp_path_factory):
+    """A build folder holding the query store of the hand-made fixture (``data/queries_fixture.trig``)."""
+    from graph.oxstore import write_store
+
+    out = tmp_path_factory.mktemp("fixture-build")
+    write_store(Path(__file__).parent / "data" / "queries_fixture.trig", out / "store")
+    return out

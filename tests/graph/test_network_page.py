@@ -154,7 +154,7 @@ def test_network_page_large_graph_starts_small_and_expands(open_page, tmp_path):
     assert opened.js("tg.nodes.length") == 40
     last = opened.js("tg.data.nodes[tg.data.nodes.length - 1].id")
     assert opened.js(f"tg.present.has({last!r})") is False
-    opened.page.fill("#search", opened.js(f"tg.data.nodes[tg.data.nodes.length - 1].label"))
+    opened.page.fill("#search", opened.js("tg.data.nodes[tg.data.nodes.length - 1].label"))
     opened.page.press("#search", "Enter")
     assert opened.js(f"tg.present.has({last!r})") is True and opened.js("tg.nodes.length") == 41
     before = opened.js("tg.nodes.length")

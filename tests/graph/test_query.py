@@ -15,7 +15,7 @@ import pytest
 from graph.cli import main
 from graph.formats import render
 from graph.library import available, load, parse
-from graph.oxstore import open_store, write_store
+from graph.oxstore import open_store
 from graph.params import bind, parse_assignments
 from graph.query import QueryError, Result, run, run_named
 
@@ -32,14 +32,6 @@ ROWS_ON_SAMPLES = [
     "people_organizations", "person_profile", "person_roles", "role_holders", "shortest_connection",
     "topic_actors_via_meetings", "topic_statements", "topics_by_actor", "topics_by_institution",
 ]
-
-
-@pytest.fixture(scope="module")
-def fixture_out(tmp_path_factory):
-    """A build folder holding the hand-made fixture's query store."""
-    out = tmp_path_factory.mktemp("fixture-build")
-    write_store(DATA / "queries_fixture.trig", out / "store")
-    return out
 
 
 @pytest.fixture(scope="module")

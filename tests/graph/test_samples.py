@@ -5,10 +5,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import URIRef
 
 from extract.vocab import DCTERMS, RDF, SDO
-from graph import store
 from graph.summary import summarize
 from graph.validate import validate
 

@@ -6,7 +6,6 @@ at the end of the module; every request has a client-side time limit.
 import json
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 from rdflib import Graph
@@ -14,19 +13,10 @@ from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from graph.endpoint import negotiate
-from graph.oxstore import write_store
 from graph.serve import make_server
 
-DATA = Path(__file__).parent / "data"
 PEOPLE = """PREFIX schema: <https://schema.org/>
 SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name"""
-
-
-@pytest.fixture(scope="module")
-def fixture_out(tmp_path_factory):
-    out = tmp_path_factory.mktemp("serve-build")
-    write_store(DATA / "queries_fixture.trig", out / "store")
-    return out
 
 
 @pytest.fixture(scope="module")
