@@ -29,7 +29,6 @@ sys.path.insert(0, str(ROOT))
 
 from graph.library import available, load  # noqa: E402
 from graph.params import bind  # noqa: E402
-from graph.query import apply_limit  # noqa: E402
 
 
 def _names(only: list[str] | None) -> list[str]:
@@ -63,22 +62,14 @@ def time_oxigraph(trig: Path, work: Path, names: list[str], runs: int) -> dict[s
 
 
 def _rdflib_child(ds: Any, name: str, runs: int, conn: Any) -> None:
-    from rdflib import Literal, URIRef
+    from graph.portable import run_rdflib
 
     info = load(name)
-    text, terms = apply_limit(info.text, bind(info.params, {}, label=name), name)  # as graph.query.run does
-    bindings = {}
-    for var, term in terms.items():
-        if not hasattr(term, "datatype"):
-            bindings[var.value] = URIRef(term.value)
-        elif term.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
-            bindings[var.value] = Literal(term.value)  # rdflib's plain literal, as the data holds it
-        else:
-            bindings[var.value] = Literal(term.value, datatype=URIRef(term.datatype.value))
+    params = bind(info.params, {}, label=name)
     times, rows = [], 0
     for _ in range(runs):
         t = time.perf_counter()
-        rows = len(list(ds.query(text, initBindings=bindings)))
+        rows = len(run_rdflib(ds, info.text, params=params, label=name))  # LATERAL dropped, as rdflib needs
         times.append(time.perf_counter() - t)
         if sum(times) > 5:
             break

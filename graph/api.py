@@ -29,6 +29,7 @@ from graph.library import available, load
 from graph.oxstore import open_store
 from graph.params import Param, bind
 from graph.projections import actor_network, people_network, topic_network
+from graph.portable import portable as to_portable
 from graph.query import Result, run
 from graph.summary import summarize
 
@@ -94,6 +95,11 @@ class TradeGraph:
             rows.append({"name": name, "title": info.title, "answers": info.answers,
                          "params": ", ".join(p.describe() for p in info.params)})
         return pd.DataFrame(rows, columns=["name", "title", "answers", "params"])
+
+    def query_text(self, name: str, *, portable: bool = False) -> str:
+        """A library query's text; ``portable=True`` gives it as SPARQL 1.1 for another engine (no LATERAL)."""
+        text = load(name).text
+        return to_portable(text) if portable else text
 
     def query(self, name_or_text: str, **params: str) -> pd.DataFrame:
         """Run a library query by name, an ``.rq`` file, or SPARQL text, with parameters as keywords.

@@ -41,7 +41,12 @@ def _query(args: argparse.Namespace) -> int:
 
 def _queries(args: argparse.Namespace) -> int:
     from graph.library import available, load
+    from graph.portable import portable
 
+    if args.query:
+        text = load(args.query).text
+        print(portable(text) if args.portable else text, end="")
+        return 0
     for name in available():
         info = load(name)
         print(f"{name:30s} {info.title}")
@@ -134,7 +139,10 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--out", type=Path, default=Path("out"), help="the build folder (default: out)")
     q.set_defaults(func=_query)
 
-    ql = sub.add_parser("queries", help="list the library queries with their titles and parameters")
+    ql = sub.add_parser("queries", help="list the library queries with their titles and parameters, or print one")
+    ql.add_argument("query", nargs="?", metavar="NAME_OR_FILE", help="print this query's text instead")
+    ql.add_argument("--portable", action="store_true",
+                    help="print it as SPARQL 1.1, without Oxigraph's LATERAL, for another engine")
     ql.set_defaults(func=_queries)
 
     sv = sub.add_parser("serve", help="a read-only SPARQL 1.1 endpoint over the built graph, on localhost")

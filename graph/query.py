@@ -13,6 +13,7 @@ document graphs (``GRAPH ?doc { … }`` still reaches one document's facts). Par
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,14 +94,20 @@ def _evaluate(store: ox.Store, query: str, params: Mapping[ox.Variable, Term] | 
         raise QueryError(f"{label}: {message}") from None
 
 
+#: The comment line a query may hold where its ``limit`` goes (see :func:`apply_limit`).
+LIMIT_MARK = re.compile(r"^([ \t]*)# LIMIT \?limit[ \t]*$", re.MULTILINE)
+
+
 def apply_limit(query: str, params: Mapping[ox.Variable, Term] | None,
                 label: str = "query") -> tuple[str, dict[ox.Variable, Term]]:
     """The query with its ``limit`` parameter applied, and the other parameters.
 
     A query whose header declares ``# param: limit (integer) …`` takes the bound value as a row
     cap: the value is checked to be a positive integer and the code writes ``LIMIT n`` after the
-    query (the user's text is never spliced in). Unbound (``limit=""``), every row is returned.
-    Any other query is returned as it is, ``?limit`` included.
+    query (the user's text is never spliced in), or in place of the query's own ``# LIMIT ?limit``
+    comment line when it has one (a sub-query that picks the first meetings or people, whose every
+    row is then listed). Unbound (``limit=""``), every row is returned. Any other query is returned
+    as it is, ``?limit`` included.
 
     >>> text = "# title: T\\n# param: limit (integer) = 100 — most rows\\nSELECT ?x WHERE { ?x ?p ?o }"
     >>> apply_limit(text, {ox.Variable("limit"): ox.Literal("5", datatype=ox.NamedNode(XSD + "integer"))})[0][-8:]
@@ -123,7 +130,10 @@ def apply_limit(query: str, params: Mapping[ox.Variable, Term] | None,
     value = getattr(terms.pop(var), "value", "")
     if not value.strip().isdigit() or int(value) < 1:
         raise QueryError(f"{label}: parameter {LIMIT_PARAM} must be a positive integer, got {value!r}")
-    return f"{query.rstrip()}\nLIMIT {int(value)}\n", terms
+    limit = f"LIMIT {int(value)}"
+    if LIMIT_MARK.search(query):
+        return LIMIT_MARK.sub(lambda m: m.group(1) + limit, query, count=1), terms
+    return f"{query.rstrip()}\n{limit}\n", terms
 
 
 def run(store: ox.Store, query: str, *, params: Mapping[ox.Variable, Term] | None = None,

@@ -83,6 +83,11 @@ def test_api_lists_the_library(fixture_graph):
     assert library.set_index("name").loc["person_profile", "params"].startswith('person = "Roberto Velasco"')
 
 
+def test_api_query_text_as_written_or_portable(fixture_graph):
+    assert "LATERAL {" in fixture_graph.query_text("co_attendance")
+    assert "LATERAL" not in fixture_graph.query_text("co_attendance", portable=True).split("SELECT", 1)[1]
+
+
 def test_api_network_is_the_projection(fixture_graph):
     from graph.projections import actor_network
 

@@ -177,7 +177,7 @@ def test_query_formats(fmt, expected):
 def test_query_json_format_types_numbers_and_keeps_unbound_as_null(store):
     records = json.loads(render(run_named(store, "people_in_several_documents"), "json"))
     assert records[0] == {"person": "Roberto Velasco", "documents": 3, "first_published": "2025-03-11",
-                          "last_published": "2026-01-15", "min_documents": 2}
+                          "last_published": "2026-01-15", "min_documents": 2, "months": 12}
 
 
 @pytest.mark.parametrize("args,check", [
@@ -187,6 +187,9 @@ def test_query_json_format_types_numbers_and_keeps_unbound_as_null(store):
      lambda out: {r["person"] for r in json.loads(out)} == {"Marcelo Ebrard", "Jamieson Greer"}),
     (["query", "institutions_wikidata", "--format", "md"], lambda out: out.startswith("| institution | country |")),
     (["queries"], lambda out: "person_profile" in out and '--param person = "Roberto Velasco"' in out),
+    (["queries", "topic_statements"], lambda out: out.startswith("# title:") and "LATERAL {" in out),
+    (["queries", "topic_statements", "--portable"],
+     lambda out: out.startswith("# title:") and "LATERAL {" not in out and "OPTIONAL { ?p schema:nationality" in out),
 ])
 def test_query_cli(fixture_out, capsys, args, check):
     code = main(args + (["--out", str(fixture_out)] if args[0] == "query" else []))
