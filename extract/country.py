@@ -23,8 +23,9 @@ def country_from_name(name: str, lex: Lexicon) -> str | None:
     """The side an organization's own name gives, if any.
 
     >>> from extract.lexicon import load_lexicon
-    >>> [country_from_name(n, load_lexicon()) for n in ("U.S.-Canada Business Initiative", "American Society Mexico", "Harris County", "Acme Partners")]
-    ['US', 'MX', 'US', None]
+    >>> [country_from_name(n, load_lexicon()) for n in ("U.S.-Canada Business Initiative", "American Society Mexico",
+    ...     "Harris County", "Acme Partners", "Office of Canada's Trade Commissioner")]
+    ['US', 'MX', 'US', None, 'CA']
     """
     clean = name.replace("’s", "").replace("'s", "")
     words = re.split(r"[\s\-–]+", clean)
@@ -41,6 +42,12 @@ def country_from_name(name: str, lex: Lexicon) -> str | None:
     for phrase, code in lex.country_words.items():
         if re.search(rf"\b{re.escape(phrase)}\b", lower):
             return code
+    for i, word in enumerate(words[:-1]):  # "Embassy of Mexico", "Office of Canada's Trade Commissioner"
+        if word.lower() == "of":
+            after = [w.lower() for w in words[i + 1:i + 4] if w.lower() != "the"]
+            for size in (2, 1):
+                if " ".join(after[:size]) in lex.nationalities:
+                    return lex.nationalities[" ".join(after[:size])]
     if strip_accents(name) != name or any(w.lower() in _SPANISH for w in words[1:-1]) \
             or any(w.lower() in lex.spanish_business_words for w in words):
         return "MX"

@@ -199,7 +199,9 @@ def _after_title(tokens: list[Token], lex: Lexicon) -> bool:
 def in_title(tokens: list[Token], lex: Lexicon) -> bool:
     """Whether a name is part of a title: "Secretary of State", "Secretary of Defense for …", "… Security Advisor"."""
     if tokens[-1].text.lower() in lex.titles:
-        return True  # organizations' names do not end in a person's title
+        # organizations' names do not end in a person's title, but for an office named for its
+        # holder ("Office of the Trade Representative")
+        return not (len(tokens) > 2 and tokens[0].lower_ == "office" and tokens[1].lower_ == "of")
     doc, first, last = tokens[0].doc, tokens[0].i, tokens[-1].i
     for start in range(max(0, first - 3), first + 1):
         for end in range(first + 1, min(len(doc), first + 4) + 1):
@@ -211,12 +213,31 @@ def in_title(tokens: list[Token], lex: Lexicon) -> bool:
 
 def _before_possessive(tokens: list[Token], lex: Lexicon) -> list[Token]:
     """ "Chamber's Binational Board" names the Chamber (the hierarchy rules read the rest);
-    "Mexico's Federal Agency" names the agency."""
+    "Mexico's Federal Agency" names the agency; in "Office of Canada's Trade Commissioner" the
+    country owns the post, and the office's name is all of it."""
     for i, tok in enumerate(tokens[1:], start=1):
-        if tok.tag_ == "POS" or tok.text in {"’s", "'s"}:
+        if _is_possessive(tok):
             owner = " ".join(t.text for t in tokens[:i]).lower()
+            if (i == 3 and tokens[0].lower_ == "office" and tokens[1].lower_ == "of"
+                    and tokens[2].lower_ in lex.nationalities):
+                return tokens if i + 1 < len(tokens) else tokens[:i]
             return tokens[i + 1:] if owner in lex.nationalities else tokens[:i]
     return tokens
+
+
+def _is_possessive(tok: Token) -> bool:
+    return tok.tag_ == "POS" or tok.text in {"’s", "'s"}
+
+
+def _possessive_tail(doc: Doc, ent: Span) -> Span:
+    """An organization the NER ends at a possessive ("the Office of Canada's") runs on through the
+    capitalized words after it ("… Trade Commissioner"): a name does not end in "'s"."""
+    if not _is_possessive(ent[-1]) or ent.label_ != "ORG":
+        return ent
+    end = ent.end
+    while end < len(doc) and doc[end].is_title and doc[end].ent_type_ in {"", "ORG"} and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    return doc[ent.start:end] if end > ent.end else ent
 
 
 def _split_org(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
@@ -262,7 +283,7 @@ def find_mentions(doc: Doc, lex: Lexicon, inst: InstitutionList, clutter: list[t
         inst_id = ent.ent_id_ or None
         sent = ent.sent if doc.has_annotation("SENT_START") else ent
         in_heading = in_spans(ent.start_char, headings)
-        pieces = _pieces(ent)
+        pieces = _pieces(_possessive_tail(doc, ent))
         for piece in pieces:
             tokens = _trim(piece, lex, person=kind == "person")
             if not tokens:

@@ -18,8 +18,9 @@ it, since values are bound as RDF terms, never spliced into the text.
 
 One name is reserved: ``# param: limit (integer) = 100 — …`` caps the number of rows. It is
 not a variable of the query: the value is checked to be a positive integer and the code
-writes ``LIMIT n`` after the query (:func:`graph.query.apply_limit`), so the query's own
-``ORDER BY`` decides which rows come first; an empty value returns every row.
+writes ``LIMIT n`` after the query, or in place of its ``# LIMIT ?limit`` comment line
+(:func:`graph.query.apply_limit`), so the query's own ``ORDER BY`` decides which rows come
+first; an empty value returns every row. ``docs/queries.md`` says more.
 
 >>> info = parse("# title: T\\n# param: n (integer) = 2 — at least\\nSELECT ?n WHERE {}", name="t")
 >>> info.title, info.params[0].name, info.params[0].type, info.params[0].default

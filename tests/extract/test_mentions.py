@@ -28,6 +28,11 @@ def mentions_of(doc):
      [("org", "Orbis Partners")]),
     # 'title at Org' spans keep only the organization
     ("Senior Advisor at Covina Legal .", [("ORG", 0, 5)], [("org", "Covina Legal")]),
+    # a name the NER ends at a possessive runs on; an office may be named for its holder
+    ("the Office of Canada ’s Trade Commissioner and", [("ORG", 0, 5)],
+     [("org", "Office of Canada ’s Trade Commissioner")]),
+    # ... but a body's possessive still names the body
+    ("the Acme Widget Council ’s Binational Board met", [("ORG", 0, 5)], [("org", "Acme Widget Council")]),
     # agreements and single lowercase junk are not actors
     ("the USMCA and the North American Free Trade Agreement", [("ORG", 1, 2), ("ORG", 3, 9)], []),
 ])
