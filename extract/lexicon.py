@@ -32,6 +32,7 @@ class Lexicon:
     speech_verbs: frozenset[str]
     irregular_forms: dict[str, str]
     participation_verbs: frozenset[str]
+    founding_verbs: frozenset[str]
     participation_nouns: frozenset[str]
     report_nouns: frozenset[str]
     report_verbs: frozenset[str]
@@ -101,6 +102,7 @@ def load_lexicon() -> Lexicon:
         speech_verbs=lower(verbs["speech_verbs"]),
         irregular_forms={str(k): str(v) for k, v in verbs["irregular_forms"].items()},
         participation_verbs=lower(verbs["participation_verbs"]),
+        founding_verbs=lower(verbs["founding_verbs"]),
         participation_nouns=lower(verbs["participation_nouns"]),
         report_nouns=lower(verbs["report_nouns"]),
         report_verbs=lower(verbs["report_verbs"]),

@@ -23,6 +23,7 @@ from extract.event_graph import event_triples
 from extract.statement_graph import statements_and_figures
 from extract.statements import find_statements
 from extract.mentions import Mention, find_mentions, government_mentions, heading_spans, qualify_bare_bodies, with_acronyms
+from extract.founders import find_founders
 from extract.roles import RoleFinding, find_roles
 from extract.metadata import author, publication_date, publisher, title
 from extract.resolve import Entity, resolve
@@ -63,7 +64,7 @@ def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = No
     events = find_events(doc, resolved, published, lex, clutter, heading_spans(text))
     named_events = {fold(ev.name) for ev in events}
     entities = [e for e in entities if not (e.kind == "org" and not e.institution and fold(e.name) in named_events)]
-    memberships = link(findings, entities)
+    memberships = link(findings + find_founders(doc, resolved, lex), entities)
 
     g = Graph()
     d = document_iri(document)
