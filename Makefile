@@ -43,7 +43,7 @@ bench-render: $(STAMP)
 
 # every library query at 10k, 100k and 1M synthetic triples, Oxigraph store vs rdflib (tens of minutes)
 bench-query: $(STAMP)
-	$(BIN)/python bench/query_speed.py
+	$(BIN)/python bench/query_speed.py --runs 5 --cap 30
 
 clean:
 	rm -rf $(OUT) $(VENV) *.egg-info
