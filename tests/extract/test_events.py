@@ -16,6 +16,26 @@ from extract.vocab import RDF, SDO, TG
     ("On December 5, 2024, and April 30, 2025,", None, [("2024-12-05", None), ("2025-04-30", None)]),
     ("held in March 2023", None, [("2023-03", None)]),
     ("on Dec. 28 to Jan. 3", "2025-01-10", [("2024-12-28", "2025-01-03")]),
+    # day first, as Mexican and European English write it
+    ("from 3-5 March 2025", None, [("2025-03-03", "2025-03-05")]),
+    ("on 4 June", "2025-06-12", [("2025-06-04", None)]),
+    ("5 may be too late", "2025-06-12", []),
+    ("on 2025-03-04", None, [("2025-03-04", None)]),
+    # a weekday before a date names that date
+    ("on Wednesday, March 12", "2025-03-20", [("2025-03-12", None)]),
+    ("on Thursday (March 13)", "2025-03-20", [("2025-03-13", None)]),
+    # a month without a year
+    ("in March", "2025-03-10", [("2025-03", None)]),
+    ("in late October", "2025-03-10", [("2024-10", None)]),
+    # relative to publication, as precisely as is certain: a week inside one month is that month
+    ("this week", "2021-09-09", [("2021-09", None)]),
+    ("this week", "2021-09-01", [("2021", None)]),                # Aug 30 – Sep 5: only the year is sure
+    ("last week", "2025-01-15", [("2025-01", None)]),
+    ("last week", "2025-01-08", []),                              # Dec 30 – Jan 5: nothing is sure
+    ("earlier this month", "2025-03-10", [("2025-03", None)]),
+    ("yesterday", "2025-03-10", [("2025-03-09", None)]),
+    ("today's agenda", "2025-03-10", []),
+    ("this week", None, []),
 ])
 def test_events_dates_normalised(text, published, expected):
     assert [(w.start, w.end) for w in find_whens(text, published)] == expected
