@@ -38,7 +38,7 @@ def _named_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?P<name>(?:(?:" + _ORDINAL + r"|(?:19|20)\d\d|[A-Z][\w.&'’-]*)\s+){0,7}"
                       r"(?:" + "|".join(map(re.escape, heads)) + r"))\b")
 _HAPPENED = re.compile(r"\b(during|at|for|since|after|before|from|in|held|took place|hosted|attended|convened|"
-                       r"organized|opened|concluded|inaugurated)\s+(?:the\s+)?[“\"]?$",
+                       r"organized|opened|concluded|inaugurated)\s+(?:the\s+)?(?:" + _ORDINAL + r"\s+)?[“\"]?$",
                        re.I)
 _MONTH_WORD = re.compile(r"\b(" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b", re.I)
 
@@ -59,6 +59,7 @@ class Event:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)  # text it covers, for its topics
     planned: bool = False
     aliases: set[str] = field(default_factory=set)
+    separate: bool = False  # another encounter the document reports in a later paragraph of its own
 
 
 def _core(name: str) -> str:
@@ -140,6 +141,12 @@ def _root_dep(tok: Token) -> Token:
     return tok
 
 
+def _takes_part(verb: Token, lex: Lexicon) -> bool:
+    """A participation verb ("attended", "met", "headed"), or "took part"."""
+    lemma = verb.lemma_.lower()
+    return lemma in lex.participation_verbs or lemma == "take" and any(c.lower_ == "part" for c in verb.children)
+
+
 def _attends(doc: Doc, m: Mention, conference: bool, lex: Lexicon) -> bool:
     """Whether a person mention takes part in the encounter its sentence reports."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -156,8 +163,8 @@ def _attends(doc: Doc, m: Mention, conference: bool, lex: Lexicon) -> bool:
     head = tok.head
     while head.dep_ in {"aux", "auxpass"} and head.head.i != head.i:  # "Also participating were X"
         head = head.head
-    if tok.dep_ in {"nsubj", "nsubjpass"} and (lex.is_speech(head.text) or head.lemma_.lower() in participate):
-        return conference or head.lemma_.lower() in participate and "interview" not in sent_text
+    if tok.dep_ in {"nsubj", "nsubjpass"} and (lex.is_speech(head.text) or _takes_part(head, lex)):
+        return conference or _takes_part(head, lex) and "interview" not in sent_text
     if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
         return conference  # "According to X, …" at a conference
     if tok.dep_ == "pobj" and head.lower_ in {"by", "with", "from", "between", "including", "and"}:
@@ -300,6 +307,8 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
         inside = [ev for ev in events if para_start <= text.find(ev.name, para_start) < para_end]
         organizers = _organizers(report, mentions)
         place = _place(report, mentions)
+        if place is None and any(t.lemma_.lower() in _HOSTING for t in report):
+            place = _dateline_place(doc, mentions)  # "Mexico City, 18 June — The Ministry received …"
         if inside:  # the report names its event: "visited Washington … for “Mexico Day”"
             ev = inside[0]
             ev.start = ev.start or (whens[0].start if whens else None)
@@ -326,10 +335,70 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
                        start=whens[0].start if whens else None, end=whens[0].end if whens else None,
                        location=place, organizers=organizers, planned=bool(_FUTURE.search(report.text)))
             events.insert(0, ev)
+    if report is not None:
+        events.extend(_separate_encounters(doc, reports, report, events, mentions, published, lex))
     if not events:
         return []
     _assign_people(doc, mentions, events, clutter, lex)
     return events
+
+
+def _meets(sent: Span, mentions: list[Mention], lex: Lexicon) -> bool:
+    """Whether a person in the sentence is the subject or object of a meeting verb ("X met with Y")."""
+    for m in mentions:
+        if m.kind != "person" or not sent.start_char <= m.start < sent.end_char:
+            continue
+        span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+        tok = _root_dep(span.root) if span is not None else None
+        if tok is None:
+            continue
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+        if tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and verb.lemma_.lower() in lex.report_verbs:
+            return True
+    return False
+
+
+def _separate_encounters(doc: Doc, reports: list[Span], main: Span, events: list[Event], mentions: list[Mention],
+                         published: str | None, lex: Lexicon) -> list[Event]:
+    """Encounters reported in later paragraphs of their own, apart from the document's main one: "Earlier this
+    week, the Economy Secretary met with the Trade Representative …" after a report on a dialogue. Each is a
+    sentence in a paragraph no event covers, where a person meets someone, with its own date or place."""
+    text = doc_text(doc)
+    covered = {text.rfind("\n", 0, ev.sentence[0]) + 1 for ev in events} | {text.rfind("\n", 0, main.start_char) + 1}
+    known = {(ev.start, ev.location.text if ev.location else None) for ev in events}
+    out: list[Event] = []
+    for sent in reports:
+        para = text.rfind("\n", 0, sent.start_char) + 1
+        if sent.start_char <= main.start_char or para in covered or _FUTURE.search(sent.text) \
+                or not _meets(sent, mentions, lex):
+            continue
+        whens = _event_whens(sent.text, published)
+        place = _place(sent, mentions)
+        when = whens[0] if whens else None
+        if (when is None and place is None) or (when.start if when else None, place.text if place else None) in known:
+            continue
+        organizers = _organizers(sent, mentions)
+        out.append(Event(_descriptive_name(sent, organizers[0] if organizers else None, place, lex, mentions),
+                         (sent.start_char, sent.end_char), "events.report",
+                         start=when.start if when else None, end=when.end if when else None, location=place,
+                         organizers=organizers, separate=True))
+        covered.add(para)
+    return out
+
+
+_HOSTING = {"receive", "host", "welcome"}
+
+
+def _dateline_place(doc: Doc, mentions: list[Mention]) -> Mention | None:
+    """The place a line opens with, right before a date: a release's dateline ("Mexico City, 18 June 2025")."""
+    text = doc_text(doc)
+    for m in mentions:
+        if m.kind == "place" and (m.start == 0 or text[m.start - 1] == "\n"):
+            after = text[m.end:m.end + 40]
+            whens = find_whens(after.split("\n")[0])
+            if re.match(r"\s*,", after) and whens and whens[0].char_start <= 3:
+                return m
+    return None
 
 
 def _series_name(text: str, report: Span, organizers: list[Mention], lex: Lexicon) -> str:
@@ -359,7 +428,7 @@ def _assign_people(doc: Doc, mentions: list[Mention], events: list[Event], clutt
     """Give each event the people and bodies that took part: a series splits by its paragraphs' date markers."""
     conference = bool({w.lower() for w in re.findall(r"[A-Za-z]+", doc_text(doc))} & lex.conference_words)
     text = doc_text(doc)
-    reports = [ev for ev in events if ev.rule == "events.report"]
+    reports = [ev for ev in events if ev.rule == "events.report" and not ev.separate]
     dated = reports if len(reports) > 1 else []  # a series: each paragraph goes to its date marker's event
     main = reports[0] if reports else events[0]
     current = main
@@ -367,6 +436,10 @@ def _assign_people(doc: Doc, mentions: list[Mention], events: list[Event], clutt
         if any(a <= p_start and p_end <= b for a, b in clutter):
             continue
         para = text[p_start:p_end]
+        own = next((ev for ev in events if ev.separate and p_start <= ev.sentence[0] < p_end), None)
+        if own is not None:
+            _take_part(doc, mentions, own, (p_start, p_end), conference, lex)
+            continue
         if dated:
             for marker in _MONTH_WORD.finditer(para):
                 month = MONTHS[marker.group(1).lower()]
@@ -387,6 +460,23 @@ def _assign_people(doc: Doc, mentions: list[Mention], events: list[Event], clutt
             owner.attendees.append(m)
         if took_part:
             target.paragraphs.append((p_start, p_end))
-    report_orgs = [m for m in mentions if m.kind == "org" and main.sentence[0] <= m.start < main.sentence[1]
-                   and not is_dateline_agency(doc_text(doc), m)]
-    main.org_attendees.extend(report_orgs)
+    main.org_attendees.extend(_report_orgs(doc, mentions, main))
+
+
+def _report_orgs(doc: Doc, mentions: list[Mention], ev: Event) -> list[Mention]:
+    """The bodies its report sentence names take part in an encounter (not the agency of a dateline)."""
+    return [m for m in mentions if m.kind == "org" and ev.sentence[0] <= m.start < ev.sentence[1]
+            and not is_dateline_agency(doc_text(doc), m)]
+
+
+def _take_part(doc: Doc, mentions: list[Mention], ev: Event, para: tuple[int, int], conference: bool,
+               lex: Lexicon) -> None:
+    """A separate encounter's people and bodies: those its own paragraph says took part."""
+    people = [m for m in mentions if m.kind == "person" and para[0] <= m.start < para[1]]
+    took_part = [m for m in people if _attends(doc, m, conference, lex)]
+    ev.attendees.extend(took_part + _listed_with(doc, people, took_part))
+    ev.org_attendees.extend(_report_orgs(doc, mentions, ev))
+    ev.paragraphs.append(para)
+    surnames = list(dict.fromkeys(m.text.split()[-1] for m in sorted(ev.attendees, key=lambda m: m.start)))
+    if " " not in ev.name and len(surnames) >= 2:  # a bare "meeting": "Bustamante–Lamb meeting"
+        ev.name = f"{surnames[0]}–{surnames[1]} {ev.name}"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.dates import MONTH_NAMES, WEEKDAYS
 from extract.document import doc_text
 from extract.clutter import in_spans
 from extract.institutions import InstitutionList
@@ -145,11 +146,31 @@ def _extend_given_names(tokens: list[Token], lex: Lexicon, *, allow_entities: bo
         word = prev.text.lower()
         if prev.pos_ != "PROPN" or not prev.is_title or prev.ent_type_ and not allow_entities or word in lex.titles \
                 or word in lex.honorifics or word in lex.nationalities or word in lex.org_heads \
-                or word in lex.portfolio_words:
+                or word in lex.portfolio_words \
+                or any(doc[j:i].text.lower() in lex.titles for j in range(max(0, i - 3), i - 1)):  # "Attorney General"
             break
         tokens = [prev] + tokens
         i -= 1
     return tokens
+
+
+_NOT_SURNAMES = {name.lower() for name in MONTH_NAMES} | set(WEEKDAYS)
+
+
+def _extend_second_surname(tokens: list[Token], lex: Lexicon) -> list[Token]:
+    """ "Julián Ortega Paredes" tagged as just "Julián Ortega": a Spanish name's second surname, a
+    capitalized word right after the name that no entity claims, before a lowercase word or punctuation."""
+    doc, end = tokens[0].doc, tokens[-1].i + 1
+    if len(tokens) < 2 or len(tokens) > 3 or end + 1 >= len(doc):
+        return tokens
+    nxt, after = doc[end], doc[end + 1]
+    word = nxt.text.lower()
+    if nxt.pos_ != "PROPN" or not nxt.is_title or nxt.ent_type_ or tokens[-1].whitespace_ != " " \
+            or word in lex.titles or word in lex.honorifics or word in lex.nationalities or word in lex.org_heads \
+            or word in lex.portfolio_words or word in lex.event_words or word in _NOT_SURNAMES \
+            or after.is_title or after.pos_ == "PROPN":
+        return tokens
+    return tokens + [nxt]
 
 
 def _titled_apposition(tokens: list[Token], lex: Lexicon) -> bool:
@@ -295,7 +316,7 @@ def find_mentions(doc: Doc, lex: Lexicon, inst: InstitutionList, clutter: list[t
             if inst_id:
                 found = [tokens]
             elif kind == "person":
-                tokens = _extend_given_names(tokens, lex)
+                tokens = _extend_second_surname(_extend_given_names(tokens, lex), lex)
                 if not _person_ok(tokens, lex, inst):
                     listed = inst.lookup(text)
                     if listed is None:

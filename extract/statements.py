@@ -24,6 +24,8 @@ _ATTRIBUTION_AFTER = re.compile(r"^[,.]?\s*(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\
                                 r"(?P<verb>[a-z]+)\b")
 _ATTRIBUTION_AFTER_INV = re.compile(r"^[,.]?\s*(?P<verb>said|says|added|noted|stressed|explained)\s+"
                                     r"(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})")
+# A stop after a word of three letters or more ends a sentence; "D." or "Jr." may sit inside a name
+_SENTENCE_END = re.compile(r"(?<=[^\W\d]{3})\.\s")
 _ATTRIBUTION_BEFORE = re.compile(r"(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|[Hh]e|[Ss]he)\s+(?P<verb>[a-z]+)"
                                  r"(?:\s+that)?[,:]?\s*$")
 
@@ -80,6 +82,7 @@ class _Speakers:
         return span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
 
     def resolve(self, who: str, at: int) -> Mention | None:
+        who = _SENTENCE_END.split(who, maxsplit=1)[0]  # "Ortega Paredes. Holloway": the name ends at the stop
         return self.pronoun(at) if who.lower() in _PRONOUNS else self.named(who, at)
 
 

@@ -1,8 +1,9 @@
-"""End to end on made-up documents (an HTML page and a Markdown report) in the genre's styles."""
+"""End to end on made-up documents in the genre's styles (tests/data/docs: an HTML page, a hearing, a wire
+story, a forum report, a press release with a speakers list, a ministry communiqué)."""
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset
+from rdflib import Dataset, Literal
 
 from extract.vocab import DCTERMS, ORG, RDF, SDO, SKOS, TG
 from graph.build import build
@@ -75,7 +76,14 @@ def test_made_up_meetings(made_up):
                                                    "Paola Mendiola", "Rodrigo Villaseñor"]),
         # "Speakers included:" and a list; the dateline's date is the story's, not the meeting's
         "14th U.S.-Mexico CEO Dialogue": ("2025-11-03", ["Ana Ruiz Cortés", "John Park", "Susan Marsh"]),
+        # a communiqué: "received a delegation headed by …", "also took part, along with …"; a second
+        # encounter in a later paragraph of its own, dated "earlier this week"
+        "High-Level Security Dialogue": ("2025-06-16", ["Brian Tolliver", "Elena Saldívar", "Julián Ortega Paredes",
+                                                          "Karen Holloway", "Ramiro Cuevas"]),
+        "Bustamante–Lamb meeting": ("2025-06", ["Gregory Lamb", "Lorena Bustamante"]),
     }
+    dialogue = next(e for e in made_up.subjects(SDO.name, Literal("High-Level Security Dialogue")))
+    assert str(made_up.value(made_up.value(dialogue, SDO.location), SDO.name)) == "Mexico City"  # the dateline's
 
 
 def test_made_up_places_are_not_people_and_pronouns_find_their_speaker(made_up):
@@ -83,6 +91,19 @@ def test_made_up_places_are_not_people_and_pronouns_find_their_speaker(made_up):
     speakers = {str(made_up.value(s, SDO.text))[:20]: str(made_up.value(made_up.value(s, TG.speaker), SDO.name))
                 for s in made_up.subjects(RDF.type, TG.Statement)}
     assert speakers["US tariffs on autos "] == "Paola Mendiola"  # "According to Paola Mendiola … She noted that …"
+    assert speakers["Our cooperation is b"] == "Julián Ortega Paredes"  # "…,” said Ortega Paredes. Holloway noted …"
+
+
+def test_made_up_spanish_names_and_composed_titles(made_up):
+    people = names(made_up, SDO.Person)
+    assert {"Julián Ortega Paredes", "Elena Saldívar"} <= people
+    assert not {"Julián Ortega", "Ortega Paredes", "General Elena Saldívar"} & people
+    found = {(str(made_up.value(made_up.value(m, ORG.member), SDO.name)),
+              str(made_up.value(made_up.value(m, ORG.role), SKOS.prefLabel)),
+              str(made_up.value(made_up.value(m, ORG.organization), SDO.name)))
+             for m in made_up.subjects(RDF.type, ORG.Membership)}
+    assert ("Karen Holloway", "Deputy Secretary of State", "U.S. Department of State") in found
+    assert ("Ramiro Cuevas", "Security Secretary", "Ministry of Security and Citizen Protection") in found
 
 
 def test_made_up_dateline_agency_is_the_publisher(made_up):
