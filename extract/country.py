@@ -45,9 +45,10 @@ def country_from_name(name: str, lex: Lexicon) -> str | None:
     for i, word in enumerate(words[:-1]):  # "Embassy of Mexico", "Office of Canada's Trade Commissioner"
         if word.lower() == "of":
             after = [w.lower() for w in words[i + 1:i + 4] if w.lower() != "the"]
-            for size in (2, 1):
-                if " ".join(after[:size]) in lex.nationalities:
-                    return lex.nationalities[" ".join(after[:size])]
+            for size in (3, 2, 1):
+                place = " ".join(after[:size])
+                if place in lex.nationalities or place in lex.states:  # "Government of Texas"
+                    return lex.nationalities.get(place) or lex.states[place]
     if strip_accents(name) != name or any(w.lower() in _SPANISH for w in words[1:-1]) \
             or any(w.lower() in lex.spanish_business_words for w in words):
         return "MX"

@@ -41,6 +41,7 @@ class Lexicon:
     country_words: dict[str, str]  # lowercased word or phrase -> ISO code
     spanish_business_words: frozenset[str]
     places: frozenset[str]  # lowercased names of states and border cities
+    states: dict[str, str]  # lowercased name of a Mexican or U.S. state -> ISO code
     max_title_words: int
 
     def role_of(self, title: str) -> str | None:
@@ -99,6 +100,8 @@ def load_lexicon() -> Lexicon:
         country_words={str(w).lower(): code for code, ws in words["country_words"].items() for w in ws},
         spanish_business_words=lower(words["spanish_business_words"]),
         places=lower(p for names in places.values() for p in names),
+        states={str(p).lower(): code for key, code in (("mexican_states", "MX"), ("us_states", "US"))
+                for p in places[key]},
         speech_verbs=lower(verbs["speech_verbs"]),
         irregular_forms={str(k): str(v) for k, v in verbs["irregular_forms"].items()},
         participation_verbs=lower(verbs["participation_verbs"]),

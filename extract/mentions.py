@@ -20,6 +20,7 @@ from extract.lexicon import Lexicon
 KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
 _JUNK_EDGE = set("•·*-–—>|“”\"'‘’()[]{}:;,.!?/#") | {"the", "The", "THE", "’s", "'s", "s", "and", "of"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&\-]*[A-Z][A-Za-z&]*$")
+_WORD_IN_PARENS = re.compile(r"\s*\((\w+)\)")
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,11 @@ def _trim(tokens: list[Token], lex: Lexicon, person: bool) -> list[Token]:
         inner = [i for i, t in enumerate(tokens[:-1]) if t.text.lower() in lex.honorifics]
         if inner:  # "Economy Dr. Ana Ruiz": what precedes an honorific is not the name
             tokens = tokens[inner[-1] + 1:]
+        for i, t in enumerate(tokens[1:-1], start=1):  # "Chihuahua Governor Sofía": a place's office
+            place = " ".join(x.text for x in tokens[:i]).lower()
+            if t.text.lower() in lex.titles and (place in lex.places or place in lex.nationalities):
+                tokens = tokens[i + 1:]
+                break
         changed = True
         while changed and tokens:
             changed = False
@@ -158,19 +164,24 @@ _NOT_SURNAMES = {name.lower() for name in MONTH_NAMES} | set(WEEKDAYS)
 
 
 def _extend_second_surname(tokens: list[Token], lex: Lexicon) -> list[Token]:
-    """ "Julián Ortega Paredes" tagged as just "Julián Ortega": a Spanish name's second surname, a
-    capitalized word right after the name that no entity claims, before a lowercase word or punctuation."""
-    doc, end = tokens[0].doc, tokens[-1].i + 1
-    if len(tokens) < 2 or len(tokens) > 3 or end + 1 >= len(doc):
-        return tokens
-    nxt, after = doc[end], doc[end + 1]
-    word = nxt.text.lower()
-    if nxt.pos_ != "PROPN" or not nxt.is_title or nxt.ent_type_ or tokens[-1].whitespace_ != " " \
-            or word in lex.titles or word in lex.honorifics or word in lex.nationalities or word in lex.org_heads \
-            or word in lex.portfolio_words or word in lex.event_words or word in _NOT_SURNAMES \
-            or after.is_title or after.pos_ == "PROPN":
-        return tokens
-    return tokens + [nxt]
+    """ "Julián Ortega Paredes" tagged as just "Julián Ortega", "Sofía Marín Luján" as "Sofía": the rest
+    of a name, capitalized words right after it that no entity claims, before a lowercase word or a stop."""
+    doc = tokens[0].doc
+    end = tokens[-1].i + 1
+    grown = list(tokens)
+    while len(grown) < 4 and end < len(doc) and grown[-1].whitespace_ == " " and _surname_like(doc[end], lex):
+        grown.append(doc[end])
+        end += 1
+    if len(grown) == len(tokens) or len(grown) < 2 or end < len(doc) and (doc[end].is_title or doc[end].pos_ == "PROPN"):
+        return tokens  # nothing to take, or a longer run of capitalized words: not a name's end
+    return grown
+
+
+def _surname_like(tok: Token, lex: Lexicon) -> bool:
+    word = tok.text.lower()
+    return tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and word not in lex.titles \
+        and word not in lex.honorifics and word not in lex.nationalities and word not in lex.org_heads \
+        and word not in lex.portfolio_words and word not in lex.event_words and word not in _NOT_SURNAMES
 
 
 def _titled_apposition(tokens: list[Token], lex: Lexicon) -> bool:
@@ -193,6 +204,8 @@ def _org_ok(tokens: list[Token], lex: Lexicon) -> bool:
         return False  # "U.S.-Mexico" is a relationship, not an organization
     if all(w.lower() in lex.portfolio_words for w in words):
         return False  # "National Security and Economic Risk": a subject, not a body
+    if all(w.lower() in lex.former_markers or w.lower() in lex.current_markers for w in words):
+        return False  # "Former" at the start of a list item
     if words[-1].lower() in lex.event_words and words[-1].lower() not in lex.org_heads:
         return False  # "CEO Dialogue", "Binational Convention": meetings, not organizations
     if _text(tokens).lower() in lex.not_actors or words[-1].lower() in lex.agreement_heads:
@@ -450,6 +463,25 @@ def with_acronyms(mentions: list[Mention], doc: Doc, lex: Lexicon) -> list[Menti
                 and not nxt.acronym:
             out[i + 1] = replace(nxt, acronym=m.text)
     return [_with_trailing_head(m, text, lex) for m in out]
+
+
+def listed_by_acronym(mentions: list[Mention], inst: InstitutionList, text: str) -> list[Mention]:
+    """A name the text defines by a listed acronym is that institution, when the names share most words:
+    "National Chamber of Freight Transport (Canacar)" is the listed National Chamber of Freight Transportation.
+    The acronym may be written as a word ("Canacar", "Coparmex"), if the list knows it."""
+    out = []
+    for m in mentions:
+        defined = m.acronym or (_WORD_IN_PARENS.match(text, m.end) or [None, None])[1]
+        listed = inst.lookup(defined) if m.kind == "org" and defined and not m.institution else None
+        if listed is not None and defined not in listed.acronyms:
+            listed = None
+        if listed is not None:
+            words = {w for w in re.findall(r"\w+", m.text.lower()) if len(w) > 3}
+            known = {w for form in listed.forms for w in re.findall(r"\w+", form.lower())}
+            if words and sum(any(k.startswith(w) or w.startswith(k) for k in known) for w in words) * 2 >= len(words):
+                m = replace(m, institution=listed.id)
+        out.append(m)
+    return out
 
 
 def _with_trailing_head(m: Mention, text: str, lex: Lexicon) -> Mention:

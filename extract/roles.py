@@ -123,6 +123,8 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
                         "head-of-state", "vice-president", "minister", "deputy-minister", "ambassador", "legislator"}:
                     institution = GOVERNMENTS[country]
             if org_span is None and institution is None:
+                org_span = _state_before(sent, before, title, lex)  # "Texas Governor X"
+            if org_span is None and institution is None:
                 org_span = _listed_before(sent, run[0].i, org_mention)
             if org_span is None and institution is None and earlier:
                 same = [f for f in earlier if f.title and f.title.split()[-1] == title.split()[-1]]
@@ -137,6 +139,16 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
     return []
 
 
+def _state_before(sent: SentenceView, before: list, title: str, lex: Lexicon) -> tuple[int, int] | None:
+    """A state named right before a governor's title ("Nuevo León Governor X"): its government holds the post."""
+    if lex.role_of(title) != "governor" or not before:
+        return None
+    name = " ".join(t.text for t in before)
+    if name.lower() not in lex.states:
+        return None
+    return before[0].idx, before[-1].idx + len(before[-1].text)
+
+
 _US_DISTRICT = re.compile(r"\s*\((?:[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|[A-Z]{2}-\d{1,2}|[RDI]\.?-[A-Z]{2})\)")
 
 
@@ -145,25 +157,40 @@ def _title_clause_before(sent: SentenceView, person: Mention, lex: Lexicon) -> l
     doc = sent.doc
     p_start, _ = sent.tok_span(person)
     i = p_start - 2
-    while i >= sent.sent.start and (cap(doc[i]) or doc[i].lower_ in CONNECT | {"’s", "'s"}
+    while i >= sent.sent.start and not (sent.mention_at(i) is not None and sent.mention_at(i).kind == "person") \
+            and (cap(doc[i]) or doc[i].lower_ in CONNECT | {"’s", "'s", "(", ")"}
+                                    or doc[i].lower_ in lex.titles  # "the president of X, Name" (press style)
                                     or sent.mention_at(i) is not None and sent.mention_at(i).kind != "person"):
         i -= 1
     run = list(doc[i + 1:p_start - 1])
-    while run and run[0].lower_ == "the":
+    while run and run[0].lower_ in {"the", "and", "or"}:  # "… and the president of X, Name"
         run = run[1:]
     t_start, t_end, former = split_title(run, lex)
-    orgs = [sent.mention_at(t.i) for t in run[t_end:] if sent.mention_at(t.i) is not None
+    orgs = [sent.mention_at(t.i) for t in run[t_start + 1:] if sent.mention_at(t.i) is not None
             and sent.mention_at(t.i).kind == "org"]
     if t_end == t_start or t_start > 0 and not all(
             t.lower_.rstrip("-") in lex.former_markers | lex.current_markers for t in run[:t_start]):
         return []
     words = run[t_start:t_end]
+    inside = next((k for k, t in enumerate(words) if k and sent.mention_at(t.i) is not None
+                   and sent.mention_at(t.i).kind == "org"), None)
+    if inside is not None:  # "president of the National Chamber …": the title stops at the body's name
+        words = words[:inside]
     while words and (words[-1].lower_ in {"of", "’s", "'s", "the"} or words[-1].text.lower() in lex.nationalities):
         words = words[:-1]
     title = " ".join(t.text for t in words)
+    if title.islower():  # "the president of X, Name": the post's name, as it is written before a name
+        title = " ".join(w if w in {"of", "the", "for", "and"} else w.capitalize() for w in title.split())
     if orgs:
         return [RoleFinding((person.start, person.end), title, former, sent.sent.start_char, sent.sent.end_char,
                             "roles.title_before_name", org=(orgs[-1].start, orgs[-1].end))]
+    phrase = run[t_start:]  # "The Governor of Chihuahua, X, said": the state's government
+    of = next((k for k, t in enumerate(phrase) if t.lower_ == "of"), None)
+    head = " ".join(t.text for t in phrase[:of]) if of else ""
+    state = _state_before(sent, phrase[of + 1:], head, lex) if of else None
+    if state is not None:
+        return [RoleFinding((person.start, person.end), head, former, sent.sent.start_char, sent.sent.end_char,
+                            "roles.title_before_name", org=state)]
     institution, country = office_for(title, nationality(run[:t_start], lex))  # "The Secretary of Economy, X, said"
     if institution is None:
         return []

@@ -22,7 +22,8 @@ from extract.events import find_events
 from extract.event_graph import event_triples
 from extract.statement_graph import statements_and_figures
 from extract.statements import find_statements
-from extract.mentions import Mention, find_mentions, government_mentions, heading_spans, qualify_bare_bodies, with_acronyms
+from extract.mentions import (Mention, find_mentions, government_mentions, heading_spans, listed_by_acronym,
+                              qualify_bare_bodies, with_acronyms)
 from extract.founders import find_founders
 from extract.roles import RoleFinding, find_roles
 from extract.metadata import author, publication_date, publisher, title
@@ -53,12 +54,13 @@ def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = No
     inst = institutions or load_institutions()
     text = document.text
     clutter = clutter_spans(text)
-    mentions = qualify_bare_bodies(with_acronyms(find_mentions(doc, lex, inst, clutter), doc, lex), doc, lex, inst)
+    mentions = with_acronyms(find_mentions(doc, lex, inst, clutter), doc, lex)
+    mentions = qualify_bare_bodies(listed_by_acronym(mentions, inst, text), doc, lex, inst)
     mentions = sorted(mentions + government_mentions(doc, lex, inst, clutter), key=lambda m: (m.start, m.end))
     parts, children = find_parts(doc, mentions, lex)
     mentions = sorted(mentions + children, key=lambda m: (m.start, m.end))
     findings, found = find_roles(doc, mentions, lex, inst)
-    entities = resolve(_with_role_mentions(mentions, found, findings, inst), inst, lex)
+    entities = resolve(_with_role_mentions(mentions, found, findings, inst, lex, text), inst, lex)
     resolved = sorted((m for e in entities for m in e.mentions), key=lambda m: (m.start, m.end))
     published = document.published or publication_date(text)
     events = find_events(doc, resolved, published, lex, clutter, heading_spans(text))
@@ -141,11 +143,23 @@ def _entity_triples(g: Graph, d: URIRef, entities: list[Entity], memberships: li
 
 
 def _with_role_mentions(mentions: list[Mention], found: list[Mention], findings: list[RoleFinding],
-                        inst: InstitutionList) -> list[Mention]:
+                        inst: InstitutionList, lex: Lexicon, text: str) -> list[Mention]:
     """Add what the role rules found: new mentions, places used as organizations, implied institutions."""
     org_spans = {f.org for f in findings if f.org}
-    out = [replace(m, kind="org") if m.kind == "place" and (m.start, m.end) in org_spans else m
-           for m in mentions + found]
+    governed = {f.org for f in findings if f.org and f.title and lex.role_of(f.title) == "governor"}
+    out = []
+    for m in mentions + found:
+        if m.kind == "place" and (m.start, m.end) in governed and m.text.lower() in lex.states:
+            m = replace(m, kind="org", text=f"Government of {m.text}")  # a governor's post: the state's government
+        elif m.kind == "place" and (m.start, m.end) in org_spans:
+            m = replace(m, kind="org")
+        out.append(m)
+    known = {(m.start, m.end) for m in out}
+    for f in findings:  # a state the NER did not take for a place ("Nuevo León Governor X", tagged a person)
+        if f.org in governed and f.org not in known:
+            name = text[f.org[0]:f.org[1]]
+            out.append(Mention("org", f"Government of {name}", f.org[0], f.org[1], f.sent_start, f.sent_end,
+                               source="office"))
     for f in findings:
         if f.institution and f.org is None:
             name = inst.by_id[f.institution].name

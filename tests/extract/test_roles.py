@@ -40,6 +40,16 @@ def memberships(nlp, text):
      {("Hugo Salas", "representative in Washington", "Ministry of Economy", False)}),
     ("Ambassador Lena Ortiz, former Mexican Ambassador to the U.S., spoke.",
      {("Lena Ortiz", "Mexican Ambassador to the U.S.", "Government of Mexico", True)}),
+    # a governor's post is the state's government; a state before the title, or after "of"
+    ("Texas Governor Mark Dalton met investors.", {("Mark Dalton", "Governor", "Government of Texas", False)}),
+    ("The Governor of Texas, Mark Dalton, told reporters the bridges would stay open.",
+     {("Mark Dalton", "Governor", "Government of Texas", False)}),
+    # a lowercase title before "of", its body, a comma and the name
+    ("The talks were attended by the president of the Harbour Freight Council, Rogelio Ibarra.",
+     {("Rogelio Ibarra", "President", "Harbour Freight Council", False)}),
+    # titles composed of a deputy's rank and a cabinet post keep both
+    ("The delegation was headed by Deputy Secretary of State Karen Holloway.",
+     {("Karen Holloway", "Deputy Secretary of State", "U.S. Department of State", False)}),
     ("Tom Vale, President of Orbis Trade and former USTR official, spoke.",
      {("Tom Vale", "President", "Orbis Trade", False),
       ("Tom Vale", "official", "Office of the U.S. Trade Representative", True)}),

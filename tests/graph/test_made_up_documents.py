@@ -1,5 +1,6 @@
 """End to end on made-up documents in the genre's styles (tests/data/docs: an HTML page, a hearing, a wire
-story, a forum report, a press release with a speakers list, a ministry communiqué)."""
+story, a forum report, a press release with a speakers list, a ministry communiqué, a
+regional news story)."""
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,9 @@ def test_made_up_meetings(made_up):
         "High-Level Security Dialogue": ("2025-06-16", ["Brian Tolliver", "Elena Saldívar", "Julián Ortega Paredes",
                                                           "Karen Holloway", "Ramiro Cuevas"]),
         "Bustamante–Lamb meeting": ("2025-06", ["Gregory Lamb", "Lorena Bustamante"]),
+        # "met … last week" in a story published on Tuesday, September 9: the week of Sept. 1–7
+        "meeting in Monterrey": ("2025-09", ["Adrián Cortázar", "Mark Dalton", "Rogelio Ibarra",
+                                             "Sofía Marín Luján"]),
     }
     dialogue = next(e for e in made_up.subjects(SDO.name, Literal("High-Level Security Dialogue")))
     assert str(made_up.value(made_up.value(dialogue, SDO.location), SDO.name)) == "Mexico City"  # the dateline's
@@ -104,6 +108,22 @@ def test_made_up_spanish_names_and_composed_titles(made_up):
              for m in made_up.subjects(RDF.type, ORG.Membership)}
     assert ("Karen Holloway", "Deputy Secretary of State", "U.S. Department of State") in found
     assert ("Ramiro Cuevas", "Security Secretary", "Ministry of Security and Citizen Protection") in found
+
+
+def test_made_up_governors_and_a_chamber_named_by_its_listed_acronym(made_up):
+    found = {(str(made_up.value(made_up.value(m, ORG.member), SDO.name)),
+              str(made_up.value(made_up.value(m, ORG.role), SKOS.prefLabel)),
+              str(made_up.value(made_up.value(m, ORG.organization), SDO.name)))
+             for m in made_up.subjects(RDF.type, ORG.Membership)}
+    assert {("Mark Dalton", "Governor", "Government of Texas"),
+            ("Adrián Cortázar", "Governor", "Government of Nuevo León"),           # NER took the state for a person
+            ("Sofía Marín Luján", "Governor", "Government of Chihuahua"),          # "Chihuahua Governor Sofía" + surnames
+            ("Rogelio Ibarra", "President", "National Chamber of Freight Transportation")} <= found
+    countries = {str(made_up.value(o, SDO.name)): str(made_up.value(o, SDO.addressCountry))
+                 for o in made_up.subjects(RDF.type, SDO.Organization)}
+    assert countries["Government of Texas"] == "US" and countries["Government of Chihuahua"] == "MX"
+    # "National Chamber of Freight Transport (Canacar)": the listed chamber, not a second one
+    assert "National Chamber of Freight Transport" not in names(made_up, SDO.Organization)
 
 
 def test_made_up_dateline_agency_is_the_publisher(made_up):
