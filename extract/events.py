@@ -220,7 +220,8 @@ def _organizers(sent: Span, mentions: list[Mention]) -> list[Mention]:
     for m in orgs:
         before = doc_text(sent.doc)[max(sent.start_char, m.start - 30):m.start].lower()
         after = doc_text(sent.doc)[m.end:min(sent.end_char, m.end + 12)].lower()
-        if re.search(r"(organized|hosted|convened|sponsored) by (the )?\S*$", before) or re.match(r"\s*hosted\b", after):
+        if re.search(r"(organized|hosted|convened|sponsored) by (the )?\S*$", before) \
+                or re.match(r"\s*(?:will\s+)?(host|hosts|hosted|convened|organized)\b", after):  # "The Center convened …"
             child = next((o for o in orgs if re.fullmatch(r"\s*[’']s\s*", doc_text(sent.doc)[m.end:o.start])), None)
             out.append(child or m)  # "organized by the U.S. Chamber's U.S.-Mexico Economic Council"
     if not out and orgs and re.search(r"\bhosted\b", text) and orgs[0].start < sent.start_char + text.find("hosted"):
@@ -237,9 +238,16 @@ def _place(sent: Span, mentions: list[Mention]) -> Mention | None:
         before = doc_text(sent.doc)[max(sent.start_char, m.start - 20):m.start].lower()
         if re.search(r"\b(convened|met|gathered|held|hosted|took place|visited|arrived)\s+(in|at)?\s*(the\s+)?$", before):
             return m
-        if fallback is None and re.search(r"\b(in|to|visited|at)\s+(the\s+)?$", before):
+        if fallback is None and re.search(r"\b(in|to|visited|at)\s+(the\s+)?$", before) and _stands_alone(sent.doc, m):
             fallback = m
     return fallback
+
+
+def _stands_alone(doc: Doc, m: Mention) -> bool:
+    """A place that names where, not a place that qualifies a noun ("delays at the Laredo crossing")."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ != "compound" and not (
+        span.end < len(doc) and doc[span.end].pos_ == "NOUN" and doc[span.end].is_lower)
 
 
 def _descriptive_name(sent: Span, organizer: Mention | None, place: Mention | None, lex: Lexicon,
@@ -295,9 +303,12 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
         if ev.start is None and sent is not None:
             ev.start = _reported_year(sent, published)
 
+    dateline = _dateline(doc, mentions)
+    lead = (lambda s: dateline[0].start < s.start_char < dateline[2]) if dateline else (lambda s: False)
     reports = [s for s in doc.sents if not any(a <= s.start_char < b for a, b in clutter + headings)
                and _is_report(s, lex) and (find_whens(s.text, published) or _place(s, mentions) is not None
-                                           or any(ev.sentence == (s.start_char, s.end_char) for ev in events))]
+                                           or any(ev.sentence == (s.start_char, s.end_char) for ev in events)
+                                           or lead(s) and _convenes(s, lex))]
     # an encounter that took place is reported before one that is only announced
     report = next((s for s in reports if not _FUTURE.search(s.text)), reports[0] if reports else None)
     if report is not None:
@@ -307,6 +318,9 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
         inside = [ev for ev in events if para_start <= text.find(ev.name, para_start) < para_end]
         organizers = _organizers(report, mentions)
         place = _place(report, mentions)
+        if dateline is not None and lead(report) and not whens and not _FUTURE.search(report.text):
+            whens = [dateline[1]]  # "Washington — November 4, 2025. The Center convened a panel …": that day
+            place = place or dateline[0]
         if place is None and any(t.lemma_.lower() in _HOSTING for t in report):
             place = _dateline_place(doc, mentions)  # "Mexico City, 18 June — The Ministry received …"
         if inside:  # the report names its event: "visited Washington … for “Mexico Day”"
@@ -389,16 +403,32 @@ def _separate_encounters(doc: Doc, reports: list[Span], main: Span, events: list
 _HOSTING = {"receive", "host", "welcome"}
 
 
-def _dateline_place(doc: Doc, mentions: list[Mention]) -> Mention | None:
-    """The place a line opens with, right before a date: a release's dateline ("Mexico City, 18 June 2025")."""
+def _convenes(sent: Span, lex: Lexicon) -> bool:
+    """A sentence whose main verb reports an encounter in the past ("convened a panel", "hosted")."""
+    root = sent.root
+    return root.tag_ in {"VBD", "VBN"} and root.lemma_.lower() in lex.report_verbs | _HOSTING
+
+
+def _dateline(doc: Doc, mentions: list[Mention]) -> tuple[Mention, When | None, int] | None:
+    """A line that opens with a place and a date: a release's dateline ("Mexico City, 18 June 2025",
+    "**Washington, D.C. — November 4, 2025.** The Center convened …"): the place, the date, and the end of
+    the paragraph it opens."""
     text = doc_text(doc)
     for m in mentions:
-        if m.kind == "place" and (m.start == 0 or text[m.start - 1] == "\n"):
-            after = text[m.end:m.end + 40]
-            whens = find_whens(after.split("\n")[0])
-            if re.match(r"\s*,", after) and whens and whens[0].char_start <= 3:
-                return m
+        line = text.rfind("\n", 0, m.start) + 1
+        if m.kind != "place" or text[line:m.start].strip("*_#> \t"):
+            continue
+        after = text[m.end:m.end + 40].split("\n")[0]
+        whens = find_whens(after)
+        if re.match(r"\s*[,—–-]", after) and whens and re.fullmatch(r"[\s,.—–\-A-Z]{0,12}", after[:whens[0].char_start]):
+            end = text.find("\n", m.end)
+            return m, whens[0], end if end >= 0 else len(text)
     return None
+
+
+def _dateline_place(doc: Doc, mentions: list[Mention]) -> Mention | None:
+    found = _dateline(doc, mentions)
+    return found[0] if found else None
 
 
 def _series_name(text: str, report: Span, organizers: list[Mention], lex: Lexicon) -> str:
@@ -432,7 +462,9 @@ def _assign_people(doc: Doc, mentions: list[Mention], events: list[Event], clutt
     dated = reports if len(reports) > 1 else []  # a series: each paragraph goes to its date marker's event
     main = reports[0] if reports else events[0]
     current = main
-    for p_start, p_end in _paragraphs(text):
+    # an encounter only announced has the people its own sentence names, not the whole story's
+    spans = [main.sentence] if main.planned and not dated else _paragraphs(text)
+    for p_start, p_end in spans:
         if any(a <= p_start and p_end <= b for a, b in clutter):
             continue
         para = text[p_start:p_end]

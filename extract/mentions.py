@@ -332,9 +332,12 @@ def find_mentions(doc: Doc, lex: Lexicon, inst: InstitutionList, clutter: list[t
                 tokens = _extend_second_surname(_extend_given_names(tokens, lex), lex)
                 if not _person_ok(tokens, lex, inst):
                     listed = inst.lookup(text)
-                    if listed is None:
+                    if listed is not None:
+                        piece_kind, inst_id = "org", listed.id
+                    elif text.lower() in lex.places:
+                        piece_kind = "place"  # "a trade mission to Monterrey" typed a person
+                    else:
                         continue
-                    piece_kind, inst_id = "org", listed.id
                 found = [tokens]
             elif kind == "org" and any(t.text.lower() in lex.honorifics for t in tokens[:-1]):
                 piece_kind, found = "person", [_trim(tokens, lex, person=True)]
@@ -349,6 +352,9 @@ def find_mentions(doc: Doc, lex: Lexicon, inst: InstitutionList, clutter: list[t
                 listed = inst.lookup(text) if kind == "place" else None
                 if listed is not None and listed.kind in {"government", "legislature"} and len(tokens) > 1:
                     piece_kind, inst_id = "org", listed.id
+                elif kind == "place" and listed is None and _titled_apposition(tokens, lex) \
+                        and _person_ok(tokens, lex, inst):
+                    piece_kind = "person"  # "Héctor Valdivia, chief economist at …" typed a place
                 found = [tokens]
             for part in found:
                 if not part:
@@ -356,7 +362,14 @@ def find_mentions(doc: Doc, lex: Lexicon, inst: InstitutionList, clutter: list[t
                 mention = _make(doc, part, piece_kind, sent, lex, inst, inst_id, in_heading)
                 if mention is not None:
                     out.append(mention)
-    return _dedupe(out)
+    return _dedupe(_surnames_are_people(out, lex))
+
+
+def _surnames_are_people(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A "place" that is the surname of a person the document names is that person ("Valdivia argued")."""
+    surnames = {m.text.split()[-1] for m in mentions if m.kind == "person" and len(m.text.split()) >= 2}
+    return [replace(m, kind="person") if m.kind == "place" and m.text in surnames and m.text.lower() not in lex.places
+            and m.text.lower() not in lex.nationalities else m for m in mentions]
 
 
 def _make(doc: Doc, tokens: list[Token], kind: str, sent: Span, lex: Lexicon, inst: InstitutionList,
@@ -365,6 +378,8 @@ def _make(doc: Doc, tokens: list[Token], kind: str, sent: Span, lex: Lexicon, in
     if not inst_id and kind == "org":
         listed = inst.lookup(text)
         inst_id = listed.id if listed else None
+        if listed is None and text.lower() in lex.places:
+            kind = "place"  # "Monterrey is our closest partner" typed an organization
     if not inst_id:
         if in_heading and kind == "org" and _line_of(doc_text(doc), tokens[0].idx).strip(" \t•*#-") != text:
             return None  # a fragment of a headline or section title

@@ -1,6 +1,6 @@
 """End to end on made-up documents in the genre's styles (tests/data/docs: an HTML page, a hearing, a wire
 story, a forum report, a press release with a speakers list, a ministry communiqué, a
-regional news story)."""
+regional news story, a think tank's event summary, an announcement)."""
 from pathlib import Path
 
 import pytest
@@ -85,7 +85,14 @@ def test_made_up_meetings(made_up):
         # "met … last week" in a story published on Tuesday, September 9: the week of Sept. 1–7
         "meeting in Monterrey": ("2025-09", ["Adrián Cortázar", "Mark Dalton", "Rogelio Ibarra",
                                              "Sofía Marín Luján"]),
+        # an event summary: the lead sentence under the dateline ("Washington, D.C. — November 4, 2025.")
+        "Center for Hemispheric Trade Studies panel in Washington": (
+            "2025-11-04", ["Daniel Kirby", "Héctor Valdivia", "Jennifer Osei", "Natalie Brooks"]),
+        # only announced: planned, with none of the story's people as attendees
+        "Greater Houston Trade Council trade mission to Monterrey": ("2026-04-14", []),
     }
+    planned = {str(made_up.value(e, SDO.name)) for e in made_up.subjects(TG.planned, Literal(True))}
+    assert planned == {"Greater Houston Trade Council trade mission to Monterrey"}
     dialogue = next(e for e in made_up.subjects(SDO.name, Literal("High-Level Security Dialogue")))
     assert str(made_up.value(made_up.value(dialogue, SDO.location), SDO.name)) == "Mexico City"  # the dateline's
 
@@ -108,6 +115,19 @@ def test_made_up_spanish_names_and_composed_titles(made_up):
              for m in made_up.subjects(RDF.type, ORG.Membership)}
     assert ("Karen Holloway", "Deputy Secretary of State", "U.S. Department of State") in found
     assert ("Ramiro Cuevas", "Security Secretary", "Ministry of Security and Citizen Protection") in found
+
+
+def test_made_up_person_typed_a_place_and_the_organizer_who_convened(made_up):
+    assert "Héctor Valdivia" in names(made_up, SDO.Person)   # "Héctor Valdivia, chief economist at …", typed GPE
+    speakers = {str(made_up.value(s, SDO.text))[:20]: str(made_up.value(made_up.value(s, TG.speaker), SDO.name))
+                for s in made_up.subjects(RDF.type, TG.Statement)}
+    assert speakers["Without reliable ele"] == "Héctor Valdivia"  # "Valdivia argued …", also typed GPE
+    organizers = {str(made_up.value(e, SDO.name)): {str(made_up.value(o, SDO.name))
+                                                   for o in made_up.objects(e, SDO.organizer)}
+                  for e in made_up.subjects(RDF.type, SDO.Event)}
+    assert organizers["Center for Hemispheric Trade Studies panel in Washington"] == {
+        "Center for Hemispheric Trade Studies"}
+    assert organizers["Greater Houston Trade Council trade mission to Monterrey"] == {"Greater Houston Trade Council"}
 
 
 def test_made_up_governors_and_a_chamber_named_by_its_listed_acronym(made_up):
