@@ -135,10 +135,16 @@ def _is_report(sent: Span, lex: Lexicon) -> bool:
 
 
 def _root_dep(tok: Token) -> Token:
-    """Climb conjunctions and appositions to the token whose role in the clause matters."""
-    while tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i and tok.head.pos_ in {"PROPN", "NOUN"}:
-        tok = tok.head
-    return tok
+    """Climb conjunctions and appositions to the token whose role in the clause matters; a name in
+    apposition to a title's portfolio ("the undersecretary of Foreign Trade, X") is the title's."""
+    named = False
+    while True:
+        if tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i and tok.head.pos_ in {"PROPN", "NOUN"}:
+            named, tok = named or tok.dep_ == "appos", tok.head
+        elif named and tok.dep_ == "pobj" and tok.head.lower_ in {"of", "for"} and tok.head.head.pos_ == "NOUN":
+            tok = tok.head.head
+        else:
+            return tok
 
 
 def _takes_part(verb: Token, lex: Lexicon) -> bool:
@@ -308,7 +314,7 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
     reports = [s for s in doc.sents if not any(a <= s.start_char < b for a, b in clutter + headings)
                and _is_report(s, lex) and (find_whens(s.text, published) or _place(s, mentions) is not None
                                            or any(ev.sentence == (s.start_char, s.end_char) for ev in events)
-                                           or lead(s) and _convenes(s, lex))]
+                                           or lead(s) and _convenes(s, lex) or _met_with(s, lex))]
     # an encounter that took place is reported before one that is only announced
     report = next((s for s in reports if not _FUTURE.search(s.text)), reports[0] if reports else None)
     if report is not None:
@@ -403,6 +409,12 @@ def _separate_encounters(doc: Doc, reports: list[Span], main: Span, events: list
 _HOSTING = {"receive", "host", "welcome"}
 
 
+def _met_with(sent: Span, lex: Lexicon) -> bool:
+    """A past encounter with someone, undated and unplaced: "X spoke after a meeting with Y"."""
+    return sent.root.tag_ == "VBD" and any(
+        t.lower_ in lex.report_nouns and t.i + 1 < len(sent.doc) and sent.doc[t.i + 1].lower_ == "with" for t in sent)
+
+
 def _convenes(sent: Span, lex: Lexicon) -> bool:
     """A sentence whose main verb reports an encounter in the past ("convened a panel", "hosted")."""
     root = sent.root
@@ -493,6 +505,8 @@ def _assign_people(doc: Doc, mentions: list[Mention], events: list[Event], clutt
         if took_part:
             target.paragraphs.append((p_start, p_end))
     main.org_attendees.extend(_report_orgs(doc, mentions, main))
+    if main.rule == "events.report" and not dated:
+        _name_by_people(doc, main)
 
 
 def _report_orgs(doc: Doc, mentions: list[Mention], ev: Event) -> list[Mention]:
@@ -509,6 +523,20 @@ def _take_part(doc: Doc, mentions: list[Mention], ev: Event, para: tuple[int, in
     ev.attendees.extend(took_part + _listed_with(doc, people, took_part))
     ev.org_attendees.extend(_report_orgs(doc, mentions, ev))
     ev.paragraphs.append(para)
+    _name_by_people(doc, ev)
+
+
+def _name_by_people(doc: Doc, ev: Event) -> None:
+    """A bare descriptive name ("meeting") says who met: "Bustamante–Lamb meeting", "meeting with Canacero"."""
+    if " " in ev.name:
+        return
     surnames = list(dict.fromkeys(m.text.split()[-1] for m in sorted(ev.attendees, key=lambda m: m.start)))
-    if " " not in ev.name and len(surnames) >= 2:  # a bare "meeting": "Bustamante–Lamb meeting"
+    if len(surnames) >= 2:
         ev.name = f"{surnames[0]}–{surnames[1]} {ev.name}"
+        return
+    text = doc_text(doc)
+    with_ = re.search(r"\b" + re.escape(ev.name) + r"s?\s+with\b", text[ev.sentence[0]:ev.sentence[1]], re.I)
+    met = [m for m in ev.org_attendees + ev.attendees if with_ and m.start > ev.sentence[0] + with_.end()]
+    if met:
+        first = min(met, key=lambda m: m.start)
+        ev.name = f"{ev.name} with {first.acronym or first.text}"

@@ -179,8 +179,9 @@ def _title_clause_before(sent: SentenceView, person: Mention, lex: Lexicon) -> l
     while words and (words[-1].lower_ in {"of", "’s", "'s", "the"} or words[-1].text.lower() in lex.nationalities):
         words = words[:-1]
     title = " ".join(t.text for t in words)
-    if title.islower():  # "the president of X, Name": the post's name, as it is written before a name
-        title = " ".join(w if w in {"of", "the", "for", "and"} else w.capitalize() for w in title.split())
+    if title[:1].islower():  # "the president of X, Name": the post's name, as it is written before a name
+        title = " ".join(w if w in {"of", "the", "for", "and"} or not w.islower() else w.capitalize()
+                         for w in title.split())
     if orgs:
         return [RoleFinding((person.start, person.end), title, former, sent.sent.start_char, sent.sent.end_char,
                             "roles.title_before_name", org=(orgs[-1].start, orgs[-1].end))]

@@ -1,6 +1,6 @@
 """End to end on made-up documents in the genre's styles (tests/data/docs: an HTML page, a hearing, a wire
 story, a forum report, a press release with a speakers list, a ministry communiqué, a
-regional news story, a think tank's event summary, an announcement)."""
+regional news story, a think tank's event summary, an announcement, a Mexican outlet's story)."""
 from pathlib import Path
 
 import pytest
@@ -90,6 +90,8 @@ def test_made_up_meetings(made_up):
             "2025-11-04", ["Daniel Kirby", "Héctor Valdivia", "Jennifer Osei", "Natalie Brooks"]),
         # only announced: planned, with none of the story's people as attendees
         "Greater Houston Trade Council trade mission to Monterrey": ("2026-04-14", []),
+        # "spoke after a meeting with …", no date or place; "attended by the undersecretary of Foreign Trade, X"
+        "meeting with National Chamber of the Steel Industry": ("None", ["Luisa Montemayor"]),
     }
     planned = {str(made_up.value(e, SDO.name)) for e in made_up.subjects(TG.planned, Literal(True))}
     assert planned == {"Greater Houston Trade Council trade mission to Monterrey"}
@@ -115,6 +117,7 @@ def test_made_up_spanish_names_and_composed_titles(made_up):
              for m in made_up.subjects(RDF.type, ORG.Membership)}
     assert ("Karen Holloway", "Deputy Secretary of State", "U.S. Department of State") in found
     assert ("Ramiro Cuevas", "Security Secretary", "Ministry of Security and Citizen Protection") in found
+    assert ("Luisa Montemayor", "Undersecretary of Foreign Trade", "Ministry of Economy") in found
 
 
 def test_made_up_person_typed_a_place_and_the_organizer_who_convened(made_up):
