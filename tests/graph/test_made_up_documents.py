@@ -22,6 +22,19 @@ def names(ds, cls):
     return {str(ds.value(n, SDO.name)) for n in set(ds.subjects(RDF.type, cls))}
 
 
+def memberships(ds):
+    """(person, title, organization, former) of every membership."""
+    return {(str(ds.value(ds.value(m, ORG.member), SDO.name)), str(ds.value(ds.value(m, ORG.role), SKOS.prefLabel)),
+             str(ds.value(ds.value(m, ORG.organization), SDO.name)), ds.value(m, TG.former).toPython())
+            for m in ds.subjects(RDF.type, ORG.Membership)}
+
+
+def speakers(ds):
+    """Each statement's first 20 characters, to its speaker's name."""
+    return {str(ds.value(s, SDO.text))[:20]: str(ds.value(ds.value(s, TG.speaker), SDO.name))
+            for s in ds.subjects(RDF.type, TG.Statement)}
+
+
 def test_made_up_people_and_no_clutter(made_up):
     people = names(made_up, SDO.Person)
     assert {"Daniel Whitcombe", "Sofía Arriaga Lozano", "Tomás Ibarra Solís", "Lucía Fernández", "Mark Ellison",
@@ -43,12 +56,7 @@ def test_made_up_document_metadata(made_up):
 
 
 def test_made_up_roles(made_up):
-    found = set()
-    for m in made_up.subjects(RDF.type, ORG.Membership):
-        found.add((str(made_up.value(made_up.value(m, ORG.member), SDO.name)),
-                   str(made_up.value(made_up.value(m, ORG.role), SKOS.prefLabel)),
-                   str(made_up.value(made_up.value(m, ORG.organization), SDO.name)),
-                   made_up.value(m, TG.former).toPython()))
+    found = memberships(made_up)
     assert ("Tomás Ibarra Solís", "Ambassador to the U.S.", "Government of Mexico", True) in found
     assert ("Mark Ellison", "Senator", "U.S. Senate", False) in found
     assert ("Daniel Whitcombe", "President", "American Chamber of Commerce of Mexico", False) in found
@@ -101,20 +109,16 @@ def test_made_up_meetings(made_up):
 
 def test_made_up_places_are_not_people_and_pronouns_find_their_speaker(made_up):
     assert not {"Nuevo León", "Coahuila"} & names(made_up, SDO.Person)
-    speakers = {str(made_up.value(s, SDO.text))[:20]: str(made_up.value(made_up.value(s, TG.speaker), SDO.name))
-                for s in made_up.subjects(RDF.type, TG.Statement)}
-    assert speakers["US tariffs on autos "] == "Paola Mendiola"  # "According to Paola Mendiola … She noted that …"
-    assert speakers["Our cooperation is b"] == "Julián Ortega Paredes"  # "…,” said Ortega Paredes. Holloway noted …"
+    said = speakers(made_up)
+    assert said["US tariffs on autos "] == "Paola Mendiola"  # "According to Paola Mendiola … She noted that …"
+    assert said["Our cooperation is b"] == "Julián Ortega Paredes"  # "…,” said Ortega Paredes. Holloway noted …"
 
 
 def test_made_up_spanish_names_and_composed_titles(made_up):
     people = names(made_up, SDO.Person)
     assert {"Julián Ortega Paredes", "Elena Saldívar"} <= people
     assert not {"Julián Ortega", "Ortega Paredes", "General Elena Saldívar"} & people
-    found = {(str(made_up.value(made_up.value(m, ORG.member), SDO.name)),
-              str(made_up.value(made_up.value(m, ORG.role), SKOS.prefLabel)),
-              str(made_up.value(made_up.value(m, ORG.organization), SDO.name)))
-             for m in made_up.subjects(RDF.type, ORG.Membership)}
+    found = {(person, title, org) for person, title, org, _ in memberships(made_up)}
     assert ("Karen Holloway", "Deputy Secretary of State", "U.S. Department of State") in found
     assert ("Ramiro Cuevas", "Security Secretary", "Ministry of Security and Citizen Protection") in found
     assert ("Luisa Montemayor", "Undersecretary of Foreign Trade", "Ministry of Economy") in found
@@ -122,9 +126,7 @@ def test_made_up_spanish_names_and_composed_titles(made_up):
 
 def test_made_up_person_typed_a_place_and_the_organizer_who_convened(made_up):
     assert "Héctor Valdivia" in names(made_up, SDO.Person)   # "Héctor Valdivia, chief economist at …", typed GPE
-    speakers = {str(made_up.value(s, SDO.text))[:20]: str(made_up.value(made_up.value(s, TG.speaker), SDO.name))
-                for s in made_up.subjects(RDF.type, TG.Statement)}
-    assert speakers["Without reliable ele"] == "Héctor Valdivia"  # "Valdivia argued …", also typed GPE
+    assert speakers(made_up)["Without reliable ele"] == "Héctor Valdivia"  # "Valdivia argued …", also typed GPE
     organizers = {str(made_up.value(e, SDO.name)): {str(made_up.value(o, SDO.name))
                                                    for o in made_up.objects(e, SDO.organizer)}
                   for e in made_up.subjects(RDF.type, SDO.Event)}
@@ -134,10 +136,7 @@ def test_made_up_person_typed_a_place_and_the_organizer_who_convened(made_up):
 
 
 def test_made_up_governors_and_a_chamber_named_by_its_listed_acronym(made_up):
-    found = {(str(made_up.value(made_up.value(m, ORG.member), SDO.name)),
-              str(made_up.value(made_up.value(m, ORG.role), SKOS.prefLabel)),
-              str(made_up.value(made_up.value(m, ORG.organization), SDO.name)))
-             for m in made_up.subjects(RDF.type, ORG.Membership)}
+    found = {(person, title, org) for person, title, org, _ in memberships(made_up)}
     assert {("Mark Dalton", "Governor", "Government of Texas"),
             ("Adrián Cortázar", "Governor", "Government of Nuevo León"),           # NER took the state for a person
             ("Sofía Marín Luján", "Governor", "Government of Chihuahua"),          # "Chihuahua Governor Sofía" + surnames
