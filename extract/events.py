@@ -26,7 +26,7 @@ from extract.document import doc_text
 from extract.dates import MONTH_NAMES, MONTHS, When, find_whens
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
-from extract.metadata import is_dateline_agency
+from extract.metadata import dateline, is_dateline_agency
 
 _FUTURE = re.compile(r"\b(will|plans? (?:to|for)|planned|is expected to|are expected to|upcoming|next)\b", re.I)
 _ORDINAL = r"(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Annual)"
@@ -309,8 +309,10 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
         if ev.start is None and sent is not None:
             ev.start = _reported_year(sent, published)
 
-    dateline = _dateline(doc, mentions)
-    lead = (lambda s: dateline[0].start < s.start_char < dateline[2]) if dateline else (lambda s: False)
+    line = dateline(text, mentions)
+
+    def lead(s: Span) -> bool:  # a sentence of the paragraph a dateline opens
+        return line is not None and line.place.start < s.start_char < line.end
     reports = [s for s in doc.sents if not any(a <= s.start_char < b for a, b in clutter + headings)
                and _is_report(s, lex) and (find_whens(s.text, published) or _place(s, mentions) is not None
                                            or any(ev.sentence == (s.start_char, s.end_char) for ev in events)
@@ -324,11 +326,11 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
         inside = [ev for ev in events if para_start <= text.find(ev.name, para_start) < para_end]
         organizers = _organizers(report, mentions)
         place = _place(report, mentions)
-        if dateline is not None and lead(report) and not whens and not _FUTURE.search(report.text):
-            whens = [dateline[1]]  # "Washington — November 4, 2025. The Center convened a panel …": that day
-            place = place or dateline[0]
-        if place is None and any(t.lemma_.lower() in _HOSTING for t in report):
-            place = _dateline_place(doc, mentions)  # "Mexico City, 18 June — The Ministry received …"
+        if line is not None and lead(report) and not whens and not _FUTURE.search(report.text):
+            whens = [line.when]  # "Washington — November 4, 2025. The Center convened a panel …": that day
+            place = place or line.place
+        if place is None and line is not None and any(t.lemma_.lower() in _HOSTING for t in report):
+            place = line.place  # "Mexico City, 18 June — The Ministry received …"
         if inside:  # the report names its event: "visited Washington … for “Mexico Day”"
             ev = inside[0]
             ev.start = ev.start or (whens[0].start if whens else None)
@@ -419,28 +421,6 @@ def _convenes(sent: Span, lex: Lexicon) -> bool:
     """A sentence whose main verb reports an encounter in the past ("convened a panel", "hosted")."""
     root = sent.root
     return root.tag_ in {"VBD", "VBN"} and root.lemma_.lower() in lex.report_verbs | _HOSTING
-
-
-def _dateline(doc: Doc, mentions: list[Mention]) -> tuple[Mention, When | None, int] | None:
-    """A line that opens with a place and a date: a release's dateline ("Mexico City, 18 June 2025",
-    "**Washington, D.C. — November 4, 2025.** The Center convened …"): the place, the date, and the end of
-    the paragraph it opens."""
-    text = doc_text(doc)
-    for m in mentions:
-        line = text.rfind("\n", 0, m.start) + 1
-        if m.kind != "place" or text[line:m.start].strip("*_#> \t"):
-            continue
-        after = text[m.end:m.end + 40].split("\n")[0]
-        whens = find_whens(after)
-        if re.match(r"\s*[,—–-]", after) and whens and re.fullmatch(r"[\s,.—–\-A-Z]{0,12}", after[:whens[0].char_start]):
-            end = text.find("\n", m.end)
-            return m, whens[0], end if end >= 0 else len(text)
-    return None
-
-
-def _dateline_place(doc: Doc, mentions: list[Mention]) -> Mention | None:
-    found = _dateline(doc, mentions)
-    return found[0] if found else None
 
 
 def _series_name(text: str, report: Span, organizers: list[Mention], lex: Lexicon) -> str:

@@ -7,9 +7,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from extract.clutter import in_spans
-from extract.dates import find_dates
+from extract.dates import When, find_dates, find_whens
 from extract.mentions import Mention
 
 HEAD_CHARS = 1500
@@ -97,4 +98,31 @@ def publisher(text: str, orgs: list[Mention], clutter: list[tuple[int, int]]) ->
         for m in orgs:
             if offset <= m.start < offset + len(line) + 2 and re.sub(r"^the\s+", "", line, flags=re.I) in {m.text}:
                 return m
+    return None
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A line that opens with a place and a date, and the end of the paragraph it opens."""
+
+    place: Mention
+    when: When
+    end: int
+
+
+def dateline(text: str, mentions: list[Mention]) -> Dateline | None:
+    """A release's dateline: "Mexico City, 18 June 2025", "**Washington, D.C. — November 4, 2025.** The …".
+
+    A place mention opening a line (after Markdown marks), then a comma or a dash, perhaps an
+    abbreviation ("D.C."), and a date.
+    """
+    for m in mentions:
+        line = text.rfind("\n", 0, m.start) + 1
+        if m.kind != "place" or text[line:m.start].strip("*_#> \t"):
+            continue
+        after = text[m.end:m.end + 40].split("\n")[0]
+        whens = find_whens(after)
+        if re.match(r"\s*[,—–-]", after) and whens and re.fullmatch(r"[\s,.—–\-A-Z]{0,12}", after[:whens[0].char_start]):
+            end = text.find("\n", m.end)
+            return Dateline(m, whens[0], end if end >= 0 else len(text))
     return None

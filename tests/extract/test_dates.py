@@ -29,3 +29,20 @@ def test_publication_date_only_from_a_standalone_date(text, expected):
 
 def test_title_is_first_content_line():
     assert title("\n\n**Big Headline**\nBody", []) == "Big Headline"
+
+
+@pytest.mark.parametrize("text,place,expected", [
+    ("Title\nMexico City, 18 June 2025\n\nThe Ministry received a delegation.", "Mexico City", "2025-06-18"),
+    ("**Washington, D.C. — November 4, 2025.** The Center convened a panel.\nMore.", "Washington", "2025-11-04"),
+    ("They met in Washington, on May 3, 2025.", "Washington", None),  # not at the start of a line
+    ("Washington\nMay 3, 2025", "Washington", None),                  # a date on another line
+])
+def test_dateline_is_a_line_opening_with_a_place_and_a_date(text, place, expected):
+    from extract.mentions import Mention
+    from extract.metadata import dateline
+
+    start = text.index(place)
+    found = dateline(text, [Mention("place", place, start, start + len(place), 0, len(text))])
+    assert (found.when.start if found else None) == expected
+    if found:
+        assert found.end == (text.find("\n", start) if "\n" in text[start:] else len(text))
