@@ -309,10 +309,10 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
         if ev.start is None and sent is not None:
             ev.start = _reported_year(sent, published)
 
-    line = dateline(text, mentions)
+    line = dateline(text, mentions, published)
 
     def lead(s: Span) -> bool:  # a sentence of the paragraph a dateline opens
-        return line is not None and line.place.start < s.start_char < line.end
+        return line is not None and line.place.start <= s.start_char < line.end
     reports = [s for s in doc.sents if not any(a <= s.start_char < b for a, b in clutter + headings)
                and _is_report(s, lex) and (find_whens(s.text, published) or _place(s, mentions) is not None
                                            or any(ev.sentence == (s.start_char, s.end_char) for ev in events)
@@ -326,8 +326,8 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
         inside = [ev for ev in events if para_start <= text.find(ev.name, para_start) < para_end]
         organizers = _organizers(report, mentions)
         place = _place(report, mentions)
-        if line is not None and lead(report) and not whens and not _FUTURE.search(report.text):
-            whens = [line.when]  # "Washington — November 4, 2025. The Center convened a panel …": that day
+        if line is not None and lead(report) and not _FUTURE.search(report.text):
+            whens = whens or [line.when]  # "Washington — November 4, 2025. The Center convened a panel …": that day
             place = place or line.place
         if place is None and line is not None and any(t.lemma_.lower() in _HOSTING for t in report):
             place = line.place  # "Mexico City, 18 June — The Ministry received …"
@@ -482,11 +482,17 @@ def _assign_people(doc: Doc, mentions: list[Mention], events: list[Event], clutt
             owner = named_here[0] if named_here and named_here[0].sentence[0] <= m.start < named_here[0].sentence[1] \
                 else target
             owner.attendees.append(m)
-        if took_part:
-            target.paragraphs.append((p_start, p_end))
+        present = {a.text.split()[-1] for a in target.attendees}
+        if took_part or any(m.text.split()[-1] in present and _is_subject(doc, m) for m in people):
+            target.paragraphs.append((p_start, p_end))  # also what its attendees discussed, for its topics
     main.org_attendees.extend(_report_orgs(doc, mentions, main))
     if main.rule == "events.report" and not dated:
-        _name_by_people(doc, main)
+        _name_by_people(doc, main, mentions)
+
+
+def _is_subject(doc: Doc, m: Mention) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and _root_dep(span.root).dep_ in {"nsubj", "nsubjpass"}
 
 
 def _report_orgs(doc: Doc, mentions: list[Mention], ev: Event) -> list[Mention]:
@@ -503,14 +509,20 @@ def _take_part(doc: Doc, mentions: list[Mention], ev: Event, para: tuple[int, in
     ev.attendees.extend(took_part + _listed_with(doc, people, took_part))
     ev.org_attendees.extend(_report_orgs(doc, mentions, ev))
     ev.paragraphs.append(para)
-    _name_by_people(doc, ev)
+    _name_by_people(doc, ev, mentions)
 
 
-def _name_by_people(doc: Doc, ev: Event) -> None:
+def _short_name(m: Mention, mentions: list[Mention]) -> str:
+    """How the text calls a person for short: its shortest later form ("Herrera Lozano"), else the last word."""
+    forms = [x.text for x in mentions if x.kind == "person" and m.text.endswith(" " + x.text)]
+    return min(forms, key=len) if forms else m.text.split()[-1]
+
+
+def _name_by_people(doc: Doc, ev: Event, mentions: list[Mention]) -> None:
     """A bare descriptive name ("meeting") says who met: "Bustamante–Lamb meeting", "meeting with Canacero"."""
     if " " in ev.name:
         return
-    surnames = list(dict.fromkeys(m.text.split()[-1] for m in sorted(ev.attendees, key=lambda m: m.start)))
+    surnames = list(dict.fromkeys(_short_name(m, mentions) for m in sorted(ev.attendees, key=lambda m: m.start)))
     if len(surnames) >= 2:
         ev.name = f"{surnames[0]}–{surnames[1]} {ev.name}"
         return

@@ -388,6 +388,8 @@ def _make(doc: Doc, tokens: list[Token], kind: str, sent: Span, lex: Lexicon, in
     start, end = tokens[0].i, tokens[-1].i + 1
     if kind == "place":
         text = re.sub(r"\bD\.\s*C\.", "D.C.", text)  # "Washington D. C."
+        if text.isupper() and len(text) > 4:
+            text = text.title()  # a dateline's "MEXICO CITY"
     if kind == "person":
         words = text.split()
         half = len(words) // 2

@@ -110,18 +110,18 @@ class Dateline:
     end: int
 
 
-def dateline(text: str, mentions: list[Mention]) -> Dateline | None:
+def dateline(text: str, mentions: list[Mention], published: str | None = None) -> Dateline | None:
     """A release's dateline: "Mexico City, 18 June 2025", "**Washington, D.C. — November 4, 2025.** The …".
 
     A place mention opening a line (after Markdown marks), then a comma or a dash, perhaps an
-    abbreviation ("D.C."), and a date.
+    abbreviation ("D.C."), and a date (or, given the publication date, "Today").
     """
     for m in mentions:
         line = text.rfind("\n", 0, m.start) + 1
         if m.kind != "place" or text[line:m.start].strip("*_#> \t"):
             continue
         after = text[m.end:m.end + 40].split("\n")[0]
-        whens = find_whens(after)
+        whens = find_whens(after, published)
         if re.match(r"\s*[,—–-]", after) and whens and re.fullmatch(r"[\s,.—–\-A-Z]{0,12}", after[:whens[0].char_start]):
             end = text.find("\n", m.end)
             return Dateline(m, whens[0], end if end >= 0 else len(text))

@@ -87,14 +87,21 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
         m = sent.mention_at(tok.i)
         if m is not None and m.kind == "org":
             last_org_end, org_mention = k + 1, m
-    if org_mention is not None and last_org_end == len(run):
-        # the org mention itself ends with the title: "U.S. Trade Representative Katherine Tai"
+    addressed = org_mention is not None and [t.text for t in run[last_org_end:]] == ["Ambassador"]
+    if org_mention is not None and (last_org_end == len(run) or addressed):
+        # the org mention itself ends with the title: "U.S. Trade Representative Katherine Tai", also
+        # with the form of address the office carries ("… Trade Representative Ambassador X")
         words = org_mention.text.split()
         if lex.role_of(words[-1]) and org_mention.institution:
-            former = any(t.lower_.rstrip("-") in lex.former_markers for t in run[:max(0, last_org_end - len(words))])
-            return [RoleFinding((person.start, person.end), org_mention.text, former, sent.sent.start_char,
-                                sent.sent.end_char, "roles.title_before_name", institution=org_mention.institution)]
-        return []
+            o_start, _ = sent.tok_span(org_mention)
+            before = [t for t in run if t.i < o_start]
+            rank = [t.text for t in before[-1:] if t.text in _RANKS]  # "Deputy U.S. Trade Representative X"
+            former = any(t.lower_.rstrip("-") in lex.former_markers for t in before)
+            return [RoleFinding((person.start, person.end), " ".join(rank + [org_mention.text]), former,
+                                sent.sent.start_char, sent.sent.end_char, "roles.title_before_name",
+                                institution=org_mention.institution)]
+        if not addressed:
+            return []
     while run and run[-1].text.lower() in lex.honorifics:  # "Secretary of Economy Dr. X"
         run = run[:-1]
     rest = run[last_org_end:]
@@ -149,6 +156,7 @@ def _state_before(sent: SentenceView, before: list, title: str, lex: Lexicon) ->
     return before[0].idx, before[-1].idx + len(before[-1].text)
 
 
+_RANKS = {"Deputy", "Assistant", "Acting", "Associate", "Senior", "Chief"}
 _US_DISTRICT = re.compile(r"\s*\((?:[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|[A-Z]{2}-\d{1,2}|[RDI]\.?-[A-Z]{2})\)")
 
 

@@ -36,13 +36,14 @@ def test_title_is_first_content_line():
     ("**Washington, D.C. — November 4, 2025.** The Center convened a panel.\nMore.", "Washington", "2025-11-04"),
     ("They met in Washington, on May 3, 2025.", "Washington", None),  # not at the start of a line
     ("Washington\nMay 3, 2025", "Washington", None),                  # a date on another line
+    ("WASHINGTON – Today, the officials met.", "WASHINGTON", "2025-10-07"),  # with the publication date
 ])
 def test_dateline_is_a_line_opening_with_a_place_and_a_date(text, place, expected):
     from extract.mentions import Mention
     from extract.metadata import dateline
 
     start = text.index(place)
-    found = dateline(text, [Mention("place", place, start, start + len(place), 0, len(text))])
+    found = dateline(text, [Mention("place", place, start, start + len(place), 0, len(text))], "2025-10-07")
     assert (found.when.start if found else None) == expected
     if found:
         assert found.end == (text.find("\n", start) if "\n" in text[start:] else len(text))

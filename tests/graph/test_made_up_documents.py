@@ -1,6 +1,7 @@
 """End to end on made-up documents in the genre's styles (tests/data/docs: an HTML page, a hearing, a wire
 story, a forum report, a press release with a speakers list, a ministry communiqué, a
-regional news story, a think tank's event summary, an announcement, a Mexican outlet's story)."""
+regional news story, a think tank's event summary, an announcement, a Mexican outlet's story, a
+meeting readout)."""
 from pathlib import Path
 
 import pytest
@@ -75,31 +76,33 @@ def test_made_up_meetings(made_up):
     for e in set(made_up.subjects(RDF.type, SDO.Event)):
         people = sorted(str(made_up.value(a, SDO.name)) for a in made_up.objects(e, SDO.attendee)
                         if (a, RDF.type, SDO.Person) in made_up)
-        got[str(made_up.value(e, SDO.name))] = (str(made_up.value(e, SDO.startDate)), people)
+        got[str(made_up.value(e, SDO.name)), str(made_up.value(e, SDO.startDate))] = people
     assert got == {
-        "Nearshoring Forum": ("2025-03-10", ["Daniel Whitcombe", "Sofía Arriaga Lozano"]),
-        "Senate Finance Committee hearing": ("2025-04-01", ["Caroline Meyers", "Mark Ellison", "Priya Raman"]),
-        "meeting in Washington": ("2025-05-12", ["Héctor Lugo", "John Fell", "Laura Vance", "Marta Ruiz Ochoa",
-                                                 "Paul Reyes"]),
-        "Mexico Industrial Forum": ("2025-06-10", ["Esteban Robles Garza", "Joaquín Treviño", "Mariana Ochoa",
-                                                   "Paola Mendiola", "Rodrigo Villaseñor"]),
+        ("Nearshoring Forum", "2025-03-10"): ["Daniel Whitcombe", "Sofía Arriaga Lozano"],
+        ("Senate Finance Committee hearing", "2025-04-01"): ["Caroline Meyers", "Mark Ellison", "Priya Raman"],
+        ("meeting in Washington", "2025-05-12"): ["Héctor Lugo", "John Fell", "Laura Vance", "Marta Ruiz Ochoa",
+                                                  "Paul Reyes"],
+        ("Mexico Industrial Forum", "2025-06-10"): ["Esteban Robles Garza", "Joaquín Treviño", "Mariana Ochoa",
+                                                    "Paola Mendiola", "Rodrigo Villaseñor"],
         # "Speakers included:" and a list; the dateline's date is the story's, not the meeting's
-        "14th U.S.-Mexico CEO Dialogue": ("2025-11-03", ["Ana Ruiz Cortés", "John Park", "Susan Marsh"]),
+        ("14th U.S.-Mexico CEO Dialogue", "2025-11-03"): ["Ana Ruiz Cortés", "John Park", "Susan Marsh"],
         # a communiqué: "received a delegation headed by …", "also took part, along with …"; a second
         # encounter in a later paragraph of its own, dated "earlier this week"
-        "High-Level Security Dialogue": ("2025-06-16", ["Brian Tolliver", "Elena Saldívar", "Julián Ortega Paredes",
-                                                          "Karen Holloway", "Ramiro Cuevas"]),
-        "Bustamante–Lamb meeting": ("2025-06", ["Gregory Lamb", "Lorena Bustamante"]),
+        ("High-Level Security Dialogue", "2025-06-16"): ["Brian Tolliver", "Elena Saldívar",
+                                                          "Julián Ortega Paredes", "Karen Holloway", "Ramiro Cuevas"],
+        ("Bustamante–Lamb meeting", "2025-06"): ["Gregory Lamb", "Lorena Bustamante"],
         # "met … last week" in a story published on Tuesday, September 9: the week of Sept. 1–7
-        "meeting in Monterrey": ("2025-09", ["Adrián Cortázar", "Mark Dalton", "Rogelio Ibarra",
-                                             "Sofía Marín Luján"]),
+        ("meeting in Monterrey", "2025-09"): ["Adrián Cortázar", "Mark Dalton", "Rogelio Ibarra", "Sofía Marín Luján"],
         # an event summary: the lead sentence under the dateline ("Washington, D.C. — November 4, 2025.")
-        "Center for Hemispheric Trade Studies panel in Washington": (
-            "2025-11-04", ["Daniel Kirby", "Héctor Valdivia", "Jennifer Osei", "Natalie Brooks"]),
+        ("Center for Hemispheric Trade Studies panel in Washington", "2025-11-04"): [
+            "Daniel Kirby", "Héctor Valdivia", "Jennifer Osei", "Natalie Brooks"],
         # only announced: planned, with none of the story's people as attendees
-        "Greater Houston Trade Council trade mission to Monterrey": ("2026-04-14", []),
+        ("Greater Houston Trade Council trade mission to Monterrey", "2026-04-14"): [],
         # "spoke after a meeting with …", no date or place; "attended by the undersecretary of Foreign Trade, X"
-        "meeting with National Chamber of the Steel Industry": ("None", ["Luisa Montemayor"]),
+        ("meeting with National Chamber of the Steel Industry", "None"): ["Luisa Montemayor"],
+        # a readout: "WASHINGTON – Today, …" with the publication date; "Deputy …" and "Mexico's …" also took part
+        ("meeting in Washington", "2025-10-07"): ["Arturo Herrera Lozano", "Denise Walsh", "Michael Chen",
+                                                  "Paula Rendón"],
     }
     planned = {str(made_up.value(e, SDO.name)) for e in made_up.subjects(TG.planned, Literal(True))}
     assert planned == {"Greater Houston Trade Council trade mission to Monterrey"}
@@ -122,6 +125,10 @@ def test_made_up_spanish_names_and_composed_titles(made_up):
     assert ("Karen Holloway", "Deputy Secretary of State", "U.S. Department of State") in found
     assert ("Ramiro Cuevas", "Security Secretary", "Ministry of Security and Citizen Protection") in found
     assert ("Luisa Montemayor", "Undersecretary of Foreign Trade", "Ministry of Economy") in found
+    # the office, not its form of address ("… Trade Representative Ambassador X"); a rank before an office
+    assert ("Denise Walsh", "United States Trade Representative", "Office of the U.S. Trade Representative") in found
+    assert ("Michael Chen", "Deputy U.S. Trade Representative", "Office of the U.S. Trade Representative") in found
+    assert ("Arturo Herrera Lozano", "Secretary of Economy", "Ministry of Economy") in found  # typed ORG with "Economy"
 
 
 def test_made_up_person_typed_a_place_and_the_organizer_who_convened(made_up):
