@@ -286,6 +286,8 @@ def _who_heads(sent: SentenceView, person: Mention, verb: int, lex: Lexicon, fou
     """ "X, who chairs the Subcommittee on Trade, …": a post named by its verb (past tense: a former post)."""
     doc = sent.doc
     word = doc[verb].lower_
+    if any(c.dep_ == "dobj" and c.lower_ in lex.report_nouns for c in doc[verb].children):
+        return []  # "who led the Mexican delegation": a delegation is no body to hold a post in
     orgs = orgs_in(sent, verb + 1, _segment_end(sent, verb + 1), lex, found)
     if not orgs or orgs[0].start > verb + 3:
         return []

@@ -163,6 +163,8 @@ def _attends(doc: Doc, m: Mention, conference: bool, lex: Lexicon) -> bool:
     if after is not None and after.tag_ == "POS" or tok.dep_ == "compound":
         return False  # "President Obama's tenure", "the Biden administration"
     participate = lex.participation_verbs
+    if any(c.dep_ == "relcl" and _takes_part(c, lex) for c in span.root.children):
+        return True  # "X, who led the Mexican delegation, said …"
     if tok.dep_ == "conj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in participate:
         return True  # "… included Roberto Velasco, …, and Ernesto Acevedo"
     sent_text = tok.sent.text.lower()
@@ -448,7 +450,8 @@ def _header_place(doc: Doc, mentions: list[Mention], when: When) -> Mention | No
 def _assign_people(doc: Doc, mentions: list[Mention], events: list[Event], clutter: list[tuple[int, int]],
                    lex: Lexicon) -> None:
     """Give each event the people and bodies that took part: a series splits by its paragraphs' date markers."""
-    conference = bool({w.lower() for w in re.findall(r"[A-Za-z]+", doc_text(doc))} & lex.conference_words)
+    words = re.findall(r"[A-Za-z]+", re.sub(r"\b(press|news|morning)\s+conferences?\b", "", doc_text(doc), flags=re.I))
+    conference = bool({w.lower() for w in words} & lex.conference_words)  # a press conference is not one
     text = doc_text(doc)
     reports = [ev for ev in events if ev.rule == "events.report" and not ev.separate]
     dated = reports if len(reports) > 1 else []  # a series: each paragraph goes to its date marker's event

@@ -81,7 +81,7 @@ def author(text: str, people: list[Mention], clutter: list[tuple[int, int]]) -> 
     return None
 
 
-_DATELINE = re.compile(r"(?:19|20)\d\d\s*\((?P<agency>[^()\n]{2,40})\)\s*[-–—]")
+_DATELINE = re.compile(r"\b\d{1,4}\s*\((?P<agency>[^()\n]{2,40})\)\s*[-–—]")  # "May 14, 2025 (Reuters) -", "Aug 28 (Reuters) -"
 
 
 def is_dateline_agency(text: str, m: Mention) -> bool:

@@ -73,6 +73,8 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
         m = sent.mention_at(i)
         if m is not None and m.kind == "person":
             break
+        if tok.text in {"-", "–", "—"} and tok.whitespace_ and i > 0 and doc[i - 1].whitespace_:
+            break  # a dateline's dash: "WASHINGTON, Aug 28 (Reuters) - Mexican President X"
         if cap(tok) or tok.lower_ in CONNECT | lex.former_markers | {"’s", "'s", "(", ")", "-", "ex", "to"} \
                 or (m is not None and m.kind in {"org", "place"}):
             i -= 1

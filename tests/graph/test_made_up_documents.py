@@ -1,7 +1,7 @@
 """End to end on made-up documents in the genre's styles (tests/data/docs: an HTML page, a hearing, a wire
 story, a forum report, a press release with a speakers list, a ministry communiqué, a
 regional news story, a think tank's event summary, an announcement, a Mexican outlet's story, a
-meeting readout)."""
+meeting readout, a wire story on tariffs)."""
 from pathlib import Path
 
 import pytest
@@ -103,6 +103,9 @@ def test_made_up_meetings(made_up):
         # a readout: "WASHINGTON – Today, …" with the publication date; "Deputy …" and "Mexico's …" also took part
         ("meeting in Washington", "2025-10-07"): ["Arturo Herrera Lozano", "Denise Walsh", "Michael Chen",
                                                   "Paula Rendón"],
+        # a wire story: "X, who led the … delegation, said"; the president who spoke at a press conference
+        # did not take part, and neither did the agency of the dateline
+        ("meeting in Washington", "None"): ["Alan Prescott", "Jorge Campos Ruelas"],
     }
     planned = {str(made_up.value(e, SDO.name)) for e in made_up.subjects(TG.planned, Literal(True))}
     assert planned == {"Greater Houston Trade Council trade mission to Monterrey"}
@@ -129,6 +132,9 @@ def test_made_up_spanish_names_and_composed_titles(made_up):
     assert ("Denise Walsh", "United States Trade Representative", "Office of the U.S. Trade Representative") in found
     assert ("Michael Chen", "Deputy U.S. Trade Representative", "Office of the U.S. Trade Representative") in found
     assert ("Arturo Herrera Lozano", "Secretary of Economy", "Ministry of Economy") in found  # typed ORG with "Economy"
+    # the title after a dateline's dash; "who led the Mexican delegation" is no post
+    assert ("Rosa Villanueva", "President", "Government of Mexico") in found
+    assert not {org for _, _, org in found} & {"Mexican", "Reuters"}
 
 
 def test_made_up_person_typed_a_place_and_the_organizer_who_convened(made_up):
