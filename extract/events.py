@@ -40,6 +40,8 @@ def _named_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
 _HAPPENED = re.compile(r"\b(during|at|for|since|after|before|from|in|held|took place|hosted|attended|convened|"
                        r"organized|opened|concluded|inaugurated)\s+(?:the\s+)?(?:" + _ORDINAL + r"\s+)?[“\"]?$",
                        re.I)
+_HAPPENED_AFTER = re.compile(r"\s+(?:\([^()\n]{1,20}\)\s+)?(?:took place|was held|were held|opened|concluded|"
+                            r"convened|gathered|brought together)\b", re.I)
 _MONTH_WORD = re.compile(r"\b(" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b", re.I)
 
 
@@ -88,7 +90,9 @@ def _named_events(doc: Doc, clutter: list[tuple[int, int]], headings: list[tuple
         if len(name.split()) < 2:
             continue
         start = m.end() - len(name)
-        out.append((name, start, m.end(), bool(_HAPPENED.search(doc_text(doc)[max(0, start - 25):start]))))
+        happened = _HAPPENED.search(doc_text(doc)[max(0, start - 25):start]) or \
+            _HAPPENED_AFTER.match(doc_text(doc), m.end())  # "The third X Forum took place in …"
+        out.append((name, start, m.end(), bool(happened)))
     return out
 
 
@@ -177,7 +181,9 @@ def _attends(doc: Doc, m: Mention, conference: bool, lex: Lexicon) -> bool:
         return conference  # "According to X, …" at a conference
     if tok.dep_ == "pobj" and head.lower_ in {"by", "with", "from", "between", "including", "and"}:
         governor = head.head
-        return governor.lemma_.lower() in participate | lex.participation_nouns
+        words = {governor.lemma_.lower(), governor.lower_, governor.lower_.removesuffix("d"),
+                 governor.lower_.removesuffix("ed")}  # "Moderated by X" at the start of a line, tagged a noun
+        return bool(words & (participate | lex.participation_nouns)) or conference and "follow" in words
     if tok.dep_ in {"dobj", "attr", "nsubj"} and (head.lemma_.lower() in participate
                                                   or head.lemma_ == "be" and any(t.lemma_.lower() in participate
                                                                                 for t in head.children)):

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from extract.errors import ModelNotFound
@@ -54,10 +55,17 @@ def load_pipeline(requested: str | None = None) -> Language:
         source = nlp
         nlp = spacy.load(name, exclude=["ner"])
         nlp.add_pipe("ner", source=source, before="parser")
+    for abbreviation in ADDRESS_ABBREVIATIONS:  # "Lic." and "Ing." are one token, as "Dr." is
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     add_institution_ruler(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("tg_line_breaks", before="parser")
     return nlp
+
+
+#: Abbreviated forms of address and titles, after which a sentence never ends.
+ADDRESS_ABBREVIATIONS = frozenset("Mr. Mrs. Ms. Dr. Prof. Lic. Ing. Sr. Sra. Hon. Sen. Rep. Gov. Amb. Gen. Lt. Col. "
+                                  "Capt. St. Mtro. Mtra.".split())
 
 
 @Language.component("tg_line_breaks")
@@ -68,6 +76,9 @@ def line_breaks(doc: Doc) -> Doc:
         if ent.label_ in NAME_LABELS:
             for tok in ent[1:]:
                 tok.is_sent_start = False
+    for tok in doc[1:]:  # "a keynote by Lic. Mariana Téllez": a form of address does not end a sentence
+        if doc[tok.i - 1].text in ADDRESS_ABBREVIATIONS:
+            tok.is_sent_start = False
     starts = doc.to_array("IDX").tolist()
     text = doc.text
     for newline in re.finditer(r"\n\s*", text):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -156,6 +157,18 @@ def _state_before(sent: SentenceView, before: list, title: str, lex: Lexicon) ->
     if name.lower() not in lex.states:
         return None
     return before[0].idx, before[-1].idx + len(before[-1].text)
+
+
+def _bare_title_before(sent: SentenceView, person: Mention, lex: Lexicon) -> str | None:
+    """A title right before a name, with nothing else before it in the name's run ("… by Commissioner X")."""
+    doc = sent.doc
+    p_start, _ = sent.tok_span(person)
+    i = p_start
+    while i > sent.sent.start and cap(doc[i - 1]) and sent.mention_at(i - 1) is None:
+        i -= 1
+    run = list(doc[i:p_start])
+    t_start, t_end, _ = split_title(run, lex)
+    return " ".join(t.text for t in run) if run and t_start == 0 and t_end == len(run) else None
 
 
 _RANKS = {"Deputy", "Assistant", "Acting", "Associate", "Senior", "Chief"}
@@ -310,6 +323,11 @@ def find_roles(doc: Doc, mentions: list[Mention], lex: Lexicon, inst: Institutio
             before = _title_before(view, person, lex, inst, here)
             here.extend(before)
             findings.extend(before)
-            findings.extend(apposition(view, person, lex, found_orgs))
+            after = apposition(view, person, lex, found_orgs)
+            if not before:  # "Commissioner X of the Federal Energy Regulatory Commission": the title is that body's
+                title = _bare_title_before(view, person, lex)
+                after = [replace(f, title=title) if f.extractor == "roles.of" and f.title is None and title else f
+                         for f in after]
+            findings.extend(after)
             new.extend(found_orgs)
     return findings, new

@@ -28,3 +28,13 @@ def test_pipeline_sentences_end_at_line_breaks_and_not_inside_names(nlp):
     doc = nlp("Mexican Leaders Visit Washington\nA delegation led by Rosa Almaraz arrived. It met officials.")
     assert [s.text.strip() for s in doc.sents][:2] == ["Mexican Leaders Visit Washington",
                                                      "A delegation led by Rosa Almaraz arrived."]
+
+
+@pytest.mark.parametrize("text", [
+    "The forum opened with a keynote by Lic. Mariana Téllez Rivas, who described the new rules.",
+    "The panel featured Ing. Luis Arredondo and Mtra. Elena Ruiz of the chamber.",
+])
+def test_pipeline_forms_of_address_do_not_end_a_sentence(nlp, text):
+    doc = nlp(text)
+    assert len(list(doc.sents)) == 1
+    assert "Lic." in [t.text for t in doc] or "Ing." in [t.text for t in doc]

@@ -1,7 +1,7 @@
 """End to end on made-up documents in the genre's styles (tests/data/docs: an HTML page, a hearing, a wire
 story, a forum report, a press release with a speakers list, a ministry communiqué, a
 regional news story, a think tank's event summary, an announcement, a Mexican outlet's story, a
-meeting readout, a wire story on tariffs)."""
+meeting readout, a wire story on tariffs, a forum report)."""
 from pathlib import Path
 
 import pytest
@@ -106,6 +106,10 @@ def test_made_up_meetings(made_up):
         # a wire story: "X, who led the … delegation, said"; the president who spoke at a press conference
         # did not take part, and neither did the agency of the dateline
         ("meeting in Washington", "None"): ["Alan Prescott", "Jorge Campos Ruelas"],
+        # a forum report: "X Forum took place in …"; "a keynote by Lic. X" (no sentence ends at "Lic."),
+        # "followed by", "Moderated by", "the panel featured"
+        ("Binational Energy Forum", "2025-05-15"): ["Gabriela Nuñez", "Luis Arredondo", "Mariana Téllez Rivas",
+                                                    "Robert Haynes", "Thomas Becker"],
     }
     planned = {str(made_up.value(e, SDO.name)) for e in made_up.subjects(TG.planned, Literal(True))}
     assert planned == {"Greater Houston Trade Council trade mission to Monterrey"}
@@ -135,6 +139,9 @@ def test_made_up_spanish_names_and_composed_titles(made_up):
     # the title after a dateline's dash; "who led the Mexican delegation" is no post
     assert ("Rosa Villanueva", "President", "Government of Mexico") in found
     assert not {org for _, _, org in found} & {"Mexican", "Reuters"}
+    # a listed body inside a longer name is not that body; "Title X of the Body"
+    assert ("Robert Haynes", "Commissioner", "Federal Energy Regulatory Commission") in found
+    assert ("Mariana Téllez Rivas", "Undersecretary of Hydrocarbons", "Ministry of Energy") in found
 
 
 def test_made_up_person_typed_a_place_and_the_organizer_who_convened(made_up):
