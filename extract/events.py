@@ -40,6 +40,12 @@ def _named_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
 _HAPPENED = re.compile(r"\b(during|at|for|since|after|before|from|in|held|took place|hosted|attended|convened|"
                        r"organized|opened|concluded|inaugurated)\s+(?:the\s+)?(?:" + _ORDINAL + r"\s+)?[“\"]?$",
                        re.I)
+def _announced(sent: Span) -> bool:
+    """An encounter still to come: "will meet", "plans to visit", "is expected to"; a sentence whose main verb
+    is in the past ("met … to discuss the upcoming review") reports one that took place."""
+    return sent.root.tag_ != "VBD" and bool(_FUTURE.search(sent.text))
+
+
 _HAPPENED_AFTER = re.compile(r"\s+(?:\([^()\n]{1,20}\)\s+)?(?:took place|was held|were held|opened|concluded|"
                             r"convened|gathered|brought together)\b", re.I)
 _MONTH_WORD = re.compile(r"\b(" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b", re.I)
@@ -107,7 +113,7 @@ def _event_whens(text: str, published: str | None) -> list[When]:
 def _reported_year(sent: Span, published: str | None) -> str | None:
     """A past event the document reports without a date ("During the … Convention, X noted …")
     took place in the year of publication."""
-    if published is None or _FUTURE.search(sent.text):
+    if published is None or _announced(sent):
         return None
     return published[:4] if any(t.tag_ in {"VBD", "VBN"} for t in sent) else None
 
@@ -304,7 +310,7 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
         ev = Event(name, (sent.start_char, sent.end_char), "events.named",
                    start=whens[0].start if whens else (years[0] if years else None),
                    end=whens[0].end if whens else None, location=_place(sent, mentions),
-                   planned=bool(_FUTURE.search(sent.text)))
+                   planned=_announced(sent))
         ev.paragraphs.append((sent.start_char, sent.end_char))
         by_core[core] = ev
         events.append(ev)
@@ -326,7 +332,7 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
                                            or any(ev.sentence == (s.start_char, s.end_char) for ev in events)
                                            or lead(s) and _convenes(s, lex) or _met_with(s, lex))]
     # an encounter that took place is reported before one that is only announced
-    report = next((s for s in reports if not _FUTURE.search(s.text)), reports[0] if reports else None)
+    report = next((s for s in reports if not _announced(s)), reports[0] if reports else None)
     if report is not None:
         whens = _event_whens(report.text, published)
         para_start = text.rfind("\n", 0, report.start_char) + 1
@@ -334,7 +340,7 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
         inside = [ev for ev in events if para_start <= text.find(ev.name, para_start) < para_end]
         organizers = _organizers(report, mentions)
         place = _place(report, mentions)
-        if line is not None and lead(report) and not _FUTURE.search(report.text):
+        if line is not None and lead(report) and not _announced(report):
             whens = whens or [line.when]  # "Washington — November 4, 2025. The Center convened a panel …": that day
             place = place or line.place
         if place is None and line is not None and any(t.lemma_.lower() in _HOSTING for t in report):
@@ -353,7 +359,7 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
                 month = MONTH_NAMES[int(w.start[5:7]) - 1]
                 ev = Event(f"{series} ({month} {w.start[:4]})", (report.start_char, report.end_char), "events.report",
                            start=w.start, end=w.end, location=place or _header_place(doc, mentions, w),
-                           organizers=organizers, planned=bool(_FUTURE.search(report.text)))
+                           organizers=organizers, planned=_announced(report))
                 ev.aliases.add(f"{month} conference")
                 for other in [x for x in events if x.rule == "events.named" and month.lower() in x.name.lower()]:
                     ev.aliases |= {other.name, *other.aliases}
@@ -363,7 +369,7 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
             ev = Event(_descriptive_name(report, organizers[0] if organizers else None, place, lex, mentions),
                        (report.start_char, report.end_char), "events.report",
                        start=whens[0].start if whens else None, end=whens[0].end if whens else None,
-                       location=place, organizers=organizers, planned=bool(_FUTURE.search(report.text)))
+                       location=place, organizers=organizers, planned=_announced(report))
             events.insert(0, ev)
     if report is not None:
         events.extend(_separate_encounters(doc, reports, report, events, mentions, published, lex))
@@ -399,7 +405,7 @@ def _separate_encounters(doc: Doc, reports: list[Span], main: Span, events: list
     out: list[Event] = []
     for sent in reports:
         para = text.rfind("\n", 0, sent.start_char) + 1
-        if sent.start_char <= main.start_char or para in covered or _FUTURE.search(sent.text) \
+        if sent.start_char <= main.start_char or para in covered or _announced(sent) \
                 or not _meets(sent, mentions, lex):
             continue
         whens = _event_whens(sent.text, published)

@@ -1,7 +1,7 @@
 """End to end on made-up documents in the genre's styles (tests/data/docs: an HTML page, a hearing, a wire
 story, a forum report, a press release with a speakers list, a ministry communiqué, a
 regional news story, a think tank's event summary, an announcement, a Mexican outlet's story, a
-meeting readout, a wire story on tariffs, a forum report)."""
+meeting readout, a wire story on tariffs, a forum report, a news page on a senators' visit)."""
 from pathlib import Path
 
 import pytest
@@ -110,6 +110,10 @@ def test_made_up_meetings(made_up):
         # "followed by", "Moderated by", "the panel featured"
         ("Binational Energy Forum", "2025-05-15"): ["Gabriela Nuñez", "Luis Arredondo", "Mariana Téllez Rivas",
                                                     "Robert Haynes", "Thomas Becker"],
+        # a news page: "met … on Tuesday to discuss the upcoming review" took place (its verb is past);
+        # "The delegation, which also included …"
+        ("delegation to National Palace", "2025-02-11"): ["Maria Delgado", "Ramiro Cuevas", "Richard Holt",
+                                                          "Rosa Villanueva", "Tom Fischer"],
     }
     planned = {str(made_up.value(e, SDO.name)) for e in made_up.subjects(TG.planned, Literal(True))}
     assert planned == {"Greater Houston Trade Council trade mission to Monterrey"}
