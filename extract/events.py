@@ -426,9 +426,14 @@ _HOSTING = {"receive", "host", "welcome"}
 
 
 def _met_with(sent: Span, lex: Lexicon) -> bool:
-    """A past encounter with someone, undated and unplaced: "X spoke after a meeting with Y"."""
-    return sent.root.tag_ == "VBD" and any(
-        t.lower_ in lex.report_nouns and t.i + 1 < len(sent.doc) and sent.doc[t.i + 1].lower_ == "with" for t in sent)
+    """A past encounter with someone, undated and unplaced: "X spoke after a meeting with Y", "held talks
+    with Y" (not "said talks with Y would resume")."""
+    def encounter(t: Token) -> bool:
+        if t.lower_ not in lex.report_nouns or t.i + 1 >= len(sent.doc) or sent.doc[t.i + 1].lower_ != "with":
+            return False
+        return t.head.lower_ in {"after", "during", "following"} or \
+            t.dep_ == "dobj" and t.head.lemma_.lower() in {"hold", "have"} and t.head.tag_ == "VBD"
+    return sent.root.tag_ == "VBD" and any(encounter(t) for t in sent)
 
 
 def _convenes(sent: Span, lex: Lexicon) -> bool:

@@ -76,6 +76,22 @@ def test_events_a_delegation_visit(nlp):
     assert got == {"Mexico Week": ("2025-10-20", "Washington", ["Harold Benning", "Rosa Almaraz"])}
 
 
+@pytest.mark.parametrize("text,expected", [
+    # an undated encounter in the past, told by what happened after it
+    ("Ana Ruiz spoke after a meeting with representatives of the Orbis Trade Council.",
+     {"meeting with Orbis Trade Council": ("None", "None", [])}),
+    # talks that are only spoken of, or still to come, are no meeting
+    ("The ministry said talks with the Orbis Trade Council would resume.", {}),
+    ("Ana Ruiz said the meeting with Paul Lindqvist was useful.", {}),
+    # a past main verb: it took place, though the sentence names an upcoming review
+    ("Senator Tom Hale met with Rosa Almaraz in Monterrey on Tuesday to discuss the upcoming review.",
+     {"meeting in Monterrey": ("2025-03-04", "Monterrey", ["Rosa Almaraz", "Tom Hale"])}),
+])
+@pytest.mark.slow
+def test_events_what_makes_an_encounter(nlp, text, expected):
+    assert events(graph_of(nlp, text, "March 5, 2025")) == expected
+
+
 @pytest.mark.slow
 def test_events_a_series_splits_by_date_markers(nlp):
     text = ("On March 4, 2025, and June 9, 2025, the Orbis Trade Council hosted experts at its binational "
