@@ -84,3 +84,16 @@ def test_mentions_head_after_the_acronym_ends_the_name(make_doc):
     doc = make_doc("created the Harbour Efficiency Office ( HEO ) Caucus in May .", [("ORG", 2, 5)])
     (m,) = with_acronyms(find_mentions(doc, load_lexicon(), load_institutions(), []), doc, load_lexicon())
     assert (m.text, m.acronym) == ("Harbour Efficiency Office Caucus", "HEO Caucus")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence,person", [
+    ("The Ministry reports that Foreign Minister Julián Ortega Paredes received a delegation.",
+     "Julián Ortega Paredes"),                                    # a second surname the NER left out
+    ("They met Karen Holloway Monday in Washington.", "Karen Holloway"),  # a weekday is no surname
+    ("The forum was attended by Chihuahua Governor Sofía Marín Luján and others.", "Sofía Marín Luján"),
+    ("Panelists included Héctor Valdivia, chief economist at Grupo Financiero Norteño.", "Héctor Valdivia"),
+])
+def test_mentions_whole_names_with_the_real_model(nlp, sentence, person):
+    people = [text for kind, text in mentions_of(nlp(sentence)) if kind == "person"]
+    assert people == [person]
