@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from extract.appositions import CONNECT, apposition
 from extract.document import doc_text
@@ -149,7 +149,7 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
     return []
 
 
-def _state_before(sent: SentenceView, before: list, title: str, lex: Lexicon) -> tuple[int, int] | None:
+def _state_before(sent: SentenceView, before: list[Token], title: str, lex: Lexicon) -> tuple[int, int] | None:
     """A state named right before a governor's title ("Nuevo León Governor X"): its government holds the post."""
     if lex.role_of(title) != "governor" or not before:
         return None
