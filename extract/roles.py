@@ -133,7 +133,7 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
                         "head-of-state", "vice-president", "minister", "deputy-minister", "ambassador", "legislator"}:
                     institution = GOVERNMENTS[country]
             if org_span is None and institution is None:
-                org_span = _state_before(sent, before, title, lex)  # "Texas Governor X"
+                org_span = _state_before(before, title, lex)  # "Texas Governor X"
             if org_span is None and institution is None:
                 org_span = _listed_before(sent, run[0].i, org_mention)
             if org_span is None and institution is None and earlier:
@@ -149,7 +149,7 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
     return []
 
 
-def _state_before(sent: SentenceView, before: list[Token], title: str, lex: Lexicon) -> tuple[int, int] | None:
+def _state_before(before: list[Token], title: str, lex: Lexicon) -> tuple[int, int] | None:
     """A state named right before a governor's title ("Nuevo León Governor X"): its government holds the post."""
     if lex.role_of(title) != "governor" or not before:
         return None
@@ -211,7 +211,7 @@ def _title_clause_before(sent: SentenceView, person: Mention, lex: Lexicon) -> l
     phrase = run[t_start:]  # "The Governor of Chihuahua, X, said": the state's government
     of = next((k for k, t in enumerate(phrase) if t.lower_ == "of"), None)
     head = " ".join(t.text for t in phrase[:of]) if of else ""
-    state = _state_before(sent, phrase[of + 1:], head, lex) if of else None
+    state = _state_before(phrase[of + 1:], head, lex) if of else None
     if state is not None:
         return [RoleFinding((person.start, person.end), head, former, sent.sent.start_char, sent.sent.end_char,
                             "roles.title_before_name", org=state)]
