@@ -241,7 +241,7 @@ def _organizers(sent: Span, mentions: list[Mention]) -> list[Mention]:
         before = doc_text(sent.doc)[max(sent.start_char, m.start - 30):m.start].lower()
         after = doc_text(sent.doc)[m.end:min(sent.end_char, m.end + 12)].lower()
         if re.search(r"(organized|hosted|convened|sponsored) by (the )?\S*$", before) \
-                or re.match(r"\s*(?:will\s+)?(host|hosts|hosted|convened|organized)\b", after):  # "The Center convened …"
+                or re.match(r"\s*(?:will\s+)?(host|hosts|hosted|convened|organized)\b", after):  # "X convened"
             child = next((o for o in orgs if re.fullmatch(r"\s*[’']s\s*", doc_text(sent.doc)[m.end:o.start])), None)
             out.append(child or m)  # "organized by the U.S. Chamber's U.S.-Mexico Economic Council"
     if not out and orgs and re.search(r"\bhosted\b", text) and orgs[0].start < sent.start_char + text.find("hosted"):

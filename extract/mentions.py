@@ -172,7 +172,8 @@ def _extend_second_surname(tokens: list[Token], lex: Lexicon) -> list[Token]:
     while len(grown) < 4 and end < len(doc) and grown[-1].whitespace_ == " " and _surname_like(doc[end], lex):
         grown.append(doc[end])
         end += 1
-    if len(grown) == len(tokens) or len(grown) < 2 or end < len(doc) and (doc[end].is_title or doc[end].pos_ == "PROPN"):
+    if len(grown) == len(tokens) or len(grown) < 2 \
+            or end < len(doc) and (doc[end].is_title or doc[end].pos_ == "PROPN"):
         return tokens  # nothing to take, or a longer run of capitalized words: not a name's end
     return grown
 
@@ -269,7 +270,8 @@ def _possessive_tail(doc: Doc, ent: Span) -> Span:
     if not _is_possessive(ent[-1]) or ent.label_ != "ORG":
         return ent
     end = ent.end
-    while end < len(doc) and doc[end].is_title and doc[end].ent_type_ in {"", "ORG"} and "\n" not in doc[end - 1].whitespace_:
+    while end < len(doc) and doc[end].is_title and doc[end].ent_type_ in {"", "ORG"} \
+            and "\n" not in doc[end - 1].whitespace_:
         end += 1
     return doc[ent.start:end] if end > ent.end else ent
 
@@ -488,7 +490,8 @@ def listed_by_acronym(mentions: list[Mention], inst: InstitutionList, text: str)
     The acronym may be written as a word ("Canacar", "Coparmex"), if the list knows it."""
     out = []
     for m in mentions:
-        defined = m.acronym or (_WORD_IN_PARENS.match(text, m.end) or [None, None])[1]
+        after = _WORD_IN_PARENS.match(text, m.end)
+        defined = m.acronym or (after.group(1) if after else None)
         listed = inst.lookup(defined) if m.kind == "org" and defined and not m.institution else None
         if listed is not None and defined not in listed.acronyms:
             listed = None

@@ -81,7 +81,8 @@ def author(text: str, people: list[Mention], clutter: list[tuple[int, int]]) -> 
     return None
 
 
-_DATELINE = re.compile(r"\b\d{1,4}\s*\((?P<agency>[^()\n]{2,40})\)\s*[-–—]")  # "May 14, 2025 (Reuters) -", "Aug 28 (Reuters) -"
+# "May 14, 2025 (Reuters) -", "Aug 28 (Reuters) -"
+_DATELINE = re.compile(r"\b\d{1,4}\s*\((?P<agency>[^()\n]{2,40})\)\s*[-–—]")
 
 
 def is_dateline_agency(text: str, m: Mention) -> bool:
@@ -122,7 +123,8 @@ def dateline(text: str, mentions: list[Mention], published: str | None = None) -
             continue
         after = text[m.end:m.end + 40].split("\n")[0]
         whens = find_whens(after, published)
-        if re.match(r"\s*[,—–-]", after) and whens and re.fullmatch(r"[\s,.—–\-A-Z]{0,12}", after[:whens[0].char_start]):
+        if re.match(r"\s*[,—–-]", after) and whens \
+                and re.fullmatch(r"[\s,.—–\-A-Z]{0,12}", after[:whens[0].char_start]):
             end = text.find("\n", m.end)
             return Dateline(m, whens[0], end if end >= 0 else len(text))
     return None
