@@ -89,7 +89,24 @@ def _trim(tokens: list[Token], lex: Lexicon, person: bool) -> list[Token]:
                         or head in lex.former_markers:
                     tokens, changed = tokens[size:], True
                     break
+        tokens = _without_portfolio(tokens, lex)
     return tokens
+
+
+def _without_portfolio(tokens: list[Token], lex: Lexicon) -> list[Token]:
+    """ "Secretary of the [Interior Ana Ruiz]", "… of Finance and Public [Credit Luis Soto]": the end of a
+    title's portfolio run into the name after it. Stripped only when the word before the name belongs to
+    the title too (a connector, a portfolio word or a title), so a name never loses its own first word."""
+    if not tokens or tokens[0].i == 0:
+        return tokens
+    before = tokens[0].doc[tokens[0].i - 1]
+    if before.lower_ not in {"of", "the", "for", "and", "&"} and before.lower_ not in lex.titles \
+            and not (before.text[:1].isupper() and before.lower_ in lex.portfolio_words):
+        return tokens
+    k = 0
+    while k < len(tokens) and tokens[k].text[:1].isupper() and tokens[k].lower_ in lex.portfolio_words:
+        k += 1
+    return tokens[k:] if k and 2 <= len(tokens) - k <= 4 else tokens
 
 
 def _pieces(span: Span) -> list[list[Token]]:
@@ -131,12 +148,14 @@ def _portfolio_then_name(tokens: list[Token], lex: Lexicon, inst: InstitutionLis
     """ "… Vice President for [the Americas Rita Vance]", "Ambassador to [Mexico Paul Reyes]": a title's
     portfolio or destination run into the next name."""
     doc, first = tokens[0].doc, tokens[0].i
-    if first < 2 or doc[first - 1].lower_ not in {"for", "of", "the", "to"}:
-        return None
     rest = [t for t in tokens if t.lower_ != "the"]
-    k = 0
-    while k < len(rest) and (rest[k].text.lower() in lex.portfolio_words or rest[k].text.lower() in lex.nationalities):
+    k, titled = 0, False
+    while k < len(rest) and (rest[k].text.lower() in lex.portfolio_words or rest[k].text.lower() in lex.nationalities
+                             or rest[k].text.lower() in lex.titles):
+        titled = titled or rest[k].text.lower() in lex.titles  # "Latin Business Manager Rosa Vidal"
         k += 1
+    if not titled and (first < 2 or doc[first - 1].lower_ not in {"for", "of", "the", "to", "and"}):
+        return None
     name = rest[k:]
     if k and 2 <= len(name) <= 4 and all(t.pos_ == "PROPN" for t in name) and _person_ok(name, lex, inst):
         return name
@@ -342,12 +361,13 @@ def find_mentions(doc: Doc, lex: Lexicon, inst: InstitutionList, clutter: list[t
                         continue
                 found = [tokens]
             elif kind == "org" and any(t.text.lower() in lex.honorifics for t in tokens[:-1]):
-                piece_kind, found = "person", [_trim(tokens, lex, person=True)]
+                named = _trim(tokens, lex, person=True)  # "H.E. Ana" typed ORG: the name runs on
+                piece_kind, found = "person", [_extend_second_surname(named, lex) if named else named]
+            elif kind == "org" and _portfolio_then_name(tokens, lex, inst):
+                piece_kind, found = "person", [_portfolio_then_name(tokens, lex, inst)]
             elif kind == "org" and _titled_apposition(tokens, lex) and _person_ok(tokens, lex, inst):
                 piece_kind = "person"  # "Ana Ruiz, former Deputy Secretary …" typed ORG
                 found = [_extend_given_names(tokens, lex, allow_entities=True)]
-            elif kind == "org" and _portfolio_then_name(tokens, lex, inst):
-                piece_kind, found = "person", [_portfolio_then_name(tokens, lex, inst)]
             elif kind == "org":
                 found = [_trim(p, lex, person=False) for p in _split_org(_before_possessive(tokens, lex), lex)]
             else:

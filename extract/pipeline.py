@@ -65,7 +65,7 @@ def load_pipeline(requested: str | None = None) -> Language:
 
 #: Abbreviated forms of address and titles, after which a sentence never ends.
 ADDRESS_ABBREVIATIONS = frozenset("Mr. Mrs. Ms. Dr. Prof. Lic. Ing. Sr. Sra. Hon. Sen. Rep. Gov. Amb. Gen. Lt. Col. "
-                                  "Capt. St. Mtro. Mtra.".split())
+                                  "Capt. St. Mtro. Mtra. Dra. Arq. Srta.".split())
 
 
 @Language.component("tg_line_breaks")

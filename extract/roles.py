@@ -103,6 +103,17 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
             return [RoleFinding((person.start, person.end), " ".join(rank + [org_mention.text]), former,
                                 sent.sent.start_char, sent.sent.end_char, "roles.title_before_name",
                                 institution=org_mention.institution)]
+        if not addressed and _title_of_before(sent, org_mention, lex):
+            # "Secretary of Homeland Security X": the body named as the title's portfolio holds the post
+            o_start, _ = sent.tok_span(org_mention)
+            head = [t for t in run if t.i < o_start]
+            for k in range(len(head)):
+                t_start, t_end, former = split_title(head[k:], lex)
+                if t_end > t_start:
+                    title = f"{' '.join(t.text for t in head[k + t_start:])} {org_mention.text}"
+                    return [RoleFinding((person.start, person.end), title, former, sent.sent.start_char,
+                                        sent.sent.end_char, "roles.title_before_name",
+                                        org=(org_mention.start, org_mention.end))]
         if not addressed:
             return []
     while run and run[-1].text.lower() in lex.honorifics:  # "Secretary of Economy Dr. X"
@@ -281,8 +292,11 @@ def _people_after_titles(sent: SentenceView, lex: Lexicon) -> list[Mention]:
         t_start, t_end, _ = split_title(tokens, lex)
         name = tokens[t_end:] if t_end > t_start else []
         before = sent.mention_at(start - 1) if start > sent.sent.start else None
-        if not name and before is not None and before.kind == "org" and lex.role_of(before.text.split()[-1]):
-            name = tokens  # "Deputy U.S. Trade Representative Caroline Meyers": the title ends in a body's name
+        if not name and before is not None and before.kind == "org" and (
+                lex.role_of(before.text.split()[-1]) or _title_of_before(sent, before, lex)):
+            # "Deputy U.S. Trade Representative Caroline Meyers": the title ends in a body's name;
+            # "Secretary of Homeland Security Ana Ruiz": the title's portfolio is a body's name
+            name = tokens
         while len(name) > 2 and name[-1].pos_ != "PROPN":
             name = name[:-1]
         if 2 <= len(name) <= 4 and all(cap(t) or t.lower_ in _NAME_PARTICLES for t in name) \
@@ -291,10 +305,23 @@ def _people_after_titles(sent: SentenceView, lex: Lexicon) -> list[Mention]:
     return out
 
 
+def _title_of_before(sent: SentenceView, org: Mention, lex: Lexicon) -> bool:
+    """Whether "Title of [the]" stands right before an organization mention."""
+    doc = sent.doc
+    k = sent.tok_span(org)[0] - 1
+    if k > sent.sent.start and doc[k].lower_ == "the":
+        k -= 1
+    if k <= sent.sent.start or doc[k].lower_ != "of":
+        return False
+    return any(doc[j:k].text.lower() in lex.titles for j in range(max(sent.sent.start, k - lex.max_title_words), k))
+
+
 def _people_before_titles(sent: SentenceView, lex: Lexicon) -> list[Mention]:
     """Names NER missed right before ", Title": "- Ana Ruiz Cortés, Undersecretary of Foreign Trade, …"."""
     doc, out = sent.doc, []
     for start, end in _uncovered_runs(sent, _NAME_PARTICLES):
+        while start < end and doc[start].text.lower() in lex.honorifics:  # "H.E. Ana Ruiz, Ambassador …"
+            start += 1
         name = list(doc[start:end])
         after = list(doc[end + 1:min(sent.sent.end, end + 1 + lex.max_title_words + 2)])
         t_start, t_end, _ = split_title(after, lex)

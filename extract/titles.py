@@ -122,8 +122,16 @@ def split_title(tokens: list[Token], lex: Lexicon) -> tuple[int, int, bool]:
 
 
 def nationality(tokens: list[Token], lex: Lexicon) -> str | None:
-    text = " ".join(t.text for t in tokens if t.tag_ != "POS" and t.text not in {"’s", "'s"}).lower()
-    return lex.nationalities.get(text)
+    """The side named by the words before a title: all of them ("Mexican", "Mexico's"), or their end
+    after a connector ("… and Mexican President X", "…, U.S. Ambassador Y")."""
+    words = [t.text for t in tokens if t.tag_ != "POS" and t.text not in {"’s", "'s"}]
+    for k in range(len(words)):
+        if k and words[k - 1].lower() not in {"and", ",", "or", "with", "by", "&"}:
+            continue
+        code = lex.nationalities.get(" ".join(words[k:]).lower())
+        if code:
+            return code
+    return None
 
 
 def office_for(title: str, country: str | None) -> tuple[str | None, str | None]:

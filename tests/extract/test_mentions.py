@@ -33,6 +33,13 @@ def mentions_of(doc):
      [("org", "Office of Canada ’s Trade Commissioner")]),
     # ... but a body's possessive still names the body
     ("the Acme Widget Council ’s Binational Board met", [("ORG", 0, 5)], [("org", "Acme Widget Council")]),
+    # the end of a title's portfolio run into the name after it
+    ("Secretary of the Interior Ana Ruiz spoke", [("PERSON", 3, 6)], [("person", "Ana Ruiz")]),
+    ("Secretary of Finance and Public Credit Luis Soto spoke", [("PERSON", 5, 8)], [("person", "Luis Soto")]),
+    # ... but a name keeps its first word when nothing of a title stands before it
+    ("We thank Trade Ana Ruiz", [("PERSON", 2, 5)], [("person", "Trade Ana Ruiz")]),
+    # honorifics of diplomatic and Mexican usage
+    ("H.E. Ana Ruiz spoke", [("PERSON", 0, 3)], [("person", "Ana Ruiz")]),
     # agreements and single lowercase junk are not actors
     ("the USMCA and the North American Free Trade Agreement", [("ORG", 1, 2), ("ORG", 3, 9)], []),
 ])
@@ -97,3 +104,20 @@ def test_mentions_head_after_the_acronym_ends_the_name(make_doc):
 def test_mentions_whole_names_with_the_real_model(nlp, sentence, person):
     people = [text for kind, text in mentions_of(nlp(sentence)) if kind == "person"]
     assert people == [person]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,name", [
+    # a portfolio and a title that the model types with the name as one organization
+    ("The board thanked its Director of International Business Hugo Salas, Director of Warehousing and "
+     "Manufacturing Ana Brito, and Latin Business Manager Rosa Vidal.", ["Hugo Salas", "Ana Brito", "Rosa Vidal"]),
+    # a name after a diplomat's form of address
+    ("H.E. Ana Ruiz Vega, Secretary of Tourism; H.E. Tomás Vidal Ortega, Secretary of Energy.",
+     ["Ana Ruiz Vega", "Tomás Vidal Ortega"]),
+    ("We met officials of the ministry: Mtra. Lorena Quintal, Director General of Trade Policy.", ["Lorena Quintal"]),
+])
+def test_mentions_names_free_of_titles_with_the_model(nlp, text, name):
+    found = find_mentions(nlp(text), load_lexicon(), load_institutions(), [])
+    people = [m.text for m in found if m.kind == "person"]
+    assert all(n in people for n in name), people
+    assert all(p in name for p in people), people

@@ -53,6 +53,12 @@ def memberships(nlp, text):
     ("Tom Vale, President of Orbis Trade and former USTR official, spoke.",
      {("Tom Vale", "President", "Orbis Trade", False),
       ("Tom Vale", "official", "Office of the U.S. Trade Representative", True)}),
+    # a side named after a connector ("… and Mexican President X")
+    ("President Tom Vale and Mexican President Rosa Almaraz met on Monday.",
+     {("Rosa Almaraz", "President", "Government of Mexico", False)}),
+    # a name the model misses after a title whose portfolio is a listed body
+    ("The delegation included Secretary of Homeland Security Teodoro Quillfeather.",
+     {("Teodoro Quillfeather", "Secretary of Homeland Security", "U.S. Department of Homeland Security", False)}),
 ])
 def test_roles_read_from_the_genre(nlp, text, expected):
     assert memberships(nlp, text) == expected
