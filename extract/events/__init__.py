@@ -1,0 +1,126 @@
+"""Meetings: the visits, delegation trips, dialogues and conferences a document reports.
+
+Each event is found from the grammar of the genre, then given its date, place,
+organizer and attendees:
+
+- ``events.named``: a named event the text says happened ("During the AMSOC Fourth
+  Binational Convention", "for “Mexico Day”", "the 13th U.S.-Mexico CEO Dialogue");
+- ``events.report``: the sentence that reports the encounter ("… convened in Mexico City
+  … in the largest-ever delegation trip", "visited Washington from Oct. 20 to 22"); a
+  report of a series with several dates ("On December 5, 2024, and April 30, 2025, the
+  Chamber hosted …") yields one event per date, and each paragraph's speakers go to the
+  event its last date marker ("In April", "the December conference") points to.
+
+A meeting only announced ("will hold", "plans for another mission") is kept with
+``planned = True``, never as one that took place.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from extract.dates import MONTH_NAMES, find_whens
+from extract.document import doc_text
+from extract.events.attendees import assign_people
+from extract.events.model import Event, announced, event_whens, reported_year, sentence_of
+from extract.events.named import name_core, named_events, series_name
+from extract.events.naming import descriptive_name
+from extract.events.places import header_place, held_at
+from extract.events.report import HOSTING, convenes, find_organizers, is_report, met_with, separate_encounters
+from extract.lexicon import Lexicon
+from extract.mentions import Mention
+from extract.metadata import dateline
+
+__all__ = ["Event", "find_events"]
+
+
+def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: Lexicon,
+                clutter: list[tuple[int, int]], headings: list[tuple[int, int]]) -> list[Event]:
+    """The meetings ``doc`` reports, with dates, place, organizer and attendees."""
+    text = doc_text(doc)
+    events: list[Event] = []
+    named = named_events(doc, clutter, headings, lex)
+    by_core: dict[str, Event] = {}
+    for name, s, e, happened in sorted(named, key=lambda n: not n[3]):
+        sent = sentence_of(doc, s)
+        if sent is None:
+            continue
+        core = name_core(name)
+        if core not in by_core and not happened:
+            continue
+        if core in by_core:
+            by_core[core].aliases.add(name)
+            continue
+        whens = event_whens(sent.text, published)
+        years = re.findall(r"\b((?:19|20)\d\d)\b", name)
+        ev = Event(name, (sent.start_char, sent.end_char), "events.named",
+                   start=whens[0].start if whens else (years[0] if years else None),
+                   end=whens[0].end if whens else None, location=held_at(sent, mentions),
+                   planned=announced(sent))
+        ev.paragraphs.append((sent.start_char, sent.end_char))
+        by_core[core] = ev
+        events.append(ev)
+    for ev in events:  # "the 2023 CEO Dialogue" names the year of "the 13th U.S.-Mexico CEO Dialogue"
+        for alias in sorted(ev.aliases):
+            years = re.findall(r"\b((?:19|20)\d\d)\b", alias)
+            if ev.start is None and years:
+                ev.start = years[0]
+        sent = sentence_of(doc, ev.sentence[0])
+        if ev.start is None and sent is not None:
+            ev.start = reported_year(sent, published)
+
+    line = dateline(text, mentions, published)
+
+    def lead(s: Span) -> bool:  # a sentence of the paragraph a dateline opens
+        return line is not None and line.place.start <= s.start_char < line.end
+    reports = [s for s in doc.sents if not any(a <= s.start_char < b for a, b in clutter + headings)
+               and is_report(s, lex) and (find_whens(s.text, published) or held_at(s, mentions) is not None
+                                           or any(ev.sentence == (s.start_char, s.end_char) for ev in events)
+                                           or lead(s) and convenes(s, lex) or met_with(s, lex))]
+    # an encounter that took place is reported before one that is only announced
+    report = next((s for s in reports if not announced(s)), reports[0] if reports else None)
+    if report is not None:
+        whens = event_whens(report.text, published)
+        para_start = text.rfind("\n", 0, report.start_char) + 1
+        para_end = text.find("\n", report.end_char) if "\n" in text[report.end_char:] else len(text)
+        inside = [ev for ev in events if para_start <= text.find(ev.name, para_start) < para_end]
+        organizers = find_organizers(report, mentions)
+        place = held_at(report, mentions)
+        if line is not None and lead(report) and not announced(report):
+            whens = whens or [line.when]  # "Washington — November 4, 2025. The Center convened a panel …": that day
+            place = place or line.place
+        if place is None and line is not None and any(t.lemma_.lower() in HOSTING for t in report):
+            place = line.place  # "Mexico City, 18 June — The Ministry received …"
+        if inside:  # the report names its event: "visited Washington … for “Mexico Day”"
+            ev = inside[0]
+            ev.start = ev.start or (whens[0].start if whens else None)
+            ev.end = ev.end or (whens[0].end if whens else None)
+            ev.location = ev.location or place
+            ev.organizers = organizers
+        elif len(whens) >= 2 and all(w.end is None and len(w.start) == 10 for w in whens) \
+                and re.search(r"\b(conferences|meetings|sessions|dialogues|summits|forums|hearings|rounds)\b|"
+                              r"\d{4},? and ", report.text):  # a series: one event per date
+            series = series_name(text, report, organizers, lex)
+            for w in whens:
+                month = MONTH_NAMES[int(w.start[5:7]) - 1]
+                ev = Event(f"{series} ({month} {w.start[:4]})", (report.start_char, report.end_char), "events.report",
+                           start=w.start, end=w.end, location=place or header_place(doc, mentions, w),
+                           organizers=organizers, planned=announced(report))
+                ev.aliases.add(f"{month} conference")
+                for other in [x for x in events if x.rule == "events.named" and month.lower() in x.name.lower()]:
+                    ev.aliases |= {other.name, *other.aliases}
+                    events.remove(other)
+                events.append(ev)
+        else:
+            ev = Event(descriptive_name(report, organizers[0] if organizers else None, place, lex, mentions),
+                       (report.start_char, report.end_char), "events.report",
+                       start=whens[0].start if whens else None, end=whens[0].end if whens else None,
+                       location=place, organizers=organizers, planned=announced(report))
+            events.insert(0, ev)
+    if report is not None:
+        events.extend(separate_encounters(doc, reports, report, events, mentions, published, lex))
+    if not events:
+        return []
+    assign_people(doc, mentions, events, clutter, lex)
+    return events

@@ -1,0 +1,70 @@
+"""What a meeting is before it becomes triples, and the text helpers every step shares: whether a sentence
+only announces an encounter, a sentence's dates less its dateline, the paragraphs of a text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from extract.dates import When, find_whens
+from extract.mentions import Mention
+
+
+FUTURE = re.compile(r"\b(will|plans? (?:to|for)|planned|is expected to|are expected to|upcoming|next)\b", re.I)
+ORDINAL = r"(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Annual)"
+
+def announced(sent: Span) -> bool:
+    """An encounter still to come: "will meet", "plans to visit", "is expected to"; a sentence whose main verb
+    is in the past ("met … to discuss the upcoming review") reports one that took place."""
+    return sent.root.tag_ != "VBD" and bool(FUTURE.search(sent.text))
+
+@dataclass
+class Event:
+    """A meeting of one document, before it becomes triples."""
+
+    name: str
+    sentence: tuple[int, int]  # the sentence that reports it (evidence)
+    rule: str
+    start: str | None = None
+    end: str | None = None
+    location: Mention | None = None
+    organizers: list[Mention] = field(default_factory=list)
+    attendees: list[Mention] = field(default_factory=list)
+    org_attendees: list[Mention] = field(default_factory=list)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)  # text it covers, for its topics
+    planned: bool = False
+    aliases: set[str] = field(default_factory=set)
+    separate: bool = False  # another encounter the document reports in a later paragraph of its own
+
+def event_whens(text: str, published: str | None) -> list[When]:
+    """Dates of a sentence, less its dateline ("WASHINGTON — May 14, 2025 — …"), which dates the story."""
+    whens = find_whens(text, published)
+    if len(whens) > 1 and published:
+        whens = [w for w in whens if w.start != published] or whens
+    return whens
+
+
+def reported_year(sent: Span, published: str | None) -> str | None:
+    """A past event the document reports without a date ("During the … Convention, X noted …")
+    took place in the year of publication."""
+    if published is None or announced(sent):
+        return None
+    return published[:4] if any(t.tag_ in {"VBD", "VBN"} for t in sent) else None
+
+
+def sentence_of(doc: Doc, char: int) -> Span | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.sent if span is not None else None
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Blocks separated by blank lines (or by line breaks, in text with no blank line, as HTML gives)."""
+    out, start = [], 0
+    for m in re.finditer(r"\n\s*\n" if re.search(r"\n\s*\n", text) else r"\n", text):
+        if text[start:m.start()].strip():
+            out.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
