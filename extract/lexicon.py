@@ -43,6 +43,7 @@ class Lexicon:
     places: frozenset[str]  # lowercased names of states and border cities
     states: dict[str, str]  # lowercased name of a Mexican or U.S. state -> ISO code
     max_title_words: int
+    plural_heads: dict[str, str]  # "departments" -> "Department": a head that names several bodies
 
     def role_of(self, title: str) -> str | None:
         """The role-scheme slug of a title as written, by its longest known ending."""
@@ -112,4 +113,5 @@ def load_lexicon() -> Lexicon:
         conference_words=lower(verbs["conference_words"]),
         event_name_heads=tuple(str(w) for w in verbs["event_name_heads"]),
         max_title_words=max(len(t.split()) for t in titles),
+        plural_heads={str(k).lower(): str(v) for k, v in words["plural_heads"].items()},
     )

@@ -12,6 +12,7 @@ from rdflib import Graph, Literal, URIRef
 from spacy.tokens import Doc
 
 from extract.clutter import clutter_spans
+from extract.coordinated import with_coordinated_bodies
 from extract.country import infer_countries
 from extract.document import Document
 from extract.hierarchy import find_parts
@@ -57,6 +58,7 @@ def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = No
     mentions = with_acronyms(find_mentions(doc, lex, inst, clutter), doc, lex)
     mentions = qualify_bare_bodies(listed_by_acronym(mentions, inst, text), doc, lex, inst)
     mentions = sorted(mentions + government_mentions(doc, lex, inst, clutter), key=lambda m: (m.start, m.end))
+    mentions = with_coordinated_bodies(doc, mentions, lex, inst, clutter)
     parts, children = find_parts(doc, mentions, lex)
     mentions = sorted(mentions + children, key=lambda m: (m.start, m.end))
     findings, found = find_roles(doc, mentions, lex, inst)
