@@ -16,14 +16,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from extract.clutter import in_spans
 from extract.institutions import InstitutionList
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
 
-_JOINERS = {",", "and", "&", "the"}
+_JOINERS = {",", "and", "&"}
 
 
 @dataclass(frozen=True)
@@ -44,17 +44,17 @@ def coordinated_bodies(doc: Doc, head: int, lex: Lexicon, inst: InstitutionList)
         return []
     side = _side(doc, head, lex)
     portfolios: list[tuple[int, int]] = []
-    i = head + 2
+    i = head + 2 + (head + 2 < len(doc) and doc[head + 2].lower_ == "the")  # "Ministries of the Interior, …"
     while i < len(doc):
-        while i < len(doc) and doc[i].lower_ in _JOINERS and "\n" not in doc[i].whitespace_:
-            i += 1
         start = i
-        while i < len(doc) and doc[i].text[:1].isupper() and doc[i].lower_ not in lex.plural_heads:
+        while i < len(doc) and _portfolio_word(doc[i], lex):
             i += 1
         if i == start:
             break
         portfolios.append((start, i))
-        if i >= len(doc) or doc[i].lower_ not in _JOINERS:
+        while i < len(doc) and doc[i].lower_ in _JOINERS and "\n" not in doc[i].whitespace_:
+            i += 1  # ", ", " and ", ", and ": never "the", which opens a body of another kind
+        if i == portfolios[-1][1]:
             break
     if len(portfolios) < 2:
         return []
@@ -68,6 +68,14 @@ def coordinated_bodies(doc: Doc, head: int, lex: Lexicon, inst: InstitutionList)
         name = listed.name if listed else f"{singular} of {portfolio}"
         bodies.append(Body(name, listed.id if listed else None, start, end))
     return bodies
+
+
+def _portfolio_word(tok: Token, lex: Lexicon) -> bool:
+    """A capitalized word that can name a portfolio ("Navy" too): not an acronym, a plural head or a title."""
+    word, doc = tok.lower_, tok.doc
+    hyphenated = not tok.whitespace_ and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-"  # "Co-chair"
+    return tok.text[:1].isupper() and not (len(tok.text) > 1 and tok.text.isupper()) and not hyphenated \
+        and word not in lex.plural_heads and word not in lex.titles
 
 
 def _side(doc: Doc, head: int, lex: Lexicon) -> str:

@@ -11,6 +11,13 @@ from extract.mentions import Mention
     ("the Departments of Commerce and State met", 1, ["U.S. Department of Commerce", "U.S. Department of State"]),
     ("Mexico 's Ministries of Economy , Finance , and Foreign Relations", 2,
      ["Ministry of Economy", "Ministry of Finance and Public Credit", "Ministry of Foreign Affairs"]),
+    # "the" opens a body of another kind; an acronym is no portfolio
+    ("the Departments of Commerce and State and the Office of Trade", 1,
+     ["U.S. Department of Commerce", "U.S. Department of State"]),
+    ("Mexico 's Ministries of the Interior , Navy and Health , and the Attorney General 's Office", 2,
+     ["Ministry of the Interior", "Ministry of the Navy", "Ministry of Health"]),
+    ("the Ministries of Economy , Finance , the HLED", 1, ["Ministry of Economy", "Ministry of Finance and Public Credit"]),
+    ("Departments of Energy & Commerce Co-chair Meeting", 0, ["U.S. Department of Energy", "U.S. Department of Commerce"]),
     # a portfolio no list holds is still a body of its own
     ("the Ministries of Tourism and Fisheries", 1, ["Ministry of Tourism", "Ministry of Fisheries"]),
     # one portfolio is no coordination; nor is a plural without "of"
