@@ -162,6 +162,8 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
 
 def _state_before(before: list[Token], title: str, lex: Lexicon) -> tuple[int, int] | None:
     """A state named right before a governor's title ("Nuevo León Governor X"): its government holds the post."""
+    while before and before[0].lower_ in {"and", ",", "&", "or", "with", "by"}:  # "X and Sonora Governor Y"
+        before = before[1:]
     if lex.role_of(title) != "governor" or not before:
         return None
     name = " ".join(t.text for t in before)
