@@ -25,16 +25,21 @@ def date_literal(value: str) -> Literal:
     return Literal(value, datatype=XSD.gYear)
 
 
-def event_iri(event: Event) -> URIRef:
-    """Stable across documents: the same name on the same start date is the same meeting."""
-    return ID[f"event/{slugify(event.name, max_length=70)}--{event.start or 'undated'}"]
+def event_iri(event: Event, doc: URIRef) -> URIRef:
+    """Stable across documents when the day is known: the same name on the same start day is the same meeting.
+    A meeting known only to its year or month, or undated, is its document's own ("dialogue in Mexico City" in
+    two stories is two meetings unless the merge step finds them the same)."""
+    slug = slugify(event.name, max_length=70)
+    if event.start and re.fullmatch(r"\d{4}-\d\d-\d\d", event.start):
+        return ID[f"event/{slug}--{event.start}"]
+    return ID[f"event/{slug}--{event.start or 'undated'}--{slugify(str(doc).rsplit('/', 1)[-1], max_length=40)}"]
 
 
 def event_triples(g: Graph, event: Event, doc: URIRef, text: str, entities: list[Entity],
                   memberships: list[Membership], scheme: TopicScheme) -> URIRef:
     """Add one event to ``g``; returns its IRI."""
     by_span = {(m.start, m.end, e.kind): e for e in entities for m in e.mentions}
-    node = event_iri(event)
+    node = event_iri(event, doc)
     g.add((doc, SDO.mentions, node))
     g.add((node, RDF.type, SDO.Event))
     g.add((node, SDO.name, Literal(event.name)))

@@ -4,71 +4,19 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from extract.dates import MONTHS, find_whens
 from extract.document import doc_text
 from extract.events.model import Event, paragraphs
 from extract.events.naming import name_by_people
+from extract.events.participation import attends, root_dep
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
 from extract.metadata import is_dateline_agency
 
 
 _MONTH_WORD = re.compile(r"\b(" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b", re.I)
-
-def root_dep(tok: Token) -> Token:
-    """Climb conjunctions and appositions to the token whose role in the clause matters; a name in
-    apposition to a title's portfolio ("the undersecretary of Foreign Trade, X") is the title's."""
-    named = False
-    while True:
-        if tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i and tok.head.pos_ in {"PROPN", "NOUN"}:
-            named, tok = named or tok.dep_ == "appos", tok.head
-        elif named and tok.dep_ == "pobj" and tok.head.lower_ in {"of", "for"} and tok.head.head.pos_ == "NOUN":
-            tok = tok.head.head
-        else:
-            return tok
-
-
-def _takes_part(verb: Token, lex: Lexicon) -> bool:
-    """A participation verb ("attended", "met", "headed"), or "took part"."""
-    lemma = verb.lemma_.lower()
-    return lemma in lex.participation_verbs or lemma == "take" and any(c.lower_ == "part" for c in verb.children)
-
-
-def _attends(doc: Doc, m: Mention, conference: bool, lex: Lexicon) -> bool:
-    """Whether a person mention takes part in the encounter its sentence reports."""
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None:
-        return False
-    tok = root_dep(span.root)
-    after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and after.tag_ == "POS" or tok.dep_ == "compound":
-        return False  # "President Obama's tenure", "the Biden administration"
-    participate = lex.participation_verbs
-    if any(c.dep_ == "relcl" and _takes_part(c, lex) for c in span.root.children):
-        return True  # "X, who led the Mexican delegation, said …"
-    if tok.dep_ == "conj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in participate:
-        return True  # "… included Roberto Velasco, …, and Ernesto Acevedo"
-    sent_text = tok.sent.text.lower()
-    head = tok.head
-    while head.dep_ in {"aux", "auxpass"} and head.head.i != head.i:  # "Also participating were X"
-        head = head.head
-    if tok.dep_ in {"nsubj", "nsubjpass"} and (lex.is_speech(head.text) or _takes_part(head, lex)):
-        return conference or _takes_part(head, lex) and "interview" not in sent_text
-    if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
-        return conference  # "According to X, …" at a conference
-    if tok.dep_ == "pobj" and head.lower_ in {"by", "with", "from", "between", "including", "and"}:
-        governor = head.head
-        words = {governor.lemma_.lower(), governor.lower_, governor.lower_.removesuffix("d"),
-                 governor.lower_.removesuffix("ed")}  # "Moderated by X" at the start of a line, tagged a noun
-        return bool(words & (participate | lex.participation_nouns)) or conference and "follow" in words
-    if tok.dep_ in {"dobj", "attr", "nsubj"} and (head.lemma_.lower() in participate
-                                                  or head.lemma_ == "be" and any(t.lemma_.lower() in participate
-                                                                                for t in head.children)):
-        return "interview" not in sent_text
-    return False
-
 
 def _listed_with(doc: Doc, people: list[Mention], took_part: list[Mention]) -> list[Mention]:
     """Others named in the same list as a participant ("including Vice President X and Senior Vice President Y")."""
@@ -84,6 +32,25 @@ def _listed_with(doc: Doc, people: list[Mention], took_part: list[Mention]) -> l
         between = doc_text(doc)[min([p.end for p in mates] or [m.start]):m.start]
         if mates and len(between) < 120 and re.search(r"(^|[,\s])and\s", between) and ";" not in between:
             out.append(m)
+    return out + _next_in_list(doc, people, took_part + out)
+
+
+# what separates two items of a list of titles and names: ", U.S. Deputy Secretary of State ", ", and Mexican "
+_LIST_GAP = re.compile(r",\s*(?:and\s+)?(?:(?:[A-Z][\w.’'-]*|of|for|to|the|and|de|del|on|at|in)\s+)*")
+
+
+def _next_in_list(doc: Doc, people: list[Mention], took_part: list[Mention]) -> list[Mention]:
+    """The items that follow a participant in a list of titles and names, however long ("the participation of
+    Secretary A, Deputy Secretary B, Ambassador C, and Ambassador D"): nothing but a comma, "and" and the next
+    item's title between each name and the next."""
+    text, out = doc_text(doc), []
+    last: Mention | None = None
+    for m in sorted(people, key=lambda p: p.start):
+        if m in took_part:
+            last = m
+        elif last is not None and _LIST_GAP.fullmatch(text, last.end, m.start) and "\n" not in text[last.end:m.start]:
+            out.append(m)
+            last = m
     return out
 
 
@@ -134,7 +101,7 @@ def assign_people(doc: Doc, mentions: list[Mention], events: list[Event], clutte
         target = current if dated else main
         people = [m for m in mentions if m.kind == "person" and p_start <= m.start < p_end
                   and not any(a <= m.start < b for a, b in clutter)]
-        took_part = [m for m in people if _attends(doc, m, conference, lex)]
+        took_part = [m for m in people if attends(doc, m, conference, lex)]
         took_part += _listed_with(doc, people, took_part)
         took_part += [m for m in people if m not in took_part and _in_participant_list(text, m, lex)]
         named_here = [ev for ev in events if ev.rule == "events.named" and p_start <= ev.sentence[0] < p_end
@@ -166,7 +133,7 @@ def _take_part(doc: Doc, mentions: list[Mention], ev: Event, para: tuple[int, in
                lex: Lexicon) -> None:
     """A separate encounter's people and bodies: those its own paragraph says took part."""
     people = [m for m in mentions if m.kind == "person" and para[0] <= m.start < para[1]]
-    took_part = [m for m in people if _attends(doc, m, conference, lex)]
+    took_part = [m for m in people if attends(doc, m, conference, lex)]
     ev.attendees.extend(took_part + _listed_with(doc, people, took_part))
     ev.org_attendees.extend(_report_orgs(doc, mentions, ev))
     ev.paragraphs.append(para)

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from extract.document import doc_text
-from extract.events.attendees import root_dep
+from extract.events.participation import root_dep
 from extract.events.model import Event, announced, event_whens
 from extract.events.naming import descriptive_name
 from extract.events.places import held_at

@@ -1,0 +1,88 @@
+"""Whether a person named in a sentence took part in the encounter it reports: the grammatical forms the genre
+uses for participants, from both sides ("X met with Y", "led by X", "X was joined by Y", "the delegation was
+comprised of X, Y and Z", "X and Y were also in attendance", "Panelists were X; Y", "X held a meeting with Y")."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from extract.events.words import encounter_words
+from extract.lexicon import Lexicon
+from extract.mentions import Mention
+
+
+def root_dep(tok: Token) -> Token:
+    """Climb conjunctions and appositions to the token whose role in the clause matters; a name in
+    apposition to a title's portfolio ("the undersecretary of Foreign Trade, X") is the title's."""
+    named = False
+    while True:
+        if tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i and tok.head.pos_ in {"PROPN", "NOUN"}:
+            named, tok = named or tok.dep_ == "appos", tok.head
+        elif named and tok.dep_ == "pobj" and tok.head.lower_ in {"of", "for"} and tok.head.head.pos_ == "NOUN":
+            tok = tok.head.head
+        else:
+            return tok
+
+
+def _takes_part(verb: Token, lex: Lexicon) -> bool:
+    """A participation verb ("attended", "met", "headed"), or "took part"."""
+    lemma = verb.lemma_.lower()
+    return lemma in lex.participation_verbs or lemma == "take" and any(c.lower_ == "part" for c in verb.children)
+
+
+def attends(doc: Doc, m: Mention, conference: bool, lex: Lexicon) -> bool:
+    """Whether a person mention takes part in the encounter its sentence reports."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = root_dep(span.root)
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.tag_ == "POS" or tok.dep_ == "compound":
+        return False  # "President Obama's tenure", "the Biden administration"
+    participate = lex.participation_verbs
+    if any(c.dep_ == "relcl" and _takes_part(c, lex) for c in span.root.children):
+        return True  # "X, who led the Mexican delegation, said …"
+    if tok.dep_ == "conj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in participate:
+        return True  # "… included Roberto Velasco, …, and Ernesto Acevedo"
+    sent_text = tok.sent.text.lower()
+    head = tok.head
+    while head.dep_ in {"aux", "auxpass"} and head.head.i != head.i:  # "Also participating were X"
+        head = head.head
+    if tok.dep_ in {"nsubj", "nsubjpass"} and (lex.is_speech(head.text) or _takes_part(head, lex)):
+        return conference or _takes_part(head, lex) and "interview" not in sent_text
+    if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+        return conference  # "According to X, …" at a conference
+    if tok.dep_ == "pobj" and head.lower_ == "between":  # "talks between X and Y", not "a call between …"
+        return head.head.lower_ in lex.report_nouns
+    if tok.dep_ == "pobj" and head.lower_ in {"by", "with", "from", "including", "and"}:
+        governor = head.head
+        words = {governor.lemma_.lower(), governor.lower_, governor.lower_.removesuffix("d"),
+                 governor.lower_.removesuffix("ed")}  # "Moderated by X" at the start of a line, tagged a noun
+        return bool(words & (participate | lex.participation_nouns)) or conference and "follow" in words \
+            or head.lower_ == "with" and _holds_encounter(governor, lex)
+    if tok.dep_ == "pobj" and head.lower_ == "of":  # "was comprised of X", "the participation of X"
+        return head.head.lemma_.lower() in encounter_words().participants_of
+    if tok.dep_ in {"nsubj", "nsubjpass"} and _holds_encounter(head, lex):
+        return True  # "X held a meeting with Y"
+    if tok.dep_ in {"nsubj", "attr"} and head.lemma_ == "be" and _present(head, tok):
+        return True  # "X was also in attendance", "Panelists were X; Y"
+    if tok.dep_ in {"dobj", "attr", "nsubj"} and (head.lemma_.lower() in participate
+                                                  or head.lemma_ == "be" and any(t.lemma_.lower() in participate
+                                                                                for t in head.children)):
+        return "interview" not in sent_text
+    return False
+
+
+def _holds_encounter(verb: Token, lex: Lexicon) -> bool:
+    """ "held a meeting", "had talks", "conducted meetings": a holding verb whose object is an encounter."""
+    return verb.lemma_.lower() in encounter_words().holding_verbs and verb.tag_ in {"VBD", "VBN", "VBZ", "VBP"} \
+        and any(c.dep_ == "dobj" and c.lower_ in lex.report_nouns for c in verb.children)
+
+
+def _present(be: Token, person: Token) -> bool:
+    """The subject of "be" is there as a participant: "in attendance", "among the speakers", or the attribute
+    of a subject that names participants ("Panelists were X")."""
+    presence = encounter_words().presence_nouns
+    if person.dep_ == "attr":
+        return any(c.dep_ == "nsubj" and c.lower_ in presence for c in be.children)
+    return any(c.dep_ == "prep" and c.lower_ in {"in", "among"}
+               and any(g.dep_ == "pobj" and g.lower_ in presence for g in c.children) for c in be.children)

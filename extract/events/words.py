@@ -1,0 +1,40 @@
+"""The grammar words of encounters (``extract/data/encounters.yaml``), loaded and checked once."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from extract.errors import DataError
+
+_PATH = Path(__file__).resolve().parent.parent / "data" / "encounters.yaml"
+_KEYS = ("participants_of", "presence_nouns", "holding_verbs", "title_cues", "anaphora_nouns", "settlement_nouns")
+
+
+@dataclass(frozen=True)
+class EncounterWords:
+    """Lower-case word sets; what each means is said in the data file."""
+
+    participants_of: frozenset[str]
+    presence_nouns: frozenset[str]
+    holding_verbs: frozenset[str]
+    title_cues: frozenset[str]
+    anaphora_nouns: frozenset[str]
+    settlement_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def encounter_words() -> EncounterWords:
+    """Read the data file; a missing key or a list that is not of words is a data error, not a silent gap."""
+    raw = yaml.safe_load(_PATH.read_text(encoding="utf-8"))
+    if not isinstance(raw, dict):
+        raise DataError(f"{_PATH.name}: expected a mapping of word lists")
+    values = {}
+    for key in _KEYS:
+        words = raw.get(key)
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+            raise DataError(f"{_PATH.name}: {key!r} must be a non-empty list of words")
+        values[key] = frozenset(w.strip().lower() for w in words)
+    return EncounterWords(**values)
