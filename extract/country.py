@@ -47,8 +47,8 @@ def country_from_name(name: str, lex: Lexicon) -> str | None:
             after = [w.lower() for w in words[i + 1:i + 4] if w.lower() != "the"]
             for size in (3, 2, 1):
                 place = " ".join(after[:size])
-                if place in lex.nationalities or place in lex.states:  # "Government of Texas"
-                    return lex.nationalities.get(place) or lex.states[place]
+                if place in lex.nationalities or place in lex.states or place in lex.cities:  # "Government of Texas"
+                    return lex.nationalities.get(place) or lex.states.get(place) or lex.cities[place]
     if strip_accents(name) != name or any(w.lower() in _SPANISH for w in words[1:-1]) \
             or any(w.lower() in lex.spanish_business_words for w in words):
         return "MX"

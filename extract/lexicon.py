@@ -40,10 +40,12 @@ class Lexicon:
     event_name_heads: tuple[str, ...]
     country_words: dict[str, str]  # lowercased word or phrase -> ISO code
     spanish_business_words: frozenset[str]
-    places: frozenset[str]  # lowercased names of states and border cities
+    places: frozenset[str]  # lowercased names of states and cities
     states: dict[str, str]  # lowercased name of a Mexican or U.S. state -> ISO code
     max_title_words: int
     plural_heads: dict[str, str]  # "departments" -> "Department": a head that names several bodies
+    cities: dict[str, str]  # lowercased name of a city -> ISO code
+    city_titles: frozenset[str]  # titles of a city's government ("mayor")
 
     def role_of(self, title: str) -> str | None:
         """The role-scheme slug of a title as written, by its longest known ending."""
@@ -114,4 +116,7 @@ def load_lexicon() -> Lexicon:
         event_name_heads=tuple(str(w) for w in verbs["event_name_heads"]),
         max_title_words=max(len(t.split()) for t in titles),
         plural_heads={str(k).lower(): str(v) for k, v in words["plural_heads"].items()},
+        cities={str(p).lower(): code for key, code in (("mexican_cities", "MX"), ("us_cities", "US"))
+                for p in places[key]},
+        city_titles=lower(titles_raw["city_titles"]),
     )

@@ -161,13 +161,16 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
 
 
 def _state_before(before: list[Token], title: str, lex: Lexicon) -> tuple[int, int] | None:
-    """A state named right before a governor's title ("Nuevo León Governor X"): its government holds the post."""
+    """A state named right before a governor's title ("Nuevo León Governor X"), or a city before a mayor's
+    ("Laredo Mayor Y"): its government holds the post."""
     while before and before[0].lower_ in {"and", ",", "&", "or", "with", "by"}:  # "X and Sonora Governor Y"
         before = before[1:]
     if lex.role_of(title) != "governor" or not before:
         return None
-    name = " ".join(t.text for t in before)
-    if name.lower() not in lex.states:
+    name = " ".join(t.text for t in before).lower()
+    city = title.lower() in lex.city_titles  # "Laredo Mayor X": the city's government
+    if name not in (lex.cities if city else lex.states) \
+            and not (city and all(t.ent_type_ == "GPE" for t in before) and name not in lex.states):
         return None
     return before[0].idx, before[-1].idx + len(before[-1].text)
 
@@ -292,6 +295,10 @@ def _people_after_titles(sent: SentenceView, lex: Lexicon) -> list[Mention]:
     for start, end in _uncovered_runs(sent, {"for", "of", "the", "and"}):
         tokens = list(doc[start:end])
         t_start, t_end, _ = split_title(tokens, lex)
+        for k in range(1, min(3, len(tokens))):  # "Laredo Mayor Ana Ruiz": a place's office before the name
+            if t_end == t_start and " ".join(t.text for t in tokens[:k]).lower() in lex.places:
+                t_start, t_end, _ = split_title(tokens[k:], lex)
+                t_start, t_end = t_start + k, t_end + k
         name = tokens[t_end:] if t_end > t_start else []
         before = sent.mention_at(start - 1) if start > sent.sent.start else None
         if not name and before is not None and before.kind == "org" and (

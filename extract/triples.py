@@ -148,11 +148,13 @@ def _with_role_mentions(mentions: list[Mention], found: list[Mention], findings:
                         inst: InstitutionList, lex: Lexicon, text: str) -> list[Mention]:
     """Add what the role rules found: new mentions, places used as organizations, implied institutions."""
     org_spans = {f.org for f in findings if f.org}
-    governed = {f.org for f in findings if f.org and f.title and lex.role_of(f.title) == "governor"}
+    governed = {f.org: _government_of(f.title, lex) for f in findings
+                if f.org and f.title and lex.role_of(f.title) == "governor"}
     out = []
     for m in mentions + found:
-        if m.kind == "place" and (m.start, m.end) in governed and m.text.lower() in lex.states:
-            m = replace(m, kind="org", text=f"Government of {m.text}")  # a governor's post: the state's government
+        level = governed.get((m.start, m.end))
+        if m.kind == "place" and level and (m.text.lower() in lex.states) == (level == "Government of"):
+            m = replace(m, kind="org", text=f"{level} {m.text}")  # a governor's or mayor's post: its government
         elif m.kind == "place" and (m.start, m.end) in org_spans:
             m = replace(m, kind="org")
         out.append(m)
@@ -160,7 +162,7 @@ def _with_role_mentions(mentions: list[Mention], found: list[Mention], findings:
     for f in findings:  # a state the NER did not take for a place ("Nuevo León Governor X", tagged a person)
         if f.org in governed and f.org not in known:
             name = text[f.org[0]:f.org[1]]
-            out.append(Mention("org", f"Government of {name}", f.org[0], f.org[1], f.sent_start, f.sent_end,
+            out.append(Mention("org", f"{governed[f.org]} {name}", f.org[0], f.org[1], f.sent_start, f.sent_end,
                                source="office"))
     for f in findings:
         if f.institution and f.org is None:
@@ -168,6 +170,13 @@ def _with_role_mentions(mentions: list[Mention], found: list[Mention], findings:
             out.append(Mention("org", name, f.sent_start, f.sent_start, f.sent_start, f.sent_end,
                                institution=f.institution, source="office"))
     return out
+
+
+def _government_of(title: str, lex: Lexicon) -> str:
+    """How the government a governor's or a mayor's post belongs to is named: "Government of" a state,
+    "City of" a city."""
+    return "City of" if title.split()[-1].lower() in lex.city_titles or title.lower() in lex.city_titles \
+        else "Government of"
 
 
 def institution_graph(institution: Institution, institutions: InstitutionList | None = None) -> Graph:

@@ -53,6 +53,14 @@ def memberships(nlp, text):
     ("Tom Vale, President of Orbis Trade and former USTR official, spoke.",
      {("Tom Vale", "President", "Orbis Trade", False),
       ("Tom Vale", "official", "Office of the U.S. Trade Representative", True)}),
+    # a mayor's post is the city's government, named before the title or after the name
+    ("“We will keep the bridges open,” Nogales Mayor Ramiro Tello said.",
+     {("Ramiro Tello", "Mayor", "City of Nogales", False)}),
+    ("Mayor Ramiro Tello of Reynosa, Tamaulipas, welcomed the plan.",
+     {("Ramiro Tello", "Mayor", "City of Reynosa", False)}),
+    ("Arizona Governor Mark Dalton and Sonora Governor Elena Quiroz spoke.",
+     {("Mark Dalton", "Governor", "Government of Arizona", False),
+      ("Elena Quiroz", "Governor", "Government of Sonora", False)}),
     # a side named after a connector ("… and Mexican President X")
     ("President Tom Vale and Mexican President Rosa Almaraz met on Monday.",
      {("Rosa Almaraz", "President", "Government of Mexico", False)}),
