@@ -85,6 +85,7 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
         para_start = text.rfind("\n", 0, report.start_char) + 1
         para_end = text.find("\n", report.end_char) if "\n" in text[report.end_char:] else len(text)
         inside = [ev for ev in events if para_start <= text.find(ev.name, para_start) < para_end]
+        inside.sort(key=lambda ev: text.find(ev.name, para_start))  # the first the paragraph names
         organizers = find_organizers(report, mentions)
         place = held_at(report, mentions)
         if line is not None and lead(report) and not announced(report):

@@ -10,7 +10,8 @@ import yaml
 from extract.errors import DataError
 
 _PATH = Path(__file__).resolve().parent.parent / "data" / "encounters.yaml"
-_KEYS = ("participants_of", "presence_nouns", "holding_verbs", "title_cues", "anaphora_nouns", "settlement_nouns")
+_KEYS = ("participants_of", "presence_nouns", "holding_verbs", "title_cues", "anaphora_nouns", "settlement_nouns",
+         "event_verbs")
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class EncounterWords:
     title_cues: frozenset[str]
     anaphora_nouns: frozenset[str]
     settlement_nouns: frozenset[str]
+    event_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
