@@ -69,6 +69,10 @@ def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = No
     named_events = {fold(ev.name) for ev in events}
     entities = [e for e in entities if not (e.kind == "org" and not e.institution and fold(e.name) in named_events)]
     memberships = link(findings + find_founders(doc, resolved, lex), entities)
+    if events:
+        series = _meeting_series(entities, memberships, inst, lex)
+        entities = [e for e in entities if e.key not in series]
+        memberships = [m for m in memberships if m.org.key not in series]
 
     g = Graph()
     d = document_iri(document)
@@ -170,6 +174,16 @@ def _with_role_mentions(mentions: list[Mention], found: list[Mention], findings:
             out.append(Mention("org", name, f.sent_start, f.sent_start, f.sent_start, f.sent_end,
                                institution=f.institution, source="office"))
     return out
+
+
+def _meeting_series(entities: list[Entity], memberships: list, inst: InstitutionList, lex: Lexicon) -> set[str]:
+    """Keys of the "organizations" that are a series of meetings in a document that reports meetings: a
+    listed intergovernmental dialogue or summit in which nobody holds a titled post. The meeting is the
+    fact; "the HLED" is where the delegations met, not a body they belong to. (A business forum or a
+    CEO dialogue the list does not hold stays a body: such bodies have chairs and members.)"""
+    titled = {m.org.key for m in memberships if m.title}
+    return {e.key for e in entities if e.kind == "org" and e.key not in titled and e.institution is not None
+            and inst.by_id[e.institution].kind == "international" and e.name.split()[-1].lower() in lex.event_words}
 
 
 def _government_of(title: str, lex: Lexicon) -> str:
