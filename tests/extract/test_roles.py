@@ -61,6 +61,11 @@ def memberships(nlp, text):
     ("Arizona Governor Mark Dalton and Sonora Governor Elena Quiroz spoke.",
      {("Mark Dalton", "Governor", "Government of Arizona", False),
       ("Elena Quiroz", "Governor", "Government of Sonora", False)}),
+    # offices whose title names their ministry in the words the press uses
+    ("The Mexican delegation included Secretary of External Relations Tomás Vidal and Undersecretary of "
+     "Finance and Public Credit Rosa Vidal.",
+     {("Tomás Vidal", "Secretary of External Relations", "Ministry of Foreign Affairs", False),
+      ("Rosa Vidal", "Undersecretary of Finance and Public Credit", "Ministry of Finance and Public Credit", False)}),
     # a side named after a connector ("… and Mexican President X")
     ("President Tom Vale and Mexican President Rosa Almaraz met on Monday.",
      {("Rosa Almaraz", "President", "Government of Mexico", False)}),
