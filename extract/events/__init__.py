@@ -27,6 +27,7 @@ from extract.events.model import Event, announced, event_whens, reported_year, s
 from extract.events.named import name_core, named_events, series_name
 from extract.events.naming import descriptive_name
 from extract.events.places import header_place, held_at
+from extract.events.words import encounter_words
 from extract.events.report import HOSTING, convenes, find_organizers, is_report, met_with, separate_encounters
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
@@ -53,6 +54,9 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
             by_core[core].aliases.add(name)
             continue
         whens = event_whens(sent.text, published)
+        follow = _next_sentence(doc, sent)
+        if not whens and follow is not None and _refers_back(follow):  # "The event was held on September 28"
+            whens = event_whens(follow.text, published)
         years = re.findall(r"\b((?:19|20)\d\d)\b", name)
         ev = Event(name, (sent.start_char, sent.end_char), "events.named",
                    start=whens[0].start if whens else (years[0] if years else None),
@@ -86,6 +90,9 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
         para_end = text.find("\n", report.end_char) if "\n" in text[report.end_char:] else len(text)
         inside = [ev for ev in events if para_start <= text.find(ev.name, para_start) < para_end]
         inside.sort(key=lambda ev: text.find(ev.name, para_start))  # the first the paragraph names
+        if not inside and not whens and held_at(report, mentions) is None:
+            # an undated, unplaced report ("X spoke at a virtual meeting of …") is of the event the story names
+            inside = [ev for ev in events if not ev.planned][:1]
         organizers = find_organizers(report, mentions)
         place = held_at(report, mentions)
         if line is not None and lead(report) and not announced(report):
@@ -125,3 +132,13 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
         return []
     assign_people(doc, mentions, events, clutter, lex)
     return events
+
+
+def _next_sentence(doc: Doc, sent: Span) -> Span | None:
+    return doc[sent.end].sent if sent.end < len(doc) else None
+
+
+def _refers_back(sent: Span) -> bool:
+    """A sentence about the event just named: its subject is "the event", "this meeting", "the forum"."""
+    return any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in encounter_words().anaphora_nouns
+               and any(c.lower_ in {"the", "this"} for c in t.children) for t in sent)

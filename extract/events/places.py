@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 
 from extract.dates import When, find_whens
 from extract.document import doc_text
+from extract.events.words import encounter_words
 from extract.mentions import Mention
 
 
@@ -16,6 +17,9 @@ def held_at(sent: Span, mentions: list[Mention]) -> Mention | None:
     else the first place after "in"/"to"/"at"."""
     places = [m for m in mentions if m.kind == "place" and sent.start_char <= m.start < sent.end_char]
     fallback = None
+    attached = next((m for m in places if _attached_to_encounter(sent.doc, m)), None)
+    if attached is not None:
+        return attached
     for m in places:
         before = doc_text(sent.doc)[max(sent.start_char, m.start - 20):m.start].lower()
         if re.search(r"\b(convened|met|gathered|held|hosted|took place|visited|arrived)\s+(in|at)?\s*(the\s+)?$", before):
@@ -23,6 +27,22 @@ def held_at(sent: Span, mentions: list[Mention]) -> Mention | None:
         if fallback is None and re.search(r"\b(in|to|visited|at)\s+(the\s+)?$", before) and stands_alone(sent.doc, m):
             fallback = m
     return fallback
+
+
+def _attached_to_encounter(doc: Doc, m: Mention) -> bool:
+    """The place is where an encounter was: the object of "in"/"at" on a verb of meeting ("met … in Texas last
+    night", "gathered in X") or on an event noun ("a meeting in X"), perhaps through a settlement's name ("in the
+    eastern Mexican city of X")."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words, tok = encounter_words(), span.root
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in words.settlement_nouns:
+        tok = tok.head.head  # "the city of X" stands where X does
+    if tok.dep_ != "pobj" or tok.head.lower_ not in {"in", "at"}:
+        return False
+    governor = tok.head.head
+    return governor.lemma_.lower() in words.place_verbs or governor.lower_ in words.anaphora_nouns
 
 
 def stands_alone(doc: Doc, m: Mention) -> bool:

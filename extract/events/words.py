@@ -11,7 +11,7 @@ from extract.errors import DataError
 
 _PATH = Path(__file__).resolve().parent.parent / "data" / "encounters.yaml"
 _KEYS = ("participants_of", "presence_nouns", "holding_verbs", "title_cues", "anaphora_nouns", "settlement_nouns",
-         "event_verbs")
+         "event_verbs", "place_verbs")
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class EncounterWords:
     anaphora_nouns: frozenset[str]
     settlement_nouns: frozenset[str]
     event_verbs: frozenset[str]
+    place_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
