@@ -46,6 +46,8 @@ class Lexicon:
     plural_heads: dict[str, str]  # "departments" -> "Department": a head that names several bodies
     cities: dict[str, str]  # lowercased name of a city -> ISO code
     city_titles: frozenset[str]  # titles of a city's government ("mayor")
+    past_openers: frozenset[str]  # "era of": the post named next is past
+    past_terms: frozenset[str]  # "during X's tenure": the post is past
 
     def role_of(self, title: str) -> str | None:
         """The role-scheme slug of a title as written, by its longest known ending."""
@@ -119,4 +121,6 @@ def load_lexicon() -> Lexicon:
         cities={str(p).lower(): code for key, code in (("mexican_cities", "MX"), ("us_cities", "US"))
                 for p in places[key]},
         city_titles=lower(titles_raw["city_titles"]),
+        past_openers=lower(titles_raw["past_openers"]),
+        past_terms=lower(titles_raw["past_terms"]),
     )

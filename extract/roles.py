@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from extract.appositions import CONNECT, apposition
 from extract.document import doc_text
 from extract.institutions import InstitutionList
+from extract.known_people import side_of
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
 from extract.sentence_view import SentenceView
@@ -126,7 +127,8 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
         t_start, t_end, former = split_title(rest[k:], lex)
         if t_end > t_start and k + t_end == len(rest):
             before = rest[:k]
-            former = former or any(t.lower_.rstrip("-") in lex.former_markers for t in before)
+            former = former or any(t.lower_.rstrip("-") in lex.former_markers for t in before) \
+                or _in_the_past(sent, next((t.i for t in run if t.lower_ not in CONNECT), run[0].i), person, lex)
             title = " ".join(t.text for t in rest[k + t_start:])
             country = nationality([t for t in before if t.lower_.rstrip("-") not in lex.former_markers], lex)
             if country is None and _US_DISTRICT.match(doc_text(doc)[person.end:person.end + 16]):
@@ -140,6 +142,7 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
                 org_span = (org_mention.start, org_mention.end)
             if org_span is None:
                 institution, country = office_for(title, country)
+                country = country or side_of(person.text, title=title)  # "President Obama": a listed holder
                 if institution is None and country in GOVERNMENTS and lex.role_of(title) in {
                         "head-of-state", "vice-president", "minister", "deputy-minister", "ambassador", "legislator"}:
                     institution = GOVERNMENTS[country]
@@ -158,6 +161,19 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
             return [RoleFinding((person.start, person.end), title, former, sent.sent.start_char, sent.sent.end_char,
                                 "roles.title_before_name", org=org_span, institution=institution, country=country)]
     return []
+
+
+def _in_the_past(sent: SentenceView, start: int, person: Mention, lex: Lexicon) -> bool:
+    """Whether the sentence places a post in the past without a former-marker: "the era of President X",
+    "during President X's tenure"."""
+    doc = sent.doc
+    before = " ".join(t.lower_ for t in doc[max(sent.sent.start, start - 2):start])
+    if any(before.endswith(opener) for opener in lex.past_openers):
+        return True
+    end = sent.tok_span(person)[1]
+    after = " ".join(t.lower_ for t in doc[end + 1:min(sent.sent.end, end + 4)])
+    return start > sent.sent.start and doc[start - 1].lower_ == "during" and end < sent.sent.end \
+        and doc[end].text in {"’s", "'s"} and any(after.startswith(term) for term in lex.past_terms)
 
 
 def _state_before(before: list[Token], title: str, lex: Lexicon) -> tuple[int, int] | None:

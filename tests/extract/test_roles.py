@@ -66,6 +66,14 @@ def memberships(nlp, text):
      "Finance and Public Credit Rosa Vidal.",
      {("Tomás Vidal", "Secretary of External Relations", "Ministry of Foreign Affairs", False),
       ("Rosa Vidal", "Undersecretary of Finance and Public Credit", "Ministry of Finance and Public Credit", False)}),
+    # an office with no side written: the side of the listed holder it names, never of an unlisted one
+    ("President Zedillo met investors in Monterrey.", {("Zedillo", "President", "Government of Mexico", False)}),
+    ("Ambassador Dana Whitfield met investors in Monterrey.", set()),
+    # a post the sentence places in the past
+    ("Exports doubled during President Zedillo's tenure, Ana Ruiz said.",
+     {("Zedillo", "President", "Government of Mexico", True)}),
+    ("The plan dates from the era of President Ernesto Zedillo.",
+     {("Ernesto Zedillo", "President", "Government of Mexico", True)}),
     # a side named after a connector ("… and Mexican President X")
     ("President Tom Vale and Mexican President Rosa Almaraz met on Monday.",
      {("Rosa Almaraz", "President", "Government of Mexico", False)}),
