@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from rdflib import Graph, Literal, URIRef
 
 from extract.institutions import InstitutionList
+from extract.known_people import side_of
 from extract.lexicon import Lexicon
 from extract.resolve import Entity
 from extract.roles import RoleFinding
@@ -85,7 +86,8 @@ def membership_triples(g: Graph, m: Membership, person: URIRef, org: URIRef, doc
 
 
 def person_country(person: Entity, memberships: list[Membership], org_country: dict[str, str | None]) -> str | None:
-    """A person's side: a nationality word before their title, else their current institution's country."""
+    """A person's side: a nationality word before their title, else their current institution's country,
+    else, for a full name the office-holder list knows, the side of the offices they held."""
     mine = [m for m in memberships if m.person is person]
     for m in mine:
         if m.finding.country:
@@ -95,4 +97,4 @@ def person_country(person: Entity, memberships: list[Membership], org_country: d
             country = org_country.get(m.org.key)
             if m.former == former and country and country != "XX":
                 return country
-    return None
+    return side_of(person.name)
