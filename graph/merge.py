@@ -1,9 +1,12 @@
 """Across documents: one IRI per real person or organization, and a record of why.
 
 Each document's graph names its actors by slug IRIs, so identical names already
-share a node. This step merges the rest ("Suzanne P. Clark" / "Suzanne Clark",
-"Tom" / "Thomas", a surname alone / the only full name with that surname),
-applies the analyst's judgements, and gives every node exactly one ``schema:name``.
+share a node. This step merges the rest: people by their names and what else is
+known of them (:mod:`graph.people`: "Suzanne P. Clark" / "Suzanne Clark", "Tom" /
+"Thomas", "Ana Ruiz" / "Ana Ruiz Solís", a surname alone / the only full name that
+fits), organizations known by an acronym or differing by small words, meetings
+reported twice; it applies the analyst's judgements, and gives every node exactly
+one ``schema:name``. Groups are kept by :class:`graph.groups.Groups`.
 
 Judgements file (YAML, beside the documents, default name ``judgements.yaml``)::
 
@@ -15,8 +18,8 @@ Judgements file (YAML, beside the documents, default name ``judgements.yaml``)::
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -24,10 +27,13 @@ from rdflib import Graph, Literal, URIRef
 
 from extract.errors import DataError
 from extract.slug import fold, strip_accents
-from extract.vocab import RDF, SDO
+from extract.vocab import ORG, OWL, RDF, SDO
+from graph.groups import Evidence, Groups
+from graph.name_variants import has_debris
+from graph.people import link_people
 
 _GLUE = {"of", "the", "and", "for", "de", "del", "la", "y"}
-NICKNAMES = Path(__file__).parent.parent / "extract" / "data" / "nicknames.yaml"
+WIKIDATA = "http://www.wikidata.org/entity/"
 
 
 @dataclass(frozen=True)
@@ -70,36 +76,10 @@ def load_judgements(path: Path) -> Judgements:
     return Judgements(**pairs)
 
 
-@lru_cache(maxsize=1)
-def _nicknames() -> dict[str, str]:
-    return {str(k): str(v) for k, v in yaml.safe_load(NICKNAMES.read_text(encoding="utf-8")).items()}
-
-
-def _person_key(name: str) -> str:
-    words = [w for i, w in enumerate(fold(name).split()) if len(w) > 1 or i == 0]
-    if words:
-        words[0] = _nicknames().get(words[0], words[0])
-    return " ".join(words)
-
-
-def _rank(name: str) -> tuple:
-    """Prefer the fullest form: more words, then accented, then longer, then alphabetical."""
-    return (-len(name.split()), strip_accents(name) == name, -len(name), name)
-
-
-class _Groups:
-    def __init__(self) -> None:
-        self.parent: dict[URIRef, URIRef] = {}
-
-    def find(self, x: URIRef) -> URIRef:
-        while self.parent.get(x, x) != x:
-            x = self.parent[x]
-        return x
-
-    def union(self, a: URIRef, b: URIRef) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+def _rank(name: str, person: bool = False) -> tuple:
+    """Prefer the fullest form: (for a person) no title in front, more words, then accented, then longer,
+    then alphabetical."""
+    return (person and has_debris(name), -len(name.split()), strip_accents(name) == name, -len(name), name)
 
 
 def merge_graphs(graphs: list[tuple[URIRef, Graph]], judgements: Judgements = Judgements(), *,
@@ -113,46 +93,42 @@ def merge_graphs(graphs: list[tuple[URIRef, Graph]], judgements: Judgements = Ju
     names: dict[URIRef, set[str]] = defaultdict(set)
     primary: dict[URIRef, set[str]] = defaultdict(set)
     kinds: dict[URIRef, str] = {}
-    for _, g in graphs:
+    evidence: dict[URIRef, Evidence] = defaultdict(Evidence)
+    for doc, g in graphs:
         for kind, cls in (("person", SDO.Person), ("org", SDO.Organization), ("event", SDO.Event)):
             for node in g.subjects(RDF.type, cls):
                 kinds[node] = kind
                 primary[node] |= {str(o) for o in g.objects(node, SDO.name)}
                 names[node] |= primary[node]
                 names[node] |= {str(o) for o in g.objects(node, SDO.alternateName)}
+                ev = evidence[node]
+                ev.docs.add(doc)
+                ev.sides |= {str(o) for o in g.objects(node, SDO.nationality)}
+                ev.orgs |= {o for o in g.objects(node, ORG.memberOf) if isinstance(o, URIRef)}
+                ev.items |= {o for o in g.objects(node, OWL.sameAs) if str(o).startswith(WIKIDATA)}
     # a meeting keeps the name its documents give it; people and bodies take their fullest form
-    display = {n: fixed.get(n) or min(primary[n] if kinds.get(n) == "event" and primary[n] else names[n], key=_rank)
+    display = {n: fixed.get(n) or min(primary[n] if kinds.get(n) == "event" and primary[n] else names[n],
+                                      key=lambda x: _rank(x, kinds.get(n) == "person"))  # noqa: B023
                for n in names if names[n]}
+    by_label: dict[str, set[URIRef]] = defaultdict(set)
+    for n in sorted(names):
+        by_label[str(n)].add(n)
+        for x in names[n]:
+            by_label[fold(x)].add(n)
 
-    def node_of(label: str) -> set[URIRef]:
-        return {n for n in names if str(n) == label or fold(label) in {fold(x) for x in names[n]}}
+    def node_of(label: str) -> list[URIRef]:
+        return sorted(by_label.get(label, set()) | by_label.get(fold(label), set()))
 
-    blocked = {frozenset((a, b)) for x, y in judgements.different for a in node_of(x) for b in node_of(y)}
-    groups, reasons = _Groups(), {}
-
-    def link(a: URIRef, b: URIRef, reason: str) -> None:
-        if a == b or groups.find(a) == groups.find(b):
-            return
-        members = lambda r: [n for n in names if groups.find(n) == groups.find(r)]  # noqa: E731
-        if any(frozenset((x, y)) in blocked for x in members(a) for y in members(b)):
-            return
-        groups.union(a, b)
-        reasons[(a, b)] = reason
-
-    people = sorted(n for n in names if kinds.get(n) == "person")
-    by_key: dict[str, list[URIRef]] = defaultdict(list)
-    for n in people:
-        by_key[_person_key(display[n])].append(n)
-    for key, nodes in sorted(by_key.items()):
-        for other in nodes[1:]:
-            link(nodes[0], other, f"same name once middle initials, accents and nicknames are set aside ({key!r})")
-    full = [n for n in people if len(display[n].split()) >= 2]
-    for n in people:
-        if len(display[n].split()) == 1:
-            matches = [f for f in full if fold(display[f]).split()[-1] == fold(display[n])]
-            if len(matches) == 1:
-                link(matches[0], n, f"surname {display[n]!r} matches only {display[matches[0]]!r} in the corpus")
-    orgs = sorted(n for n in names if kinds.get(n) == "org")
+    for x, y in judgements.different:
+        for a in node_of(x):
+            for b in node_of(y):
+                evidence[a].never.add(b)
+                evidence[b].never.add(a)
+    groups = Groups({n: evidence[n] for n in sorted(names)})
+    link = groups.link
+    people = {n: names[n] for n in sorted(names) if kinds.get(n) == "person" and n in display}
+    link_people(people, display, groups)
+    orgs = sorted(n for n in names if kinds.get(n) == "org" and n in display)
     alias_owner: dict[str, set[URIRef]] = defaultdict(set)
     for n in orgs:
         for x in names[n]:
@@ -173,24 +149,21 @@ def merge_graphs(graphs: list[tuple[URIRef, Graph]], judgements: Judgements = Ju
             for b in node_of(y):
                 link(a, b, f"judgement: {x!r} is {y!r}")
 
-    members: dict[URIRef, list[URIRef]] = defaultdict(list)
-    for n in names:
-        members[groups.find(n)].append(n)
     target: dict[URIRef, URIRef] = {}
     merges: list[Merge] = []
-    for root, nodes in members.items():
-        best = min(nodes, key=lambda n: (n not in fixed, _rank(display[n]), str(n)))
+    for nodes in groups.groups():
+        best = min(nodes, key=lambda n: (n not in fixed, _rank(display.get(n, ""), kinds[n] == "person"), str(n)))
         for n in nodes:
             target[n] = best
             if n != best:
-                why = next((r for (a, b), r in reasons.items() if n in (a, b)), "merged with its group")
-                merges.append(Merge(kinds[n], str(best), str(n), (display[best], display[n]), why))
-    canonical = {n: display[target[n]] for n in names}
+                why = groups.reason_of.get(n, "merged with its group")
+                merges.append(Merge(kinds[n], str(best), str(n), (display.get(best, ""), display.get(n, "")), why))
+    canonical = {n: display[target[n]] for n in names if target[n] in display}
     rewritten = [(doc, _rewrite(g, target, canonical)) for doc, g in graphs]
     return rewritten, sorted(merges, key=lambda m: (m.kind, m.into, m.merged))
 
 
-def _link_events(graphs: list[tuple[URIRef, Graph]], link) -> None:
+def _link_events(graphs: list[tuple[URIRef, Graph]], link: Callable[[URIRef, URIRef, str], bool]) -> None:
     """The same meeting reported by two documents: same start day, and a shared attendee or most of the name."""
     seen: dict[str, list[tuple[URIRef, set[URIRef], set[str]]]] = defaultdict(list)
     for _, g in graphs:
