@@ -32,7 +32,8 @@ def event_iri(event: Event, doc: URIRef) -> URIRef:
     slug = slugify(event.name, max_length=70)
     if event.start and re.fullmatch(r"\d{4}-\d\d-\d\d", event.start):
         return ID[f"event/{slug}--{event.start}"]
-    return ID[f"event/{slug}--{event.start or 'undated'}--{slugify(str(doc).rsplit('/', 1)[-1], max_length=40)}"]
+    own = f"{slugify(str(doc).rsplit('/', 1)[-1], max_length=40)}-{event.sentence[0]}"  # two in one story differ
+    return ID[f"event/{slug}--{event.start or 'undated'}--{own}"]
 
 
 def event_triples(g: Graph, event: Event, doc: URIRef, text: str, entities: list[Entity],
@@ -51,6 +52,8 @@ def event_triples(g: Graph, event: Event, doc: URIRef, text: str, entities: list
         g.add((node, SDO.endDate, date_literal(event.end)))
     if event.planned:
         g.add((node, TG.planned, Literal(True)))
+    if event.parent is not None:  # a meeting held on a visit is a part of it
+        g.add((event_iri(event.parent, doc), SDO.subEvent, node))
     if event.location is not None:
         place = by_span.get((event.location.start, event.location.end, "place"))
         if place is not None:

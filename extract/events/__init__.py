@@ -28,7 +28,8 @@ from extract.events.named import name_core, named_events, series_name
 from extract.events.naming import descriptive_name
 from extract.events.places import header_place, held_at
 from extract.events.words import encounter_words
-from extract.events.report import HOSTING, convenes, find_organizers, is_report, met_with, separate_encounters
+from extract.events.parts import separate_encounters
+from extract.events.report import HOSTING, convenes, find_organizers, is_report, met_with
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
 from extract.metadata import dateline
@@ -84,6 +85,7 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
                                            or lead(s) and convenes(s, lex) or met_with(s, lex))]
     # an encounter that took place is reported before one that is only announced
     report = next((s for s in reports if not announced(s)), reports[0] if reports else None)
+    main_event: Event | None = None
     if report is not None:
         whens = event_whens(report.text, published)
         para_start = text.rfind("\n", 0, report.start_char) + 1
@@ -106,6 +108,7 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
             ev.end = ev.end or (whens[0].end if whens else None)
             ev.location = ev.location or place
             ev.organizers = organizers
+            main_event = ev
         elif len(whens) >= 2 and all(w.end is None and len(w.start) == 10 for w in whens) \
                 and re.search(r"\b(conferences|meetings|sessions|dialogues|summits|forums|hearings|rounds)\b|"
                               r"\d{4},? and ", report.text):  # a series: one event per date
@@ -126,8 +129,10 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
                        start=whens[0].start if whens else None, end=whens[0].end if whens else None,
                        location=place, organizers=organizers, planned=announced(report))
             events.insert(0, ev)
+            main_event = ev
     if report is not None:
-        events.extend(separate_encounters(doc, reports, report, events, mentions, published, lex))
+        events.extend(separate_encounters(doc, report, main_event, events, mentions, published, lex,
+                                          clutter + headings))
     if not events:
         return []
     assign_people(doc, mentions, events, clutter, lex)

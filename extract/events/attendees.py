@@ -138,3 +138,5 @@ def _take_part(doc: Doc, mentions: list[Mention], ev: Event, para: tuple[int, in
     ev.org_attendees.extend(_report_orgs(doc, mentions, ev))
     ev.paragraphs.append(para)
     name_by_people(doc, ev, mentions)
+    if " " not in ev.name and ev.location is not None:  # no one to name it by: "meeting in X"
+        ev.name = f"{ev.name} in {ev.location.text}"

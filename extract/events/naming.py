@@ -49,3 +49,5 @@ def name_by_people(doc: Doc, ev: Event, mentions: list[Mention]) -> None:
     if met:
         first = min(met, key=lambda m: m.start)
         ev.name = f"{ev.name} with {first.acronym or first.text}"
+    elif surnames:  # "I first met with Dr. X": the meeting with X
+        ev.name = f"{ev.name} with {surnames[0]}"

@@ -19,6 +19,9 @@ def root_dep(tok: Token) -> Token:
             named, tok = named or tok.dep_ == "appos", tok.head
         elif named and tok.dep_ == "pobj" and tok.head.lower_ in {"of", "for"} and tok.head.head.pos_ == "NOUN":
             tok = tok.head.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ in {"of", "for"} and tok.head.head.pos_ == "PROPN" \
+                and tok.head.head.is_title and tok.head.head.i < tok.i:
+            tok = tok.head.head  # "Director of International Business X": the name ends its title
         else:
             return tok
 

@@ -12,9 +12,9 @@ from extract.events.words import encounter_words
 from extract.mentions import Mention
 
 
-def held_at(sent: Span, mentions: list[Mention]) -> Mention | None:
+def held_at(sent: Span, mentions: list[Mention], strict: bool = False) -> Mention | None:
     """Where the sentence says it happened: right after "convened in", "visited", "held in" if it can,
-    else the first place after "in"/"to"/"at"."""
+    else (unless ``strict``) the first place after "in"/"to"/"at"."""
     places = [m for m in mentions if m.kind == "place" and sent.start_char <= m.start < sent.end_char]
     fallback = None
     attached = next((m for m in places if _attached_to_encounter(sent.doc, m)), None)
@@ -22,9 +22,11 @@ def held_at(sent: Span, mentions: list[Mention]) -> Mention | None:
         return attached
     for m in places:
         before = doc_text(sent.doc)[max(sent.start_char, m.start - 20):m.start].lower()
+        if re.search(r"\b(?:to be|will be|would be)\s+\w+\s+(?:in|at)\s+(?:the\s+)?$", before):
+            continue  # "the next meeting, to be held in X": where a later one will be
         if re.search(r"\b(convened|met|gathered|held|hosted|took place|visited|arrived)\s+(in|at)?\s*(the\s+)?$", before):
             return m
-        if fallback is None and re.search(r"\b(in|to|visited|at)\s+(the\s+)?$", before) and stands_alone(sent.doc, m):
+        if fallback is None and not strict and re.search(r"\b(in|to|visited|at)\s+(the\s+)?$", before) and stands_alone(sent.doc, m):
             fallback = m
     return fallback
 
@@ -42,6 +44,8 @@ def _attached_to_encounter(doc: Doc, m: Mention) -> bool:
     if tok.dep_ != "pobj" or tok.head.lower_ not in {"in", "at"}:
         return False
     governor = tok.head.head
+    if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"to", "will", "would", "shall"} for c in governor.children):
+        return False  # "the next meeting, to be held in X": where a later one will be
     return governor.lemma_.lower() in words.place_verbs or governor.lower_ in words.anaphora_nouns
 
 

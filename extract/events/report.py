@@ -1,16 +1,12 @@
-"""The sentence that reports an encounter ("… met with …", "convened a panel", "visited Washington"), its
-organizers, and the encounters later paragraphs report apart from the main one."""
+"""The sentence that reports an encounter ("… met with …", "convened a panel", "visited Washington"), and
+who organized it."""
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from extract.document import doc_text
-from extract.events.participation import root_dep
-from extract.events.model import Event, announced, event_whens
-from extract.events.naming import descriptive_name
-from extract.events.places import held_at
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
 
@@ -36,47 +32,6 @@ def find_organizers(sent: Span, mentions: list[Mention]) -> list[Mention]:
             out.append(child or m)  # "organized by the U.S. Chamber's U.S.-Mexico Economic Council"
     if not out and orgs and re.search(r"\bhosted\b", text) and orgs[0].start < sent.start_char + text.find("hosted"):
         out.append(orgs[0])
-    return out
-
-def meets(sent: Span, mentions: list[Mention], lex: Lexicon) -> bool:
-    """Whether a person in the sentence is the subject or object of a meeting verb ("X met with Y")."""
-    for m in mentions:
-        if m.kind != "person" or not sent.start_char <= m.start < sent.end_char:
-            continue
-        span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
-        tok = root_dep(span.root) if span is not None else None
-        if tok is None:
-            continue
-        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
-        if tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and verb.lemma_.lower() in lex.report_verbs:
-            return True
-    return False
-
-def separate_encounters(doc: Doc, reports: list[Span], main: Span, events: list[Event], mentions: list[Mention],
-                         published: str | None, lex: Lexicon) -> list[Event]:
-    """Encounters reported in later paragraphs of their own, apart from the document's main one: "Earlier this
-    week, the Economy Secretary met with the Trade Representative …" after a report on a dialogue. Each is a
-    sentence in a paragraph no event covers, where a person meets someone, with its own date or place."""
-    text = doc_text(doc)
-    covered = {text.rfind("\n", 0, ev.sentence[0]) + 1 for ev in events} | {text.rfind("\n", 0, main.start_char) + 1}
-    known = {(ev.start, ev.location.text if ev.location else None) for ev in events}
-    out: list[Event] = []
-    for sent in reports:
-        para = text.rfind("\n", 0, sent.start_char) + 1
-        if sent.start_char <= main.start_char or para in covered or announced(sent) \
-                or not meets(sent, mentions, lex):
-            continue
-        whens = event_whens(sent.text, published)
-        place = held_at(sent, mentions)
-        when = whens[0] if whens else None
-        if (when is None and place is None) or (when.start if when else None, place.text if place else None) in known:
-            continue
-        organizers = find_organizers(sent, mentions)
-        out.append(Event(descriptive_name(sent, organizers[0] if organizers else None, place, lex, mentions),
-                         (sent.start_char, sent.end_char), "events.report",
-                         start=when.start if when else None, end=when.end if when else None, location=place,
-                         organizers=organizers, separate=True))
-        covered.add(para)
     return out
 
 HOSTING = {"receive", "host", "welcome"}

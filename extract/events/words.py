@@ -11,7 +11,7 @@ from extract.errors import DataError
 
 _PATH = Path(__file__).resolve().parent.parent / "data" / "encounters.yaml"
 _KEYS = ("participants_of", "presence_nouns", "holding_verbs", "title_cues", "anaphora_nouns", "settlement_nouns",
-         "event_verbs", "place_verbs")
+         "event_verbs", "place_verbs", "visit_nouns", "travel_verbs", "sequence_adverbs")
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,9 @@ class EncounterWords:
     settlement_nouns: frozenset[str]
     event_verbs: frozenset[str]
     place_verbs: frozenset[str]
+    visit_nouns: frozenset[str]
+    travel_verbs: frozenset[str]
+    sequence_adverbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)

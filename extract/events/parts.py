@@ -1,0 +1,107 @@
+"""Encounters a document reports apart from its main one, each with the paragraph that tells it.
+
+A visit made of separate meetings ("I traveled to Mexico City …" then "I first met with X …", "Y joined me for a
+meeting with Z …", "While in Mexico City, X also met with Y …") yields each meeting as a part of the visit
+(``parent``, written as ``schema:subEvent``); an encounter told in a later paragraph with its own date or place
+("Earlier this week, the Economy Secretary met with …") yields an event of its own.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from extract.document import doc_text
+from extract.events.model import Event, announced, event_whens
+from extract.events.naming import descriptive_name
+from extract.events.places import held_at
+from extract.events.report import find_organizers
+from extract.events.participation import root_dep
+from extract.events.words import encounter_words
+from extract.lexicon import Lexicon
+from extract.mentions import Mention
+
+
+def is_visit(ev: Event, doc: Doc, lex: Lexicon) -> bool:
+    """A trip somewhere, which the meetings held on it are parts of: its name ("delegation trip to X") or its
+    report's verb ("traveled to", "visited", "concluded a working visit") says so."""
+    if ev.rule != "events.report":
+        return False  # a named conference is not a trip, though a delegation attended it
+    if any(w in ev.name.lower().split() for w in encounter_words().visit_nouns):
+        return True
+    span = doc.char_span(ev.sentence[0], ev.sentence[1], alignment_mode="expand")
+    return span is not None and any(t.lemma_.lower() in encounter_words().travel_verbs
+                                    or t.lower_ in encounter_words().visit_nouns for t in span)
+
+
+def separate_encounters(doc: Doc, main: Span, main_event: Event | None, events: list[Event],
+                        mentions: list[Mention], published: str | None, lex: Lexicon,
+                        skip: list[tuple[int, int]]) -> list[Event]:
+    """Encounters told after the main report, one per paragraph: a part of the main event when that is a visit,
+    else an event of its own when its sentence gives a date or place not already known, or says it was another
+    ("also met with")."""
+    text = doc_text(doc)
+    covered = {text.rfind("\n", 0, ev.sentence[0]) + 1 for ev in events} | {text.rfind("\n", 0, main.start_char) + 1}
+    known = {(ev.start, ev.location.text if ev.location else None) for ev in events}
+    visit = main_event if main_event is not None and is_visit(main_event, doc, lex) else None
+    out: list[Event] = []
+    for sent in doc.sents:
+        para = text.rfind("\n", 0, sent.start_char) + 1
+        if sent.start_char <= main.start_char or para in covered or any(a <= sent.start_char < b for a, b in skip) \
+                or announced(sent) or not encounter_of_people(sent, mentions, lex):
+            continue
+        whens = event_whens(sent.text, published)
+        place = held_at(sent, mentions, strict=visit is None)  # an encounter of its own must say where plainly
+        when = whens[0] if whens else None
+        own = (when is not None or place is not None) \
+            and (when.start if when else None, place.text if place else None) not in known
+        if not (own or visit is not None or _another(sent, lex)):
+            continue
+        organizers = find_organizers(sent, mentions)
+        parent = visit if visit is not None and not (when and visit.start and when.start[:7] != visit.start[:7]) \
+            else None
+        if parent is not None:  # a meeting of the visit took place when and where the visit did, unless it says
+            place = place or parent.location
+        # named by who met ("Ruiz–Hale meeting") once its attendees are known, not by its place
+        name = descriptive_name(sent, organizers[0] if organizers else None, None, lex, mentions)
+        out.append(Event(name,
+                         (sent.start_char, sent.end_char), "events.report",
+                         start=when.start if when else (parent.start if parent else None),
+                         end=when.end if when else None, location=place, organizers=organizers, separate=True,
+                         parent=parent))
+        covered.add(para)
+    return out
+
+
+def encounter_of_people(sent: Span, mentions: list[Mention], lex: Lexicon) -> bool:
+    """A past sentence where people meet: a person is the subject or object of a meeting verb ("X met with Y",
+    "X also met with Y"), or an encounter is held or joined ("held meetings with", "joined me for a meeting")."""
+    if sent.root.tag_ not in {"VBD", "VBN"} or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in sent.root.children):
+        return False  # a clause that tells what happened, not a headline or a caption
+    if meets(sent, mentions, lex):
+        return True
+    holding = encounter_words().holding_verbs | {"join"}
+    return any(t.lower_ in lex.report_nouns and (t.dep_ == "dobj" and t.head.lemma_.lower() in holding
+                                                or t.dep_ == "pobj" and t.head.lower_ == "for"
+                                                and t.head.head.lemma_.lower() in holding)
+               for t in sent)
+
+
+def meets(sent: Span, mentions: list[Mention], lex: Lexicon) -> bool:
+    """Whether a person in the sentence is the subject or object of a meeting verb ("X met with Y")."""
+    for m in mentions:
+        if m.kind != "person" or not sent.start_char <= m.start < sent.end_char:
+            continue
+        span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+        tok = root_dep(span.root) if span is not None else None
+        if tok is None:
+            continue
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+        if tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and verb.lemma_.lower() in lex.report_verbs:
+            return True
+    return any(t.lemma_ == "meet" and t.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in t.children) for t in sent)
+
+
+def _another(sent: Span, lex: Lexicon) -> bool:
+    """The sentence says the encounter was another one: "also met with", "then met", "first met"."""
+    return any(t.lemma_.lower() in lex.report_verbs | encounter_words().holding_verbs
+               and any(c.dep_ == "advmod" and c.lower_ in encounter_words().sequence_adverbs for c in t.children)
+               for t in sent)
