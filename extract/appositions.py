@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from extract.lexicon import Lexicon
 from extract.mentions import Mention, in_title
 from extract.sentence_view import SentenceView
+from extract.known_people import side_of
 from extract.titles import GOVERNMENTS, RoleFinding, cap, clean_title, office_for, split_title, title_at
 
 CONNECT = {"of", "for", "the", "and", "on", "&", "de", "del", "la", "in"}
@@ -163,6 +164,8 @@ def _standalone(chunk: list[Token], person: Mention, sent: SentenceView, lex: Le
         return None
     country = next((lex.nationalities[t.text.lower()] for t in chunk if t.text.lower() in lex.nationalities
                     and t.text[:1].isupper()), None)
+    if country is None:  # "X, Secretary of Agriculture": a listed holder's side before the office's default
+        country = side_of(person.text, title=title)
     institution, country = office_for(title, country)
     if institution is None and country in GOVERNMENTS:
         institution = GOVERNMENTS[country]

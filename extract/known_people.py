@@ -43,6 +43,23 @@ def side_of(name: str, *, title: str | None = None) -> str | None:
     return sides.pop() if len(sides) == 1 else None
 
 
+def office_of(name: str, *, title: str) -> tuple[str | None, str | None]:
+    """The institution and side of the listed office a bare title names ("Secretary Vilsack": the one
+    Secretary post the holder held, in its department), or (None, side) when the title fits none or
+    several of their offices; (None, None) for a name the list does not know.
+
+    >>> office_of("Zedillo", title="President")
+    ('mx-government', 'MX')
+    """
+    person = known_holder(name, title=title)
+    if person is None:
+        return None, None
+    head = title.split()[-1].lower()
+    bodies = {post.office.institution for post in person.posts
+              if post.office.institution and head in post.office.title.lower().split()}
+    return (bodies.pop() if len(bodies) == 1 else None), side_of(name, title=title)
+
+
 def wikidata_of(name: str) -> str | None:
     """The Wikidata item of the listed office-holder a full name refers to (never from a surname alone)."""
     found = find(name)

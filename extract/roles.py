@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from extract.appositions import CONNECT, apposition
 from extract.document import doc_text
 from extract.institutions import InstitutionList
-from extract.known_people import side_of
+from extract.known_people import office_of
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
 from extract.sentence_view import SentenceView
@@ -142,7 +142,8 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
                 org_span = (org_mention.start, org_mention.end)
             if org_span is None:
                 institution, country = office_for(title, country)
-                country = country or side_of(person.text, title=title)  # "President Obama": a listed holder
+                if institution is None and country is None:  # "President Obama", "Secretary Vilsack"
+                    institution, country = office_of(person.text, title=title)
                 if institution is None and country in GOVERNMENTS and lex.role_of(title) in {
                         "head-of-state", "vice-president", "minister", "deputy-minister", "ambassador", "legislator"}:
                     institution = GOVERNMENTS[country]

@@ -151,7 +151,7 @@ def clean_title(tokens: list[Token], lex: Lexicon, *, keep_nationality: bool = F
     """The title as written from the words before an organization, and whether it is former."""
     while tokens and tokens[0].lower_ in {",", "and", "the", "as", "a", "an", "now", "also", "at", "with"}:
         tokens = tokens[1:]
-    while tokens and tokens[-1].lower_ in {",", "of", "at", "with", "for", "from", "the", "in", "and"}:
+    while tokens and tokens[-1].lower_ in {",", ".", ";", ":", "of", "at", "with", "for", "from", "the", "in", "and"}:
         tokens = tokens[:-1]
     former = False
     while tokens and tokens[0].lower_.rstrip("-") in lex.former_markers | lex.current_markers | {"long-time", "longtime"}:

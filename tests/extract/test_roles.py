@@ -69,6 +69,15 @@ def memberships(nlp, text):
     # an office with no side written: the side of the listed holder it names, never of an unlisted one
     ("President Zedillo met investors in Monterrey.", {("Zedillo", "President", "Government of Mexico", False)}),
     ("Ambassador Dana Whitfield met investors in Monterrey.", set()),
+    # a bare title names the holder's one office of that kind; with several, their government
+    ("Secretary Espy toured the Laredo crossing.", {("Espy", "Secretary", "U.S. Department of Agriculture", False)}),
+    ("Secretary Mineta toured the Laredo crossing.", {("Mineta", "Secretary", "Government of the United States", False)}),
+    # an office whose title has a default side takes the listed holder's side first
+    ("Francisco Mayorga, Secretary of Agriculture, told reporters the talks went well.",
+     {("Francisco Mayorga", "Secretary of Agriculture", "Ministry of Agriculture and Rural Development", False)}),
+    # a title that ends the sentence ends before its stop
+    ("The talks went well, said Dana Whitfield, Secretary of Commerce.",
+     {("Dana Whitfield", "Secretary of Commerce", "U.S. Department of Commerce", False)}),
     # a post the sentence places in the past
     ("Exports doubled during President Zedillo's tenure, Ana Ruiz said.",
      {("Zedillo", "President", "Government of Mexico", True)}),
