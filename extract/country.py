@@ -16,6 +16,7 @@ from extract.resolve import Entity
 from extract.slug import strip_accents
 
 NATIONAL = {"US", "MX", "CA"}
+_REGIONS = {"north", "south", "central", "latin"}  # "North America" names no side
 _SPANISH = {"de", "del", "la", "las", "los", "y", "para", "el"}
 
 
@@ -49,6 +50,15 @@ def country_from_name(name: str, lex: Lexicon) -> str | None:
                 place = " ".join(after[:size])
                 if place in lex.nationalities or place in lex.states or place in lex.cities:  # "Government of Texas"
                     return lex.nationalities.get(place) or lex.states.get(place) or lex.cities[place]
+    head = " ".join(words[:2]).lower()
+    place = lex.states.get(head) or lex.cities.get(head) or lex.states.get(words[0].lower()) \
+        or lex.cities.get(words[0].lower())
+    if place and len(words) > 1:  # "Texas Business Leadership Council", "Arizona-Mexico Commission"
+        return place
+    sides = {lex.nationalities[w.lower()] for k, w in enumerate(words) if w[:1].isupper()
+             and w.lower() in lex.nationalities and not (k and words[k - 1].lower() in _REGIONS)}
+    if len(sides) == 1:  # "Emergency Committee for American Trade"
+        return sides.pop()
     if strip_accents(name) != name or any(w.lower() in _SPANISH for w in words[1:-1]) \
             or any(w.lower() in lex.spanish_business_words for w in words):
         return "MX"
