@@ -88,7 +88,7 @@ _DAY_FIRST = re.compile(
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b")
 _MONTH_ONLY = re.compile(r"\b(?:in|during|since)\s+(?:early\s+|mid-|late\s+)?" + _CAP_MONTH + r"(?![\w.]|\s+\d)")
 _RELATIVE = re.compile(r"\b(?:earlier\s+|later\s+)?(?P<rel>this week|last week|next week|this month|last month|"
-                       r"next month|yesterday|today)\b(?!['’]s)", re.I)
+                       r"next month|yesterday|today|tonight|last night|this morning|this afternoon)\b(?!['’]s)", re.I)
 # "on Wednesday, March 12": the weekday names the date that follows it
 _WEEKDAY_THEN_DATE = re.compile(r"\s*[,(]?\s*$")
 
@@ -117,8 +117,8 @@ def _span_of(first: date, last: date) -> str | None:
 def _relative(rel: str, pub: date) -> str | None:
     """ "this week", "last month", "yesterday" … from the publication date, as precisely as is certain."""
     rel = rel.lower()
-    if rel in {"today", "yesterday"}:
-        return date.fromordinal(pub.toordinal() - (rel == "yesterday")).isoformat()
+    if rel in {"today", "yesterday", "tonight", "last night", "this morning", "this afternoon"}:
+        return date.fromordinal(pub.toordinal() - (rel in {"yesterday", "last night"})).isoformat()
     if rel.endswith("week"):
         monday = pub.toordinal() - pub.weekday() + {"this": 0, "last": -7, "next": 7}[rel.split()[0]]
         return _span_of(date.fromordinal(monday), date.fromordinal(monday + 6))

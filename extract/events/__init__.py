@@ -26,7 +26,7 @@ from extract.events.attendees import assign_people
 from extract.events.model import Event, announced, event_whens, reported_year, sentence_of
 from extract.events.named import name_core, named_events, series_name
 from extract.events.naming import descriptive_name
-from extract.events.places import header_place, held_at
+from extract.events.places import header_place, held_at, place_of_name
 from extract.events.words import encounter_words
 from extract.events.parts import separate_encounters
 from extract.events.report import HOSTING, convenes, find_organizers, is_report, met_with
@@ -61,7 +61,8 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
         years = re.findall(r"\b((?:19|20)\d\d)\b", name)
         ev = Event(name, (sent.start_char, sent.end_char), "events.named",
                    start=whens[0].start if whens else (years[0] if years else None),
-                   end=whens[0].end if whens else None, location=held_at(sent, mentions),
+                   end=whens[0].end if whens else None,
+                   location=place_of_name(doc, s, e, mentions) or held_at(sent, mentions),
                    planned=announced(sent))
         ev.paragraphs.append((sent.start_char, sent.end_char))
         by_core[core] = ev

@@ -50,6 +50,8 @@ def attends(doc: Doc, m: Mention, conference: bool, lex: Lexicon) -> bool:
     head = tok.head
     while head.dep_ in {"aux", "auxpass"} and head.head.i != head.i:  # "Also participating were X"
         head = head.head
+    if tok.dep_ in {"nsubj", "nsubjpass"} and _holds_encounter(head, lex):
+        return True  # "X held a meeting with Y", "X concluded a working visit"
     if tok.dep_ in {"nsubj", "nsubjpass"} and (lex.is_speech(head.text) or _takes_part(head, lex)):
         return conference or _takes_part(head, lex) and "interview" not in sent_text
     if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
@@ -64,8 +66,6 @@ def attends(doc: Doc, m: Mention, conference: bool, lex: Lexicon) -> bool:
             or head.lower_ == "with" and _holds_encounter(governor, lex)
     if tok.dep_ == "pobj" and head.lower_ == "of":  # "was comprised of X", "the participation of X"
         return head.head.lemma_.lower() in encounter_words().participants_of
-    if tok.dep_ in {"nsubj", "nsubjpass"} and _holds_encounter(head, lex):
-        return True  # "X held a meeting with Y"
     if tok.dep_ in {"nsubj", "attr"} and head.lemma_ == "be" and _present(head, tok):
         return True  # "X was also in attendance", "Panelists were X; Y"
     if tok.dep_ in {"dobj", "attr", "nsubj"} and (head.lemma_.lower() in participate

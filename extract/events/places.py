@@ -49,6 +49,29 @@ def _attached_to_encounter(doc: Doc, m: Mention) -> bool:
     return governor.lemma_.lower() in words.place_verbs or governor.lower_ in words.anaphora_nouns
 
 
+def place_of_name(doc: Doc, start: int, end: int, mentions: list[Mention]) -> Mention | None:
+    """The place a clause on a named event gives it: "the Strategic Dialogue … held May 18 in X" is in X,
+    whatever place the sentence's main clause names."""
+    name = doc.char_span(start, end, alignment_mode="expand")
+    if name is None:
+        return None
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") if m.kind == "place" else None
+        if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in {"in", "at"}:
+            continue
+        verb = span.root.head.head
+        if verb.dep_ == "acl" and verb.lemma_.lower() in encounter_words().place_verbs \
+                and any(t.i == verb.i for t in name.root.subtree):
+            return m
+    text = doc_text(doc)
+    # the parser may hang the clause elsewhere: "the X Dialogue on Y held May 18 in Z" read by the words
+    return next((m for m in mentions if m.kind == "place" and end <= m.start < end + 120
+                 and _HELD_AFTER_NAME.fullmatch(text, end, m.start)), None)
+
+
+_HELD_AFTER_NAME = re.compile(r"[^.;,]{0,60}?\b(?:held|hosted|convened)\b[^.;]{0,25}?\b(?:in|at)\s+(?:the\s+)?")
+
+
 def stands_alone(doc: Doc, m: Mention) -> bool:
     """A place that names where, not a place that qualifies a noun ("delays at the Laredo crossing")."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")

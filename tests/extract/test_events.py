@@ -34,6 +34,8 @@ from extract.vocab import RDF, SDO, TG
     ("last week", "2025-01-08", []),                              # Dec 30 – Jan 5: nothing is sure
     ("earlier this month", "2025-03-10", [("2025-03", None)]),
     ("yesterday", "2025-03-10", [("2025-03-09", None)]),
+    ("in Monterrey last night", "2025-03-01", [("2025-02-28", None)]),
+    ("this morning", "2025-03-10", [("2025-03-10", None)]),
     ("today's agenda", "2025-03-10", []),
     ("this week", None, []),
 ])
