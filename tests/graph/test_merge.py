@@ -169,6 +169,7 @@ def test_merge_variant_only_when_one_person_fits(docs, expected):
     ({"side": "MX"}, {"side": "MX"}, True),
     ({"side": "MX"}, {"side": "US"}, False),  # another side: another person
     ({"side": "MX"}, {}, True),               # nothing known of one is no conflict
+    ({"org": "harbour-council"}, {"org": "river-bank"}, True),  # two posts, years apart, are one career
 ])
 def test_merge_variant_needs_no_conflicting_side(a, b, merged):
     graphs, _ = merge_graphs([(DOC_A, person_graph("Ana Ruiz", **a)), (DOC_B, person_graph("Ana Ruiz Solís", **b))])
