@@ -141,9 +141,11 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
                                                  or t.lower_.rstrip("-") in lex.former_markers for t in before):
                 org_span = (org_mention.start, org_mention.end)
             if org_span is None:
-                institution, country = office_for(title, country)
-                if institution is None and country is None:  # "President Obama", "Secretary Vilsack"
-                    institution, country = office_of(person.text, title=title)
+                # a listed holder's one office that the title names ("Secretary Vilsack", "Trade Representative
+                # X"), and their side before the title's default ("Interior Secretary X" of Mexico)
+                held, side = office_of(person.text, title=title)
+                institution, country = office_for(title, country or side)
+                institution = held or institution
                 if institution is None and country in GOVERNMENTS and lex.role_of(title) in {
                         "head-of-state", "vice-president", "minister", "deputy-minister", "ambassador", "legislator"}:
                     institution = GOVERNMENTS[country]
