@@ -24,10 +24,9 @@ from extract.dates import MONTH_NAMES, find_whens
 from extract.document import doc_text
 from extract.events.attendees import assign_people
 from extract.events.model import Event, announced, event_whens, reported_year, sentence_of
-from extract.events.named import name_core, named_events, series_name
+from extract.events.named import name_core, named_events, refers_back, series_name
 from extract.events.naming import descriptive_name
 from extract.events.places import header_place, held_at, place_of_name
-from extract.events.words import encounter_words
 from extract.events.parts import separate_encounters
 from extract.events.report import HOSTING, convenes, find_organizers, is_report, met_with
 from extract.lexicon import Lexicon
@@ -56,7 +55,7 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
             continue
         whens = event_whens(sent.text, published)
         follow = _next_sentence(doc, sent)
-        if not whens and follow is not None and _refers_back(follow):  # "The event was held on September 28"
+        if not whens and follow is not None and refers_back(follow):  # "The event was held on September 28"
             whens = event_whens(follow.text, published)
         years = re.findall(r"\b((?:19|20)\d\d)\b", name)
         ev = Event(name, (sent.start_char, sent.end_char), "events.named",
@@ -143,8 +142,3 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
 def _next_sentence(doc: Doc, sent: Span) -> Span | None:
     return doc[sent.end].sent if sent.end < len(doc) else None
 
-
-def _refers_back(sent: Span) -> bool:
-    """A sentence about the event just named: its subject is "the event", "this meeting", "the forum"."""
-    return any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in encounter_words().anaphora_nouns
-               and any(c.lower_ in {"the", "this"} for c in t.children) for t in sent)

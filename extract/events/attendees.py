@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from extract.dates import MONTHS, find_whens
 from extract.document import doc_text
 from extract.events.model import Event, paragraphs
+from extract.events.named import refers_back
 from extract.events.naming import name_by_people
 from extract.events.participation import attends, root_dep
 from extract.lexicon import Lexicon
@@ -105,7 +106,7 @@ def assign_people(doc: Doc, mentions: list[Mention], events: list[Event], clutte
         took_part += _listed_with(doc, people, took_part)
         took_part += [m for m in people if m not in took_part and _in_participant_list(text, m, lex)]
         named_here = [ev for ev in events if ev.rule == "events.named" and p_start <= ev.sentence[0] < p_end
-                      and ev is not main]
+                      and ev is not main and not _about_main(doc, ev)]
         for m in took_part:
             owner = named_here[0] if named_here and named_here[0].sentence[0] <= m.start < named_here[0].sentence[1] \
                 else target
@@ -116,6 +117,13 @@ def assign_people(doc: Doc, mentions: list[Mention], events: list[Event], clutte
     main.org_attendees.extend(_report_orgs(doc, mentions, main))
     if main.rule == "events.report" and not dated:
         name_by_people(doc, main, mentions)
+
+
+def _about_main(doc: Doc, ev: Event) -> bool:
+    """A sentence that names a second event but is about the one just told: "The event was held on the margins
+    of the X Dialogue and included the participation of …" (its people are the event's, not the Dialogue's)."""
+    sent = doc.char_span(ev.sentence[0], ev.sentence[1], alignment_mode="expand")
+    return sent is not None and refers_back(sent)
 
 
 def _is_subject(doc: Doc, m: Mention) -> bool:

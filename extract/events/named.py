@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extract.document import doc_text
 from extract.events.model import ORDINAL, announced
@@ -20,7 +20,7 @@ def named_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?P<name>(?:(?:" + ORDINAL + r"|(?:19|20)\d\d|[A-Z][\w.&'’-]*)\s+){0,7}"
                       r"(?:" + "|".join(map(re.escape, heads)) + r"))\b")
 _HAPPENED = re.compile(r"\b(during|at|for|since|after|before|from|in|held|took place|hosted|attended|convened|"
-                       r"organized|opened|concluded|inaugurated)\s+(?:the\s+)?(?:" + ORDINAL + r"\s+)?[“\"]?$",
+                       r"organized|opened|concluded|inaugurated|margins of|sidelines of|framework of)\s+(?:the\s+)?(?:" + ORDINAL + r"\s+)?[“\"]?$",
                        re.I)
 
 _HAPPENED_AFTER = re.compile(r"\s+(?:\([^()\n]{1,20}\)\s+)?(?:took place|was held|were held|opened|concluded|"
@@ -117,3 +117,11 @@ def series_name(text: str, report: Span, organizers: list[Mention], lex: Lexicon
             return " ".join(words)[:-1]
     who = organizers[0].acronym or organizers[0].text if organizers else ""
     return f"{who} conference".strip()
+
+
+def refers_back(sent: Span) -> bool:
+    """A sentence about the event just named: its subject is "the event", "this meeting", "the forum"."""
+    def bare(t: Token) -> bool:  # "the event", "the private meeting"; not "the fifth meeting of the Group"
+        return not any(c.dep_ in {"prep", "compound"} or re.fullmatch(ORDINAL, c.text, re.I) for c in t.children)
+    return any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in encounter_words().anaphora_nouns and bare(t)
+               and any(c.lower_ in {"the", "this"} for c in t.children) for t in sent)

@@ -7,7 +7,7 @@ meeting with Z …", "While in Mexico City, X also met with Y …") yields each 
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extract.document import doc_text
 from extract.events.model import Event, announced, event_whens
@@ -46,13 +46,24 @@ def separate_encounters(doc: Doc, main: Span, main_event: Event | None, events: 
     for sent in doc.sents:
         para = text.rfind("\n", 0, sent.start_char) + 1
         if sent.start_char <= main.start_char or para in covered or any(a <= sent.start_char < b for a, b in skip) \
-                or announced(sent) or not encounter_of_people(sent, mentions, lex):
+                or announced(sent):
+            continue
+        trip = travelled_to(sent, mentions)
+        if trip is None and not encounter_of_people(sent, mentions, lex):
             continue
         whens = event_whens(sent.text, published)
         place = held_at(sent, mentions, strict=visit is None)  # an encounter of its own must say where plainly
         when = whens[0] if whens else None
         own = (when is not None or place is not None) \
             and (when.start if when else None, place.text if place else None) not in known
+        if trip is not None:  # "In May, I traveled to X to hold meetings …": a visit, whose meetings follow
+            when = whens[0] if whens else None
+            visit = Event(f"visit to {trip.text}", (sent.start_char, sent.end_char), "events.report",
+                          start=when.start if when else None, end=when.end if when else None, location=trip,
+                          organizers=find_organizers(sent, mentions), separate=True)
+            out.append(visit)
+            covered.add(para)
+            continue
         if not (own or visit is not None or _another(sent, lex)):
             continue
         organizers = find_organizers(sent, mentions)
@@ -71,6 +82,18 @@ def separate_encounters(doc: Doc, main: Span, main_event: Event | None, events: 
     return out
 
 
+def travelled_to(sent: Span, mentions: list[Mention]) -> Mention | None:
+    """The place a past sentence says someone travelled to ("I traveled to Mexico City to conduct meetings")."""
+    if sent.root.tag_ != "VBD" or sent.root.lemma_.lower() not in encounter_words().travel_verbs:
+        return None
+    for m in mentions:
+        span = sent.doc.char_span(m.start, m.end, alignment_mode="expand") if m.kind == "place" else None
+        if span is not None and sent.start <= span.root.i < sent.end and span.root.dep_ == "pobj" \
+                and span.root.head.lower_ in {"to", "in"} and span.root.head.head == sent.root:
+            return m
+    return None
+
+
 def encounter_of_people(sent: Span, mentions: list[Mention], lex: Lexicon) -> bool:
     """A past sentence where people meet: a person is the subject or object of a meeting verb ("X met with Y",
     "X also met with Y"), or an encounter is held or joined ("held meetings with", "joined me for a meeting")."""
@@ -78,11 +101,20 @@ def encounter_of_people(sent: Span, mentions: list[Mention], lex: Lexicon) -> bo
         return False  # a clause that tells what happened, not a headline or a caption
     if meets(sent, mentions, lex):
         return True
-    holding = encounter_words().holding_verbs | {"join"}
+    holding = encounter_words().holding_verbs | {"join", "attend"}
     return any(t.lower_ in lex.report_nouns and (t.dep_ == "dobj" and t.head.lemma_.lower() in holding
                                                 or t.dep_ == "pobj" and t.head.lower_ == "for"
-                                                and t.head.head.lemma_.lower() in holding)
+                                                and t.head.head.lemma_.lower() in holding
+                                                or _at_encounter(t, sent))
                for t in sent)
+
+
+def _at_encounter(noun: Token, sent: Span) -> bool:
+    """ "In a speech to business leaders yesterday, X stressed …", "At a luncheon on Friday, X said …": the
+    encounter frames the main clause, whose subject is there."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in {"in", "at", "during"} and noun.head.head == sent.root \
+        and not any(c.lower_ in {"news", "press"} for c in noun.children) \
+        and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in sent.root.children)
 
 
 def meets(sent: Span, mentions: list[Mention], lex: Lexicon) -> bool:

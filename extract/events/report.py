@@ -46,10 +46,14 @@ def met_with(sent: Span, lex: Lexicon) -> bool:
         return t.head.lower_ in {"after", "during", "following"} or \
             t.dep_ == "dobj" and t.head.lemma_.lower() in {"hold", "have"} and t.head.tag_ == "VBD"
 
+    def joined(t: Token) -> bool:  # "X and three governors attended a luncheon Sunday hosted by Y"
+        return t.lower_ in lex.report_nouns and t.dep_ == "dobj" and t.head.lemma_.lower() == "attend" \
+            and t.head.tag_ == "VBD"
+
     def attended(t: Token) -> bool:  # "At a meeting in X attended by …", "spoke at a virtual meeting of …"
         return t.lower_ in lex.report_nouns and t.dep_ == "pobj" and t.head.lower_ in {"at", "during"} \
             and not any(c.lower_ in {"news", "press"} for c in t.children)
-    return sent.root.tag_ == "VBD" and any(encounter(t) or attended(t) for t in sent)
+    return sent.root.tag_ == "VBD" and any(encounter(t) or attended(t) or joined(t) for t in sent)
 
 
 def convenes(sent: Span, lex: Lexicon) -> bool:
