@@ -18,7 +18,8 @@ from extract.lexicon import Lexicon
 from extract.mentions import Mention, in_title
 from extract.sentence_view import SentenceView
 from extract.known_people import side_of
-from extract.titles import GOVERNMENTS, RoleFinding, cap, clean_title, office_for, split_title, title_at
+from extract.titles import (GOVERNMENTS, RoleFinding, cap, clean_title, extend_portfolio, office_for, split_title,
+                            title_at)
 
 CONNECT = {"of", "for", "the", "and", "on", "&", "de", "del", "la", "in"}
 
@@ -250,7 +251,9 @@ def apposition(sent: SentenceView, person: Mention, lex: Lexicon, found: list[Me
         else:
             title, former = clean_title(last, lex)
             size = title_at(list(doc[org.end:end]), lex)
-            if title is None and size and (org.end + size == end or doc[org.end + size].text in {",", ";"}):
+            if size:  # "… Department of State Deputy Assistant Secretary for Western Hemisphere Affairs"
+                size = extend_portfolio(list(doc[org.end:end]), size, lex)
+            if title is None and size and (org.end + size == end or doc[org.end + size].text in {",", ";", "."}):
                 title = doc[org.end:org.end + size].text  # "… and former USTR official": the post after the body
                 tail_end = org.end + size
         rule = extractor

@@ -83,6 +83,11 @@ def memberships(nlp, text):
      {("Zedillo", "President", "Government of Mexico", True)}),
     ("The plan dates from the era of President Ernesto Zedillo.",
      {("Ernesto Zedillo", "President", "Government of Mexico", True)}),
+    # a body's name before the post it holds, after the name
+    ("The U.S. delegation included Dana Whitfield, Department of State Deputy Assistant Secretary for Western "
+     "Hemisphere Affairs.",
+     {("Dana Whitfield", "Deputy Assistant Secretary for Western Hemisphere Affairs", "U.S. Department of State",
+       False)}),
     # a side named after a connector ("… and Mexican President X")
     ("President Tom Vale and Mexican President Rosa Almaraz met on Monday.",
      {("Rosa Almaraz", "President", "Government of Mexico", False)}),
