@@ -1,4 +1,5 @@
-"""The curated institution list (``data/institutions.yaml``): load, check, look up, make patterns.
+"""The curated institution list (``data/institutions.yaml`` and ``data/companies.yaml``): load, check,
+look up, make patterns. Both files share one entry format and one id space.
 
 >>> inst = load_institutions()
 >>> inst.lookup("Mexico's Ministry of the Economy").name
@@ -10,12 +11,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import spacy
 import yaml
 
 from extract.errors import DataError
 from extract.slug import fold, strip_accents
 
 DATA = Path(__file__).parent / "data" / "institutions.yaml"
+COMPANIES = Path(__file__).parent / "data" / "companies.yaml"
+_KEYS = frozenset({"id", "name", "country", "kind", "spanish", "acronyms", "aliases", "parent", "wikidata",
+                   "case_sensitive", "ambiguous"})
 KINDS = frozenset({"government", "legislature", "business_association", "company", "think_tank",
                    "international", "ngo", "academic", "media", "political_party", "judiciary", "other"})
 _COUNTRY_QUALIFIERS = {"us": "US", "united states": "US", "american": "US", "mexico": "MX",
@@ -36,6 +41,8 @@ class Institution:
     aliases: tuple[str, ...] = ()
     parent: str | None = None
     wikidata: str | None = None
+    case_sensitive: bool = False  # its names match only as written ("Intel", not "intel")
+    ambiguous: tuple[str, ...] = ()  # common-word short forms ("Target"): named, never matched alone
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -59,7 +66,7 @@ class InstitutionList:
 
     def __post_init__(self) -> None:
         for inst in self.by_id.values():
-            for form in inst.forms:
+            for form in (*inst.forms, *inst.ambiguous):
                 self._index.setdefault(_key(form), inst.id)
             for acr in inst.acronyms:
                 self._acronyms.setdefault(acr, inst.id)
@@ -95,7 +102,9 @@ class InstitutionList:
         return out
 
     def ruler_patterns(self) -> list[dict]:
-        """spaCy EntityRuler patterns: names as case-insensitive phrases, acronyms as exact tokens."""
+        """spaCy EntityRuler patterns: names as case-insensitive phrases, acronyms as exact tokens.
+
+        The names of a ``case_sensitive`` entry become exact-token patterns; ``ambiguous`` forms none."""
         patterns: list[dict] = []
         seen: set[tuple[str, str]] = set()
         for inst in sorted(self.by_id.values(), key=lambda i: i.id):
@@ -103,7 +112,8 @@ class InstitutionList:
                 for variant in _variants(form):
                     if (variant.lower(), inst.id) not in seen:
                         seen.add((variant.lower(), inst.id))
-                        patterns.append({"label": "ORG", "pattern": variant, "id": inst.id})
+                        pattern = _exact_tokens(variant) if inst.case_sensitive else variant
+                        patterns.append({"label": "ORG", "pattern": pattern, "id": inst.id})
             for acr in inst.acronyms:
                 if len(acr) >= 2:
                     patterns.append({"label": "ORG", "pattern": [{"TEXT": acr}], "id": inst.id})
@@ -123,6 +133,16 @@ def _variants(form: str) -> set[str]:
     return {v for v in out if v.strip()}
 
 
+def _exact_tokens(text: str) -> list[dict[str, str]]:
+    """A token pattern matching ``text`` exactly as written, split as the English tokenizer splits it."""
+    return [{"ORTH": tok.text} for tok in _tokenizer()(text)]
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> spacy.tokenizer.Tokenizer:
+    return spacy.blank("en").tokenizer
+
+
 def _parse(raw: object, path: Path) -> dict[str, Institution]:
     if not isinstance(raw, list):
         raise DataError(f"{path}: expected a list of institutions")
@@ -131,6 +151,10 @@ def _parse(raw: object, path: Path) -> dict[str, Institution]:
         where = f"{path}: entry {n} ({entry.get('id', '?') if isinstance(entry, dict) else entry!r})"
         if not isinstance(entry, dict) or not {"id", "name", "country", "kind"} <= entry.keys():
             raise DataError(f"{where}: needs id, name, country and kind")
+        if not entry.keys() <= _KEYS:
+            raise DataError(f"{where}: unknown keys {', '.join(sorted(entry.keys() - _KEYS))}")
+        if not isinstance(entry.get("case_sensitive", False), bool):
+            raise DataError(f"{where}: case_sensitive must be true or false")
         if entry["kind"] not in KINDS:
             raise DataError(f"{where}: kind {entry['kind']!r} is not one of {', '.join(sorted(KINDS))}")
         if entry["id"] in by_id:
@@ -139,18 +163,45 @@ def _parse(raw: object, path: Path) -> dict[str, Institution]:
             id=entry["id"], name=entry["name"], country=entry["country"], kind=entry["kind"],
             spanish=entry.get("spanish"), acronyms=tuple(entry.get("acronyms") or ()),
             aliases=tuple(entry.get("aliases") or ()), parent=entry.get("parent"),
-            wikidata=entry.get("wikidata"))
-    for inst in by_id.values():
-        if inst.parent and inst.parent not in by_id:
-            raise DataError(f"{path}: {inst.id}: parent {inst.parent!r} is not an id in the list")
+            wikidata=entry.get("wikidata"), case_sensitive=entry.get("case_sensitive") is True,
+            ambiguous=tuple(entry.get("ambiguous") or ()))
     return by_id
 
 
-@lru_cache(maxsize=4)
-def load_institutions(path: Path = DATA) -> InstitutionList:
-    """Load and check the institution list."""
+def _read(path: Path) -> dict[str, Institution]:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"{path}: cannot be read as YAML ({exc})") from None
-    return InstitutionList(_parse(raw, path))
+    return _parse(raw, path)
+
+
+def _check_union(by_id: dict[str, Institution], extra: dict[str, Institution], path: Path) -> None:
+    """Ids are unique across the files, and a name of the second file names no entry of the first
+    (nor another of its own): one written name must lead to one entry."""
+    clash = sorted(by_id.keys() & extra.keys())
+    if clash:
+        raise DataError(f"{path}: ids also in another list: {', '.join(clash)}")
+    owner = {_key(f): i.id for i in by_id.values() for f in (*i.forms, *i.ambiguous)}
+    for inst in extra.values():
+        for form in (*inst.forms, *inst.ambiguous):
+            other = owner.setdefault(_key(form), inst.id)
+            if other != inst.id:
+                raise DataError(f"{path}: {inst.id}: the name {form!r} already names {other}")
+
+
+@lru_cache(maxsize=4)
+def load_institutions(path: Path = DATA, companies: Path | None = COMPANIES) -> InstitutionList:
+    """Load and check the institution list, and the company list beside it (``companies=None``: none)."""
+    by_id = _read(path)
+    if companies is not None:
+        extra = _read(companies)
+        others = sorted(i.id for i in extra.values() if i.kind != "company")
+        if others:
+            raise DataError(f"{companies}: entries not of kind company: {', '.join(others)}")
+        _check_union(by_id, extra, companies)
+        by_id.update(extra)
+    for inst in by_id.values():
+        if inst.parent and inst.parent not in by_id:
+            raise DataError(f"{path}, {companies}: {inst.id}: parent {inst.parent!r} is not an id in the lists")
+    return InstitutionList(by_id)

@@ -12,6 +12,7 @@ from rdflib import Graph, Literal, URIRef
 from spacy.tokens import Doc
 
 from extract.clutter import clutter_spans
+from extract.company_lists import SOURCE as COMPANY_LIST, with_company_lists
 from extract.coordinated import with_coordinated_bodies
 from extract.country import infer_countries
 from extract.document import Document
@@ -56,6 +57,7 @@ def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = No
     text = document.text
     clutter = clutter_spans(text)
     mentions = with_acronyms(find_mentions(doc, lex, inst, clutter), doc, lex)
+    mentions = with_company_lists(mentions, doc, lex, inst, clutter)
     mentions = qualify_bare_bodies(listed_by_acronym(mentions, inst, text), doc, lex, inst)
     mentions = sorted(mentions + government_mentions(doc, lex, inst, clutter), key=lambda m: (m.start, m.end))
     mentions = with_coordinated_bodies(doc, mentions, lex, inst, clutter)
@@ -138,6 +140,8 @@ def _entity_triples(g: Graph, d: URIRef, entities: list[Entity], memberships: li
                 g.add((node, SDO.nationality, Literal(country)))
         elif entity.kind == "org":
             g.add((node, RDF.type, SDO.Organization))
+            if not entity.institution and any(m.source == COMPANY_LIST for m in entity.mentions):
+                g.add((node, RDF.type, SDO.Corporation))
             if not entity.institution and org_country.get(entity.key):
                 g.add((node, SDO.addressCountry, Literal(org_country[entity.key])))
         else:
