@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from extract.dates import MONTH_NAMES, find_whens
 from extract.document import doc_text
 from extract.events.attendees import assign_people
-from extract.events.model import Event, announced, event_whens, reported_year, sentence_of
+from extract.events.model import Event, announced, event_whens, own_whens, reported_year, sentence_of
 from extract.events.named import name_core, named_events, refers_back, series_name
 from extract.events.naming import descriptive_name
 from extract.events.places import header_place, held_at, place_of_name
@@ -53,7 +53,7 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
         if core in by_core:
             by_core[core].aliases.add(name)
             continue
-        whens = event_whens(sent.text, published)
+        whens = own_whens(text, e, published) or event_whens(sent.text, published)
         follow = _next_sentence(doc, sent)
         if not whens and follow is not None and refers_back(follow):  # "The event was held on September 28"
             whens = event_whens(follow.text, published)

@@ -38,12 +38,22 @@ class Event:
     parent: Event | None = None  # the visit this meeting was part of (schema:subEvent)
     separate: bool = False  # another encounter the document reports in a later paragraph of its own
 
+_SAME_DAY = re.compile(r"\b(?:today|tonight|this morning|this afternoon)\b", re.I)
+
+
 def event_whens(text: str, published: str | None) -> list[When]:
     """Dates of a sentence, less its dateline ("WASHINGTON — May 14, 2025 — …"), which dates the story."""
     whens = find_whens(text, published)
-    if len(whens) > 1 and published:
+    if len(whens) > 1 and published and not _SAME_DAY.search(text):  # "held today": the day it was published
         whens = [w for w in whens if w.start != published] or whens
     return whens
+
+
+def own_whens(text: str, end: int, published: str | None) -> list[When]:
+    """The dates of the clause right after an event's name: "the X Dialogue held May 18 in Y" was on May 18,
+    whatever day the sentence's main clause gives."""
+    clause = re.match(r"[^.;\n]{0,40}?\b(?:held|hosted|convened|took place)\b[^.;\n]{0,40}", text[end:end + 90])
+    return event_whens(clause.group(0), published) if clause else []
 
 
 def reported_year(sent: Span, published: str | None) -> str | None:

@@ -17,7 +17,7 @@ from extract.mentions import Mention
 @lru_cache(maxsize=4)
 def named_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
     """Capitalised words (ordinals and years allowed) ending in an event noun: "13th U.S.-Mexico CEO Dialogue"."""
-    return re.compile(r"(?P<name>(?:(?:" + ORDINAL + r"|(?:19|20)\d\d|[A-Z][\w.&'’-]*)\s+){0,7}"
+    return re.compile(r"(?P<name>(?:(?:" + ORDINAL + r"|(?:19|20)\d\d|[A-Z][\w.&'’-]*)[^\S\n]+){0,7}"
                       r"(?:" + "|".join(map(re.escape, heads)) + r"))\b")
 _HAPPENED = re.compile(r"\b(during|at|for|since|after|before|from|in|held|took place|hosted|attended|convened|"
                        r"organized|opened|concluded|inaugurated|margins of|sidelines of|framework of)\s+(?:the\s+)?(?:" + ORDINAL + r"\s+)?[“\"]?$",
@@ -37,7 +37,7 @@ def named_events(doc: Doc, clutter: list[tuple[int, int]], headings: list[tuple[
     """Named events in text order, each with whether the words before it say it took place."""
     out = []
     for m in named_pattern(lex.event_name_heads).finditer(doc_text(doc)):
-        name = m.group("name").strip()
+        name = re.split(r"(?<=[a-z]{3})\.\s+", m.group("name").strip())[-1]  # not from the sentence before
         if any(s <= m.start() < e for s, e in clutter + headings):
             continue
         words = name.split()

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 
 from extract.document import doc_text
 from extract.events.model import Event
+from extract.events.words import encounter_words
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
 
@@ -21,6 +22,8 @@ def descriptive_name(sent: Span, organizer: Mention | None, place: Mention | Non
         left = [t for t in noun.lefts if t.dep_ == "compound" and t.is_lower] if noun.is_lower else []
         phrase = " ".join([t.lower_ for t in left] + [noun.lower_])
         phrase = re.sub(r"s$", "", phrase) if phrase.endswith(("meetings", "dialogues", "talks")) else phrase
+    if place is not None and sent.root.lemma_.lower() in encounter_words().travel_verbs:
+        phrase = "visit"  # "I traveled to X to hold a series of meetings": the trip is the event
     if organizer is None and noun is not None:  # "a Senate Finance Committee hearing"
         before = doc_text(sent.doc)[:noun.idx].rstrip()
         organizer = next((m for m in mentions if m.kind == "org" and m.end == len(before)), None)

@@ -1,0 +1,126 @@
+"""Meetings from the genre's grammatical forms, read from made-up sentences with made-up people."""
+from __future__ import annotations
+
+import pytest
+from rdflib import URIRef
+
+from extract.document import Document
+from extract.errors import DataError
+from extract.event_graph import event_iri
+from extract.events import Event
+from extract.events import words as words_module
+from extract.triples import document_graph
+from extract.vocab import RDF, SDO
+
+
+def meetings(nlp, text: str, published: str | None = "March 5, 2025") -> dict[str, tuple[str, str, list[str]]]:
+    head = f"{published}\n\n" if published else ""
+    g = document_graph(nlp(head + text), Document("t.txt", "t", head + text))
+    out = {}
+    for e in g.subjects(RDF.type, SDO.Event):
+        people = sorted(str(g.value(a, SDO.name)) for a in g.objects(e, SDO.attendee) if (a, RDF.type, SDO.Person) in g)
+        out[str(g.value(e, SDO.name))] = (str(g.value(e, SDO.startDate)), str(g.value(g.value(e, SDO.location), SDO.name)),
+                                          people)
+    return out
+
+
+def attendees(nlp, text: str) -> list[str]:
+    (found,) = meetings(nlp, text).values()
+    return found[2]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    # "comprised of" / "consisted of": the delegation's members
+    ("Minister Ana Ruiz met with Senator Tom Hale in Monterrey on March 4. The Orbis delegation was comprised of "
+     "Governor Lia Moss and Mayor Tim Roe.", ["Ana Ruiz", "Lia Moss", "Tim Roe", "Tom Hale"]),
+    # "were also in attendance"
+    ("Minister Ana Ruiz met with Senator Tom Hale in Monterrey on March 4. Governor Lia Moss and Mayor Tim Roe "
+     "were also in attendance.", ["Ana Ruiz", "Lia Moss", "Tim Roe", "Tom Hale"]),
+    # "held a meeting … with"
+    ("Minister Ana Ruiz held a meeting in Monterrey on March 4 with Senator Tom Hale.", ["Ana Ruiz", "Tom Hale"]),
+    # a long list of titles and names after "the participation of"
+    ("The Orbis Forum was held in Monterrey on March 4 and included the participation of Minister Ana Ruiz, "
+     "Deputy Minister of Industry Tom Hale, Trade Commissioner Lia Moss, Governor Tim Roe, and "
+     "Ambassador Paul Lindqvist.", ["Ana Ruiz", "Lia Moss", "Paul Lindqvist", "Tim Roe", "Tom Hale"]),
+    # a conversation the meeting followed up on is not the meeting
+    ("Minister Ana Ruiz held a meeting in Monterrey on March 4 with Senator Tom Hale to follow up on the recent "
+     "conversation between President Lia Moss and President Tim Roe.", ["Ana Ruiz", "Tom Hale"]),
+])
+def test_event_forms_attendees(nlp, text, expected):
+    assert attendees(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,name", [
+    ("The fifth meeting of the Orbis Border Cooperation Group was held today in Monterrey.",
+     "fifth meeting of the Orbis Border Cooperation Group"),
+    ("The Orbis Council convened business leaders to the meeting titled “Trade Without Borders.” Ana Ruiz, "
+     "director of Orbis, said tariffs hurt.", "Trade Without Borders"),
+    ("Today Minister Ana Ruiz relaunched the annual Orbis Economic Dialogue. The Orbis delegation consisted of "
+     "Minister Ana Ruiz and Senator Tom Hale.", "Orbis Economic Dialogue"),
+])
+def test_event_forms_named(nlp, text, name):
+    assert name in meetings(nlp, text)
+
+
+@pytest.mark.slow
+def test_event_forms_named_event_place_and_date_of_its_own_clauses(nlp):
+    text = ("The third meeting of the Orbis Security Group was held today in Monterrey, with both delegations "
+            "reviewing what was agreed at the Orbis Strategic Dialogue held May 18 in Chicago.\n\n"
+            "The Orbis Energy Forum took place in Tijuana. The event was held on February 12.")
+    got = meetings(nlp, text)
+    assert got["Orbis Strategic Dialogue"][1] == "Chicago"
+    assert got["third meeting of the Orbis Security Group"][:2] == ("2025-03-05", "Monterrey")
+    assert got["Orbis Energy Forum"][0] == "2025-02-12"
+
+
+@pytest.mark.slow
+def test_event_forms_a_visit_and_its_meetings(nlp):
+    text = ("In early February, I traveled to Monterrey to hold a series of meetings with officials.\n\n"
+            "I first met with Dr. Tom Hale, Undersecretary of Industry.\n\n"
+            "Lia Moss, Director of Orbis, joined me for a meeting with Paul Lindqvist, Director of Customs.")
+    g = document_graph(nlp(text), Document("t.txt", "t", text))
+    names = {e: str(g.value(e, SDO.name)) for e in g.subjects(RDF.type, SDO.Event)}
+    visit = next(e for e, n in names.items() if n == "visit to Monterrey")
+    parts = sorted(names[p] for p in g.objects(visit, SDO.subEvent))
+    assert parts == ["Moss–Lindqvist meeting", "meeting with Hale"]
+
+
+@pytest.mark.slow
+def test_event_forms_a_later_encounter_of_its_own(nlp):
+    text = ("Minister Ana Ruiz led the Orbis delegation at the 4th Orbis Trade Summit, held in Monterrey.\n\n"
+            "While in Monterrey, Minister Ruiz also met with Senator Tom Hale to discuss steel.")
+    got = meetings(nlp, text)
+    assert got["Ruiz–Hale meeting"][2] == ["Ana Ruiz", "Tom Hale"]
+
+
+@pytest.mark.slow
+def test_event_forms_a_later_meeting_elsewhere_is_not_this_ones_place(nlp):
+    text = ("Minister Ana Ruiz concluded a working visit to Chicago, where she met with Senator Tom Hale, in "
+            "preparation for the next ministerial meeting to be held in Lima.")
+    (found,) = meetings(nlp, text).values()
+    assert found[1:] == ("Chicago", ["Ana Ruiz", "Tom Hale"])
+
+
+def test_event_forms_iri_of_an_undated_meeting_is_its_documents():
+    ev = Event("meeting in Monterrey", (10, 40), "events.report")
+    a, b = event_iri(ev, URIRef("https://w3id.org/tradegraph/id/doc/a")), \
+        event_iri(ev, URIRef("https://w3id.org/tradegraph/id/doc/b"))
+    assert a != b
+    dated = Event("meeting in Monterrey", (10, 40), "events.report", start="2025-03-04")
+    assert event_iri(dated, URIRef("https://w3id.org/tradegraph/id/doc/a")) == \
+        event_iri(dated, URIRef("https://w3id.org/tradegraph/id/doc/b"))
+
+
+@pytest.mark.parametrize("content", ["[]", "participants_of: []\n", "participants_of: [1, 2]\n"])
+def test_event_forms_malformed_word_lists_are_refused(tmp_path, monkeypatch, content):
+    bad = tmp_path / "encounters.yaml"
+    bad.write_text(content, encoding="utf-8")
+    monkeypatch.setattr(words_module, "_PATH", bad)
+    words_module.encounter_words.cache_clear()
+    try:
+        with pytest.raises(DataError):
+            words_module.encounter_words()
+    finally:
+        words_module.encounter_words.cache_clear()
