@@ -163,8 +163,8 @@ def _standalone(chunk: list[Token], person: Mention, sent: SentenceView, lex: Le
     title, former = clean_title(chunk, lex, keep_nationality=True)
     if not title or lex.role_of(title) is None:
         return None
-    country = next((lex.nationalities[t.text.lower()] for t in chunk if t.text.lower() in lex.nationalities
-                    and t.text[:1].isupper()), None)
+    country = next((lex.nationalities[t.text.lower()] for k, t in enumerate(chunk) if t.text.lower() in lex.nationalities
+                    and t.text[:1].isupper() and not (k and chunk[k - 1].lower_ in lex.region_words)), None)
     if country is None:  # "X, Secretary of Agriculture": a listed holder's side before the office's default
         country = side_of(person.text, title=title)
     institution, country = office_for(title, country)

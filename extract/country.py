@@ -16,7 +16,6 @@ from extract.resolve import Entity
 from extract.slug import strip_accents
 
 NATIONAL = {"US", "MX", "CA"}
-_REGIONS = {"north", "south", "central", "latin"}  # "North America" names no side
 _SPANISH = {"de", "del", "la", "las", "los", "y", "para", "el"}
 
 
@@ -56,7 +55,7 @@ def country_from_name(name: str, lex: Lexicon) -> str | None:
     if place and len(words) > 1:  # "Texas Business Leadership Council", "Arizona-Mexico Commission"
         return place
     sides = {lex.nationalities[w.lower()] for k, w in enumerate(words) if w[:1].isupper()
-             and w.lower() in lex.nationalities and not (k and words[k - 1].lower() in _REGIONS)}
+             and w.lower() in lex.nationalities and not (k and words[k - 1].lower() in lex.region_words)}
     if len(sides) == 1:  # "Emergency Committee for American Trade"
         return sides.pop()
     if strip_accents(name) != name or any(w.lower() in _SPANISH for w in words[1:-1]) \

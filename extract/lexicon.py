@@ -48,6 +48,7 @@ class Lexicon:
     city_titles: frozenset[str]  # titles of a city's government ("mayor")
     past_openers: frozenset[str]  # "era of": the post named next is past
     past_terms: frozenset[str]  # "during X's tenure": the post is past
+    region_words: frozenset[str]  # "north": "North American" names no side
 
     def role_of(self, title: str) -> str | None:
         """The role-scheme slug of a title as written, by its longest known ending."""
@@ -123,4 +124,5 @@ def load_lexicon() -> Lexicon:
         city_titles=lower(titles_raw["city_titles"]),
         past_openers=lower(titles_raw["past_openers"]),
         past_terms=lower(titles_raw["past_terms"]),
+        region_words=lower(words["region_words"]),
     )

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from extract.appositions import CONNECT, apposition
 from extract.document import doc_text
+from extract.group_lists import group_list_roles
 from extract.institutions import InstitutionList
 from extract.known_people import office_of
 from extract.lexicon import Lexicon
@@ -385,4 +386,5 @@ def find_roles(doc: Doc, mentions: list[Mention], lex: Lexicon, inst: Institutio
                          for f in after]
             findings.extend(after)
             new.extend(found_orgs)
+    findings.extend(group_list_roles(doc, mentions + new, findings, lex))
     return findings, new

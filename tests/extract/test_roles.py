@@ -88,6 +88,17 @@ def memberships(nlp, text):
      "Hemisphere Affairs.",
      {("Dana Whitfield", "Deputy Assistant Secretary for Western Hemisphere Affairs", "U.S. Department of State",
        False)}),
+    # a list introduced by the body its people come from, or by their side
+    ("I met key officials of the Ministry of Tourism: Ana Ruiz, Director General of Planning; and Rosa Vidal, "
+     "Advisor.",
+     {("Ana Ruiz", "Director General of Planning", "Ministry of Tourism", False),
+      ("Rosa Vidal", "Advisor", "Ministry of Tourism", False)}),
+    ("They met a delegation of senior Mexican Government officials: H.E. Tomás Vidal Ortega, Secretary of "
+     "Environment.",
+     {("Tomás Vidal Ortega", "Secretary of Environment", "Government of Mexico", False)}),
+    # a region's adjective names no side
+    ("Ana Ruiz, Undersecretary for North American and Chief Mexican Negotiator, spoke.",
+     {("Ana Ruiz", "Undersecretary for North American and Chief Mexican Negotiator", "Government of Mexico", False)}),
     # a side named after a connector ("… and Mexican President X")
     ("President Tom Vale and Mexican President Rosa Almaraz met on Monday.",
      {("Rosa Almaraz", "President", "Government of Mexico", False)}),

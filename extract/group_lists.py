@@ -1,0 +1,127 @@
+"""Posts stated once for a whole list: the body named in a list's introduction.
+
+"Key officials of the Ministry of Tourism: A, Director General of Planning; B, Advisor" says that
+A and B hold posts in the ministry, though each item names only a title; "a delegation of senior
+Mexican Government officials: A, Secretary of …" gives each a side. The group nouns and the words
+that open a list are data (``data/group_lists.yaml``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Span
+
+
+from extract.errors import DataError
+from extract.lexicon import Lexicon
+from extract.mentions import Mention
+from extract.sentence_view import SentenceView
+from extract.titles import GOVERNMENTS, RoleFinding, clean_title, office_for
+
+DATA = Path(__file__).parent / "data" / "group_lists.yaml"
+_WINDOW = 12  # how far before the group noun, or after it, the body or side of the group may be named
+
+
+@dataclass(frozen=True)
+class GroupWords:
+    nouns: frozenset[str]
+    openers: tuple[tuple[str, ...], ...]
+
+
+@lru_cache(maxsize=1)
+def load_group_words(path: Path = DATA) -> GroupWords:
+    """The group nouns and list openers, checked once."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(raw, dict) or not raw.get("group_nouns") or not raw.get("list_openers"):
+        raise DataError(f"{path}: needs group_nouns and list_openers")
+    return GroupWords(frozenset(str(w).lower() for w in raw["group_nouns"]),
+                      tuple(tuple(str(w).lower().split()) for w in raw["list_openers"]))
+
+
+def group_list_roles(doc: Doc, mentions: list[Mention], findings: list[RoleFinding], lex: Lexicon
+                     ) -> list[RoleFinding]:
+    """A post for every listed person who has none with a body yet, in the body (or side) the list's
+    introduction names."""
+    words = load_group_words()
+    placed = {f.person for f in findings if f.org or f.institution}
+    out: list[RoleFinding] = []
+    for sent in doc.sents:
+        inside = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
+        view = SentenceView(doc, sent, inside)
+        opened = _list_start(sent, words)
+        if opened is None:
+            continue
+        noun, start = opened
+        body = _body_of(view, noun, start, inside)
+        side = _side_of(sent, noun, lex)
+        if body is None and side is None:
+            continue
+        for person in inside:
+            if person.kind != "person" or person.start < doc[start].idx or (person.start, person.end) in placed:
+                continue
+            title, _ = _own_title(view, person, lex)
+            if body is not None:
+                out.append(RoleFinding((person.start, person.end), title, False, sent.start_char, sent.end_char,
+                                       "roles.group_list", org=(body.start, body.end)))
+            elif title and side in GOVERNMENTS:
+                institution, country = office_for(title, side)
+                out.append(RoleFinding((person.start, person.end), title, False, sent.start_char, sent.end_char,
+                                       "roles.group_list", institution=institution or GOVERNMENTS[side],
+                                       country=country))
+    return out
+
+
+def _list_start(sent: Span, words: GroupWords) -> tuple[int, int] | None:
+    """(group noun, first token of the list) when the sentence introduces a list of a group's people."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.lower_ not in words.nouns:
+            continue
+        for k in range(tok.i + 1, min(sent.end, tok.i + 1 + _WINDOW)):
+            if doc[k].text == ":":
+                return tok.i, k + 1
+            for opener in words.openers:
+                if tuple(t.lower_ for t in doc[k:k + len(opener)]) == opener:
+                    return tok.i, k + len(opener)
+    return None
+
+
+def _body_of(view: SentenceView, noun: int, start: int, inside: list[Mention]) -> Mention | None:
+    """The organization named with the group: right after it ("officials of X") or right before it
+    ("Ministry of Tourism officials")."""
+    doc = view.doc
+    for i in range(noun + 1, start):
+        m = view.mention_at(i)
+        if m is not None and m.kind == "org":
+            return m
+        if m is not None and m.kind == "person":
+            return None
+    prev = view.mention_at(noun - 1) if noun > view.sent.start else None
+    return prev if prev is not None and prev.kind == "org" and not doc[noun - 1].is_punct else None
+
+
+def _side_of(sent: Span, noun: int, lex: Lexicon) -> str | None:
+    """A side named right before the group noun ("senior Mexican Government officials")."""
+    doc = sent.doc
+    for i in range(max(sent.start, noun - 4), noun):
+        code = lex.nationalities.get(doc[i].lower_)
+        if code and doc[i].text[:1].isupper():
+            return code
+    return None
+
+
+def _own_title(view: SentenceView, person: Mention, lex: Lexicon) -> tuple[str | None, bool]:
+    """The title written after a listed name (", Director General of Planning;"), if any."""
+    doc = view.doc
+    _, end = view.tok_span(person)
+    if end >= view.sent.end or doc[end].text != ",":
+        return None, False
+    stop = end + 1
+    while stop < view.sent.end and doc[stop].text not in {";", ",", "."} and doc[stop].lower_ != "and" \
+            and (view.mention_at(stop) is None or view.mention_at(stop).kind != "person"):
+        stop += 1
+    title, former = clean_title(list(doc[end + 1:stop]), lex)
+    return (title, former) if title and lex.role_of(title) else (None, False)
