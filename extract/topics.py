@@ -1,7 +1,9 @@
 """Topics: find what a document is about with the packaged SKOS keyword scheme.
 
 The scheme (``data/topics.ttl``) gives each topic its labels and keywords; this
-module only compiles them into one matcher, finds hits and scores them.
+module compiles them into one matcher, finds hits (leaving out common nouns
+that are part of a name, "Department of Energy") and decides on the main
+topics from the weights :mod:`extract.topic_weights` gives them.
 
 >>> scheme = load_scheme()
 >>> [hit.topic.label for hit in find_topics("Tariffs on Chinese steel", scheme)]
@@ -22,7 +24,7 @@ from rdflib.namespace import SKOS
 from rdflib.term import Node
 
 from extract.errors import DataError
-from extract.slug import strip_accents
+from extract.topic_weights import fold_same_length, weigh_topics
 
 __all__ = ["Topic", "TopicHit", "TopicScheme", "load_scheme", "find_topics", "sentence_topics",
            "topic_scores", "main_topics"]
@@ -30,8 +32,12 @@ __all__ = ["Topic", "TopicHit", "TopicScheme", "load_scheme", "find_topics", "se
 DATA = Path(__file__).parent / "data" / "topics.ttl"
 _DASHES = "-‐‑‒–—"
 _SEP = r"[\s\-‐‑‒–—]"
-_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+")
-_ABBREVIATIONS = frozenset("mr mrs ms dr sen rep gov col gen lt amb jr sr inc corp co ltd no vs st".split())
+_CAP = r"(?:[A-ZÀ-Þ][\w'’&-]*|(?:[A-Z]\.){2,})"  # a capitalized word, or an initialism ("U.S.")
+_LINK = r"(?:of|for|and|the|on|de|del|y|la|las|los|el|&)"
+_NAME_BEFORE = re.compile(rf"{_CAP}[ \t]+(?:{_LINK}[ \t]+){{0,2}}$")
+_NAME_AFTER = re.compile(rf"^[ \t]+(?:{_LINK}[ \t]+){{0,2}}{_CAP}")
+_WORD_AFTER = re.compile(rf"^[ \t]+{_CAP}")
+_SENTENCE_START = re.compile(r"(?:^|(?<!\.[A-Z])\.|[!?:;\"“”‘(\[•*–—-])[ \t]*$")  # "U.S." ends no sentence
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,7 @@ class TopicScheme:
     matcher: re.Pattern[str] = field(repr=False)
     by_group: dict[str, Topic] = field(repr=False)  # regex group name -> topic
     graph: Graph = field(repr=False)
+    common: frozenset[str] = field(repr=False)  # regex group names of keywords that are common nouns
 
     def as_graph(self) -> Graph:
         """A copy of the scheme's triples, to add to the default graph."""
@@ -70,11 +77,6 @@ class TopicScheme:
             copy.bind(prefix, namespace)
         copy += self.graph
         return copy
-
-
-def _fold(text: str) -> str:
-    """Strip accents character by character, so that offsets into ``text`` stay valid."""
-    return "".join(s if len(s := strip_accents(c)) == 1 else c for c in text)
 
 
 def _pattern(keyword: str) -> str:
@@ -92,17 +94,23 @@ def _pattern(keyword: str) -> str:
     return f"(?i:{body}(?:e?s)?)" if keyword[-1].isalpha() else f"(?i:{body})"
 
 
-def _compile(keywords: dict[Topic, tuple[str, ...]]) -> tuple[re.Pattern[str], dict[str, Topic]]:
-    """One regex of every keyword, longest first, each in a named group standing for its topic."""
-    pairs = sorted({(_fold(k), t) for t, ks in keywords.items() for k in ks},
-                   key=lambda kt: (-len(kt[0]), kt[0], kt[1].label))
+def _compile(keywords: dict[Topic, tuple[str, ...]]) -> tuple[re.Pattern[str], dict[str, Topic], frozenset[str]]:
+    """One regex of every keyword, longest first, each in a named group standing for its topic.
+
+    Also returns the groups whose keyword is a common noun (starts in lowercase). A capitalized
+    label ("Energy") whose lowercase form is also a keyword of its topic is that common noun.
+    """
+    folded = {(fold_same_length(k), t) for t, ks in keywords.items() for k in ks}
+    folded -= {(k, t) for k, t in folded if k[0].isupper() and (k[0].lower() + k[1:], t) in folded}
+    pairs = sorted(folded, key=lambda kt: (-len(kt[0]), kt[0], kt[1].label))
     by_first: dict[str, list[str]] = defaultdict(list)
     for i, (keyword, _) in enumerate(pairs):
         by_first[keyword[0].lower()].append(f"(?P<k{i}>{_pattern(keyword)})")
     # Dispatching on the first character makes the matcher ~15x faster than one flat alternation.
     branches = "|".join(f"(?={re.escape(c)}|{re.escape(c.upper())})(?:{'|'.join(alts)})"
                         for c, alts in sorted(by_first.items()))
-    return re.compile(rf"(?<!\w)(?:{branches})(?!\w)"), {f"k{i}": t for i, (_, t) in enumerate(pairs)}
+    common = frozenset(f"k{i}" for i, (keyword, _) in enumerate(pairs) if keyword[0].islower())
+    return re.compile(rf"(?<!\w)(?:{branches})(?!\w)"), {f"k{i}": t for i, (_, t) in enumerate(pairs)}, common
 
 
 def load_scheme(path: Path | None = None) -> TopicScheme:
@@ -135,20 +143,53 @@ def _parse(path: Path) -> TopicScheme:
                                  for o in graph.objects(c, p)} - {""})) for c, t in topics.items()}
     broader = {t: tuple(sorted((topics[b] for b in graph.objects(c, SKOS.broader) if b in topics),
                                key=lambda b: b.label)) for c, t in topics.items()}
-    matcher, by_group = _compile(keywords)
+    matcher, by_group, common = _compile(keywords)
     ordered = tuple(sorted(topics.values(), key=lambda t: t.label))
-    return TopicScheme(ordered, keywords, broader, matcher, by_group, graph)
+    return TopicScheme(ordered, keywords, broader, matcher, by_group, graph, common)
 
 
-def find_topics(text: str, scheme: TopicScheme) -> list[TopicHit]:
+def _title_case(line: str) -> bool:
+    """A headline or heading in title case: no sentence, most of its content words (four letters or more)
+    capitalized."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
+    return len(line.split()) <= 20 and not line.rstrip().endswith(".") and len(words) >= 2 \
+        and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """Whether a capitalized common-noun keyword at ``start:end`` is part of a proper name.
+
+    "Energy" in "Secretary of Energy Jane Roe", "the Mexican Energy Council" or
+    "U.S. Trade Representative" names an office or a body, not the subject.
+    It is a name's part when a capitalized word stands next to it (through
+    "of", "and", "de" ...), except that the first word of a sentence needs a
+    capitalized word right after it; in a title-case heading, or written in
+    capitals for emphasis, it is not.
+    """
+    if not text[start].isupper() or text[start:end].isupper():  # lowercase, or capitals for emphasis
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = len(text) if (e := text.find("\n", end)) < 0 else e
+    if _title_case(text[line_start:line_end]):
+        return False
+    before, after = text[line_start:start], text[end:line_end]
+    if _SENTENCE_START.search(before):
+        return _WORD_AFTER.match(after) is not None
+    return _NAME_BEFORE.search(before) is not None or _NAME_AFTER.match(after) is not None
+
+
+def find_topics(text: str, scheme: TopicScheme, *, in_names: bool = False) -> list[TopicHit]:
     """Every keyword occurrence in ``text``, in text order; where keywords overlap the longest wins.
 
     Matching ignores case and accents, except that keywords written in
     capitals ("USMCA", "AI", "IP") match only in capitals; it respects word
-    boundaries and accepts simple plurals ("tariff" finds "tariffs").
+    boundaries and accepts simple plurals ("tariff" finds "tariffs"). A common
+    noun capitalized inside a proper name ("Department of Energy") is left out
+    unless ``in_names``.
     """
     return [TopicHit(scheme.by_group[m.lastgroup or ""], m.start(), m.end(), text[m.start():m.end()])
-            for m in scheme.matcher.finditer(_fold(text))]
+            for m in scheme.matcher.finditer(fold_same_length(text))
+            if in_names or m.lastgroup not in scheme.common or not _in_name(text, m.start(), m.end())]
 
 
 def sentence_topics(text: str, scheme: TopicScheme) -> list[Topic]:
@@ -156,83 +197,40 @@ def sentence_topics(text: str, scheme: TopicScheme) -> list[Topic]:
     return list(dict.fromkeys(hit.topic for hit in find_topics(text, scheme)))
 
 
-def _units(text: str, *, max_item_words: int = 6) -> list[tuple[int, int]]:
-    """Spans of the text's sentences; a run of three or more short lines (a list) is one unit."""
-    units: list[tuple[int, int]] = []
-    run: list[tuple[int, int]] = []
-
-    def flush() -> None:
-        units.extend([(run[0][0], run[-1][1])] if len(run) >= 3 else run)
-        run.clear()
-
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        start, end = offset, offset + len(line.rstrip())
-        offset += len(line)
-        body = text[start:end].strip()
-        if body and len(body.split()) <= max_item_words and not body.endswith("."):
-            run.append((start, end))
-            continue
-        flush()
-        if body:
-            begin = start
-            for m in _SENTENCE_END.finditer(text, start, end):
-                word = (text[begin:m.start()].rsplit(None, 1) or [""])[-1]  # "U.S.", "Dr." end no sentence
-                if len(word) > 1 and "." not in word and word.lower() not in _ABBREVIATIONS:
-                    units.append((begin, m.start() + 1))
-                    begin = m.end()
-            units.append((begin, end))
-    flush()
-    return units
-
-
-def topic_scores(text: str, scheme: TopicScheme, *, list_size: int = 4,
-                 title_bonus: float = 1.0) -> dict[Topic, float]:
+def topic_scores(text: str, scheme: TopicScheme, *, headline: str | None = None) -> dict[Topic, float]:
     """Each mentioned topic's score, the evidence :func:`main_topics` decides on.
 
-    Each unit (a sentence, or a list of short lines) that mentions a topic adds
-    1, however often it repeats the keyword, or ``list_size / k`` when it names
-    ``k > list_size`` topics (an enumeration says little about each). Topics
-    of the first non-empty line (the headline) get ``title_bonus`` more.
+    See :func:`extract.topic_weights.weigh_topics`: each sentence naming a
+    topic adds 1, more in the headline, the lead or an agenda ("discussed ...").
     """
-    hits = find_topics(text, scheme)
-    scores: dict[Topic, float] = defaultdict(float)
-    i = 0
-    for start, end in _units(text):
-        while i < len(hits) and hits[i].start < start:
-            i += 1
-        found = set()
-        while i < len(hits) and hits[i].start < end:
-            found.add(hits[i].topic)
-            i += 1
-        for topic in found:
-            scores[topic] += min(1.0, list_size / len(found))
-    headline = next((line for line in text.splitlines() if line.strip()), "")
-    for topic in sentence_topics(headline, scheme):
-        scores[topic] += title_bonus
-    return dict(scores)
+    return weigh_topics(text, find_topics(text, scheme), scheme, headline=headline).scores
 
 
-def main_topics(text: str, scheme: TopicScheme, *, max_topics: int = 6, min_score: float = 1.5,
-                min_share: float = 0.02, lead_share: float = 0.2) -> list[Topic]:
+def main_topics(text: str, scheme: TopicScheme, *, headline: str | None = None, max_topics: int = 6,
+                min_score: float = 1.5, min_density: float = 0.03, min_lead_ratio: float = 0.1) -> list[Topic]:
     """The few topics ``text`` is substantially about, best first.
 
-    Rule: a topic's score is the number of sentences that mention it (see
-    :func:`topic_scores`; enumerations count less, the headline double). A
-    topic is kept when its score is at least ``min_score`` (more than one
-    passing mention) and at least ``min_share`` of all topics' scores together,
-    or when it reaches ``lead_share`` of the leading topic's score (in a short
-    text that no topic dominates, one mention can be a main subject). Kept
-    topics are ordered by score, then label, and cut to ``max_topics``.
+    Rule: a topic's score is the number of sentences that name it, the
+    headline, the lead and agenda items ("the talks focused on ...") counting
+    more (see :func:`extract.topic_weights.weigh_topics`). A topic is kept
+    when its score reaches ``min_score`` (more than one mention in passing),
+    ``min_density`` times the number of sentences (a long text needs more to be
+    about something) and ``min_lead_ratio`` times the leading topic's score.
+    Kept topics are ordered by score, then first mention (the earlier the more
+    prominent), and cut to ``max_topics``.
+    ``headline`` is the text's headline if known (``None``: its first non-empty
+    line; ``""``: it has none).
 
     Examples:
         >>> scheme = load_scheme()
-        >>> text = "Tariff talks\\nNew tariffs loom. Officials met.\\nTariffs worry migrants."
+        >>> text = ("Tariff talks resume in Monterrey\\nNew tariffs loom. Officials met.\\n"
+        ...         "Migrants waited. Officials discussed migrants. A reporter asked about China.")
         >>> [t.label for t in main_topics(text, scheme)]
         ['Tariffs and trade policy', 'Migration']
     """
-    scores = topic_scores(text, scheme)
-    total, lead = sum(scores.values()), max(scores.values(), default=0.0)
-    keep = [t for t, s in scores.items() if (s >= min_score and s >= min_share * total) or s >= lead_share * lead]
-    keep.sort(key=lambda t: (-scores[t], t.label))
+    found = weigh_topics(text, find_topics(text, scheme), scheme, headline=headline)
+    scores = found.scores
+    floor = max(min_score, min_density * found.sentences, min_lead_ratio * max(scores.values(), default=0.0))
+    keep = [t for t, s in scores.items() if s >= floor]
+    keep.sort(key=lambda t: (-scores[t], found.first[t], t.label))
     return keep[:max_topics]
