@@ -49,8 +49,8 @@ def group_list_roles(doc: Doc, mentions: list[Mention], findings: list[RoleFindi
     placed = {f.person for f in findings if f.org or f.institution}
     out: list[RoleFinding] = []
     for sent in doc.sents:
-        inside = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
-        view = SentenceView(doc, sent, inside)
+        view = SentenceView(doc, sent, [m for m in mentions if sent.start_char <= m.start < sent.end_char])
+        inside = view.mentions
         opened = _list_start(sent, words)
         if opened is None:
             continue

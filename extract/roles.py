@@ -366,8 +366,8 @@ def find_roles(doc: Doc, mentions: list[Mention], lex: Lexicon, inst: Institutio
     findings: list[RoleFinding] = _byline(doc, mentions, lex)
     new: list[Mention] = []
     for sent in doc.sents:
-        inside = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
-        view = SentenceView(doc, sent, inside)
+        view = SentenceView(doc, sent, [m for m in mentions if sent.start_char <= m.start < sent.end_char])
+        inside = view.mentions  # a mention running past the sentence's end (a name across a break) is not read
         extra = _people_after_titles(view, lex)
         extra += [m for m in _people_before_titles(view, lex) if all(m.start != x.start for x in extra)]
         if extra:

@@ -13,10 +13,12 @@ class SentenceView:
         self.doc, self.sent = doc, sent
         self.owner: dict[int, Mention] = {}
         self.spans: dict[tuple[int, int], tuple[int, int]] = {}
+        self.mentions: list[Mention] = []  # those wholly inside the sentence, the only ones rules may read
         for m in mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and sent.start <= span.start and span.end <= sent.end:
                 self.spans[(m.start, m.end)] = (span.start, span.end)
+                self.mentions.append(m)
                 for i in range(span.start, span.end):
                     self.owner[i] = m
 
