@@ -31,9 +31,16 @@ test: $(STAMP)
 test-unit: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not slow and not browser"
 
+# the samples, the 20 real dev documents and the Spanish dev documents built together, each scored against its gold
+EVAL      ?= ../shared/eval
+SCORE_OUT ?= out-score
 score: $(STAMP)
-	$(BIN)/tradegraph build $(DOCS) --out $(OUT) --quiet
-	$(BIN)/python ../shared/eval/score.py --graph $(OUT)/graph.trig --gold ../shared/eval/gold --details
+	$(BIN)/tradegraph build $(DOCS) $(EVAL)/dev/docs $(EVAL)/dev-es/docs --out $(SCORE_OUT) --quiet
+	@for set in "samples:$(EVAL)/gold" "dev:$(EVAL)/dev/gold" "Spanish dev:$(EVAL)/dev-es/gold"; do \
+	  echo; echo "== $${set%%:*}"; \
+	  $(BIN)/python $(EVAL)/score.py --graph $(SCORE_OUT)/graph.trig --gold "$${set#*:}" --json $(SCORE_OUT)/score-$$(echo $${set%%:*} | tr ' ' -).json || exit 1; \
+	done
+	@echo; echo "per-document misses: $(SCORE_OUT)/score-*.json (or score.py --details)"
 
 bench-extract: $(STAMP)
 	$(BIN)/python bench/extract_speed.py $(DOCS)
