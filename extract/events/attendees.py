@@ -37,7 +37,11 @@ def _listed_with(doc: Doc, people: list[Mention], took_part: list[Mention]) -> l
 
 
 # what separates two items of a list of titles and names: ", U.S. Deputy Secretary of State ", ", and Mexican "
-_LIST_GAP = re.compile(r",\s*(?:and\s+)?(?:(?:[A-Z][\w.’'-]*|of|for|to|the|and|de|del|on|at|in)\s+)*")
+_TITLE_WORD = r"(?:[A-Z][\w.’'-]*|of|for|to|the|and|de|del|on|at|in)"
+_LIST_GAP = re.compile(r"(?:[,;]\s*(?:and\s+)?(?:" + _TITLE_WORD + r"(?:\s+|(?=[,;])))*){1,3}")
+
+
+_LIST_AFTER_COLON = re.compile(r"\b(?:with|by|including|included)\b[^.:;\n]{0,80}:\s*(?:" + _TITLE_WORD + r"\s+)*$")
 
 
 def _next_in_list(doc: Doc, people: list[Mention], took_part: list[Mention]) -> list[Mention]:
@@ -47,7 +51,11 @@ def _next_in_list(doc: Doc, people: list[Mention], took_part: list[Mention]) -> 
     text, out = doc_text(doc), []
     last: Mention | None = None
     for m in sorted(people, key=lambda p: p.start):
+        line_start = text.rfind("\n", 0, m.start) + 1
         if m in took_part:
+            last = m
+        elif _LIST_AFTER_COLON.search(text, line_start, m.start):
+            out.append(m)  # "a meeting with officials of the Ministry: X, Director …; Y, …"
             last = m
         elif last is not None and _LIST_GAP.fullmatch(text, last.end, m.start) and "\n" not in text[last.end:m.start]:
             out.append(m)

@@ -15,7 +15,9 @@ def root_dep(tok: Token) -> Token:
     apposition to a title's portfolio ("the undersecretary of Foreign Trade, X") is the title's."""
     named = False
     while True:
-        if tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i and tok.head.pos_ in {"PROPN", "NOUN"}:
+        if tok.dep_ == "compound" and tok.head.lower_ == "co" and tok.head.i == tok.i + 1:
+            tok = tok.head  # "X co-chaired": the parser splits "co" off the verb and hangs the name on it
+        elif tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i and tok.head.pos_ in {"PROPN", "NOUN"}:
             named, tok = named or tok.dep_ == "appos", tok.head
         elif named and tok.dep_ == "pobj" and tok.head.lower_ in {"of", "for"} and tok.head.head.pos_ == "NOUN":
             tok = tok.head.head
@@ -47,7 +49,7 @@ def attends(doc: Doc, m: Mention, conference: bool, lex: Lexicon) -> bool:
     if tok.dep_ == "conj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in participate:
         return True  # "… included Roberto Velasco, …, and Ernesto Acevedo"
     sent_text = tok.sent.text.lower()
-    head = tok.head
+    head = _split_head(doc, tok.head, tok)
     while head.dep_ in {"aux", "auxpass"} and head.head.i != head.i:  # "Also participating were X"
         head = head.head
     if tok.dep_ in {"nsubj", "nsubjpass"} and _holds_encounter(head, lex):
@@ -60,19 +62,33 @@ def attends(doc: Doc, m: Mention, conference: bool, lex: Lexicon) -> bool:
         return head.head.lower_ in lex.report_nouns
     if tok.dep_ == "pobj" and head.lower_ in {"by", "with", "from", "including", "and"}:
         governor = head.head
+        if governor.lower_ in {"along", "together"} and head.lower_ == "with":
+            governor = governor.head  # "co-chaired the meeting along with X"
+        if head.lower_ == "including" and governor.dep_ == "pobj" and governor.head.lower_ in {"with", "by"}:
+            governor = governor.head.head  # "met with business owners, including X"
         words = {governor.lemma_.lower(), governor.lower_, governor.lower_.removesuffix("d"),
                  governor.lower_.removesuffix("ed")}  # "Moderated by X" at the start of a line, tagged a noun
         return bool(words & (participate | lex.participation_nouns)) or conference and "follow" in words \
             or head.lower_ == "with" and _holds_encounter(governor, lex)
     if tok.dep_ == "pobj" and head.lower_ == "of":  # "was comprised of X", "the participation of X"
         return head.head.lemma_.lower() in encounter_words().participants_of
-    if tok.dep_ in {"nsubj", "attr"} and head.lemma_ == "be" and _present(head, tok):
-        return True  # "X was also in attendance", "Panelists were X; Y"
+    if tok.dep_ in {"nsubj", "attr"} and head.lemma_ in {"be", "serve", "act"} and _present(head, tok):
+        return True  # "X was also in attendance", "Panelists were X; Y", "X and Y serve as co-chairs"
     if tok.dep_ in {"dobj", "attr", "nsubj"} and (head.lemma_.lower() in participate
                                                   or head.lemma_ == "be" and any(t.lemma_.lower() in participate
                                                                                 for t in head.children)):
         return "interview" not in sent_text
     return False
+
+
+def _split_head(doc: Doc, head: Token, tok: Token) -> Token:
+    """Mend two ways the parser splits the genre's words: "X co-chaired" read as "co" "-" "chaired" (the verb is
+    the head), and "joined by Under Secretary X" read with "Under" as a preposition (the name is "by"'s)."""
+    if head.lower_ == "co" and head.i + 2 < len(doc) and doc[head.i + 1].text == "-":
+        return doc[head.i + 2]
+    if tok.dep_ == "pobj" and head.text == "Under" and head.i > 0 and doc[head.i - 1].lower_ in {"by", "with"}:
+        return doc[head.i - 1]
+    return head
 
 
 def _holds_encounter(verb: Token, lex: Lexicon) -> bool:
@@ -87,5 +103,5 @@ def _present(be: Token, person: Token) -> bool:
     presence = encounter_words().presence_nouns
     if person.dep_ == "attr":
         return any(c.dep_ == "nsubj" and c.lower_ in presence for c in be.children)
-    return any(c.dep_ == "prep" and c.lower_ in {"in", "among"}
+    return any(c.dep_ == "prep" and c.lower_ in {"in", "among", "as"}
                and any(g.dep_ == "pobj" and g.lower_ in presence for g in c.children) for c in be.children)

@@ -46,6 +46,18 @@ def attendees(nlp, text: str) -> list[str]:
     # a conversation the meeting followed up on is not the meeting
     ("Minister Ana Ruiz held a meeting in Monterrey on March 4 with Senator Tom Hale to follow up on the recent "
      "conversation between President Lia Moss and President Tim Roe.", ["Ana Ruiz", "Tom Hale"]),
+    # "co-chaired" split by the parser, "along with", "joined by Under Secretary X"
+    ("Ambassador Paul Lindqvist co-chaired the meeting in Monterrey on March 4 along with Secretary of Commerce "
+     "Rosa Almaraz. They were also joined by Under Secretary Lia Moss of the Ministry of Economy.",
+     ["Lia Moss", "Paul Lindqvist", "Rosa Almaraz"]),
+    # "including" after those met; "serve as co-chairs"
+    ("Orbis staff met with business owners in Monterrey on March 4, including Rosa Almaraz, CEO of Acme Foods. "
+     "Paul Lindqvist and Omar Vidal serve as co-chairs of the Orbis Council.",
+     ["Omar Vidal", "Paul Lindqvist", "Rosa Almaraz"]),
+    # a semicolon list of names and titles
+    ("Minister Ana Ruiz held a meeting in Monterrey on March 4 with officials of the Ministry of Economy: Tom Hale, "
+     "Director General of Investment; Lia Moss, Chief of the Business Unit; and Tim Roe, Director of Trade.",
+     ["Ana Ruiz", "Lia Moss", "Tim Roe", "Tom Hale"]),
 ])
 def test_event_forms_attendees(nlp, text, expected):
     assert attendees(nlp, text) == expected
