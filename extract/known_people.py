@@ -8,6 +8,8 @@ ambassador Ruiz). A name nobody in the list holds gives nothing: it is still ext
 
 >>> side_of("Ernesto Zedillo")
 'MX'
+>>> side_of("Ernesto Zedillo Ponce")  # a longer form than the list writes
+'MX'
 >>> side_of("Zedillo", title="President")
 'MX'
 >>> side_of("Dana Whitfield", title="President") is None
@@ -23,9 +25,13 @@ from extract.officeholders import Holder, by_surname, find
 def known_holder(name: str, *, title: str | None = None) -> Holder | None:
     """The one listed office-holder a written name refers to, or None when nobody or several fit."""
     found = find(name)
+    words = name.split()
+    if not found and len(words) >= 3:  # a second surname or a middle name the list does not write
+        found = list({id(h): h for variant in (words[:-1], words[:1] + words[2:])
+                      for h in find(" ".join(variant))}.values())
     if len(found) == 1:
         return found[0]
-    if found or not title or len(name.split()) > 3:
+    if found or not title or len(words) > 3:
         return None
     fitting = by_surname(name, office_title=title)
     if fitting is not None:
