@@ -2,7 +2,8 @@
 
 "Key officials of the Ministry of Tourism: A, Director General of Planning; B, Advisor" says that
 A and B hold posts in the ministry, though each item names only a title; "a delegation of senior
-Mexican Government officials: A, Secretary of …" gives each a side. The group nouns and the words
+Mexican Government officials: A, Secretary of …" gives each a side, and so do the other items of a
+list of officials whose offices name their side. The group nouns and the words
 that open a list are data (``data/group_lists.yaml``).
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 
 from extract.errors import DataError
+from extract.institutions import InstitutionList
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
 from extract.sentence_view import SentenceView
@@ -72,6 +74,39 @@ def group_list_roles(doc: Doc, mentions: list[Mention], findings: list[RoleFindi
                                        "roles.group_list", institution=institution or GOVERNMENTS[side],
                                        country=country))
     return out
+
+
+def shared_side_roles(doc: Doc, mentions: list[Mention], findings: list[RoleFinding], lex: Lexicon,
+                      inst: InstitutionList) -> list[RoleFinding]:
+    """Officials listed together ("A, Secretary of Foreign Affairs; B, Secretary of Environment; …") act
+    for one side: the side the other items' offices give, for an item whose office names none by itself."""
+    out: list[RoleFinding] = []
+    for sent in doc.sents:
+        if not any(t.text == ";" for t in sent):
+            continue
+        view = SentenceView(doc, sent, [m for m in mentions if sent.start_char <= m.start < sent.end_char])
+        items = [(p, _own_title(view, p, lex)[0]) for p in view.mentions if p.kind == "person"]
+        items = [(p, title) for p, title in items if title]
+        if len(items) < 3:
+            continue
+        spans = {(p.start, p.end) for p, _ in items}
+        sides = {f.country or (inst.by_id[f.institution].country if f.institution else None)
+                 for f in findings if f.person in spans and (f.institution or f.country)}
+        sides.discard(None)
+        if len(sides) != 1 or not sides <= set(GOVERNMENTS):
+            continue
+        side = sides.pop()
+        placed = {f.person for f in findings if f.org or f.institution}
+        for person, title in items:
+            if (person.start, person.end) not in placed and lex.role_of(title) in _GOVERNMENT_ROLES:
+                institution, _ = office_for(title, side)
+                out.append(RoleFinding((person.start, person.end), title, False, sent.start_char, sent.end_char,
+                                       "roles.shared_side", institution=institution or GOVERNMENTS[side],
+                                       country=side))
+    return out
+
+
+_GOVERNMENT_ROLES = {"head-of-state", "vice-president", "minister", "deputy-minister", "ambassador"}
 
 
 def _list_start(sent: Span, words: GroupWords) -> tuple[int, int] | None:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from extract.appositions import CONNECT, apposition
 from extract.document import doc_text
-from extract.group_lists import group_list_roles
+from extract.group_lists import group_list_roles, shared_side_roles
 from extract.institutions import InstitutionList
 from extract.known_people import office_of
 from extract.lexicon import Lexicon
@@ -387,4 +387,5 @@ def find_roles(doc: Doc, mentions: list[Mention], lex: Lexicon, inst: Institutio
             findings.extend(after)
             new.extend(found_orgs)
     findings.extend(group_list_roles(doc, mentions + new, findings, lex))
+    findings.extend(shared_side_roles(doc, mentions + new, findings, lex, inst))
     return findings, new

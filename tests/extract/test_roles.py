@@ -96,6 +96,12 @@ def memberships(nlp, text):
     ("They met a delegation of senior Mexican Government officials: H.E. Tomás Vidal Ortega, Secretary of "
      "Environment.",
      {("Tomás Vidal Ortega", "Secretary of Environment", "Government of Mexico", False)}),
+    # officials listed together share the side the other items' offices give
+    ("Attending were Ana Ruiz, Secretary of Foreign Affairs; Luis Soto, Secretary of Economy; and Rosa Vidal, "
+     "Secretary of Environment.",
+     {("Ana Ruiz", "Secretary of Foreign Affairs", "Ministry of Foreign Affairs", False),
+      ("Luis Soto", "Secretary of Economy", "Ministry of Economy", False),
+      ("Rosa Vidal", "Secretary of Environment", "Ministry of Environment and Natural Resources", False)}),
     # a region's adjective names no side
     ("Ana Ruiz, Undersecretary for North American and Chief Mexican Negotiator, spoke.",
      {("Ana Ruiz", "Undersecretary for North American and Chief Mexican Negotiator", "Government of Mexico", False)}),
