@@ -30,6 +30,7 @@ __all__ = ["TopicWeights", "TopicCues", "load_cues", "fold_same_length", "text_u
 DATA = Path(__file__).parent / "data" / "topic_cues.yaml"
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+")
 _TERMINAL = tuple(".!?:;\"”’)…")
+_LIST_GAP = re.compile(r"[\s,;/]*(?:[\w'’-]+[\s,;/]+){0,3}")  # between list items: "and", "or", a word or two
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _ABBREVIATIONS = frozenset("mr mrs ms dr sen rep gov col gen lt amb jr sr inc corp co ltd no vs st".split())
 
@@ -46,9 +47,11 @@ class TopicWeights:
 
 @dataclass(frozen=True)
 class TopicCues:
-    """Compiled cues: agenda words, and per anchored concept (last IRI segment) its anchoring words."""
+    """Compiled cues: agenda words, sector words, and per anchored concept (last IRI segment) its
+    anchoring words."""
 
     agenda: re.Pattern[str]
+    sectors: re.Pattern[str]
     anchored: dict[str, re.Pattern[str]]
 
 
@@ -86,13 +89,14 @@ def _read(path: Path) -> TopicCues:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"{path}: cannot be read as topic cues ({exc})") from None
-    if not isinstance(raw, dict) or not isinstance(raw.get("agenda"), dict) \
-            or not isinstance(raw.get("anchored"), dict):
-        raise DataError(f"{path}: needs the mappings 'agenda' (language -> words) and 'anchored' (concept -> words)")
-    agenda = [w for lang in sorted(raw["agenda"]) for w in raw["agenda"][lang] or []]
+    if not isinstance(raw, dict) or not all(isinstance(raw.get(k), dict) for k in ("agenda", "sectors", "anchored")):
+        raise DataError(f"{path}: needs the mappings 'agenda' and 'sectors' (language -> words) "
+                        "and 'anchored' (concept -> words)")
+    by_language = {key: [w for lang in sorted(raw[key]) for w in raw[key][lang] or []] for key in ("agenda", "sectors")}
     anchored = {str(k): _cue_pattern(v if isinstance(v, list) else [], f"{path}: anchored.{k}")
                 for k, v in sorted(raw["anchored"].items())}
-    return TopicCues(_cue_pattern(agenda, f"{path}: agenda"), anchored)
+    return TopicCues(_cue_pattern(by_language["agenda"], f"{path}: agenda"),
+                     _cue_pattern(by_language["sectors"], f"{path}: sectors"), anchored)
 
 
 def _logical_lines(text: str) -> list[tuple[int, int]]:
@@ -180,6 +184,27 @@ def _hits_by_unit(units: list[tuple[int, int]], hits: list[TopicHit]) -> list[li
     return by_unit
 
 
+def _industry_list(hits: list[TopicHit], folded: str, cues: TopicCues, *, min_items: int = 3,
+                   reach: int = 30) -> list[TopicHit]:
+    """The hits that form a list of industries: ``min_items`` or more hits in a row, apart only by commas
+    and up to three words ("and", "or", "medical"), with a sector word within ``reach`` characters before or after
+    ("businesses in sectors including transport, energy and banking"; "the steel, rail and farm sectors").
+    """
+    runs: list[list[TopicHit]] = []
+    for hit in hits:
+        if runs and _LIST_GAP.fullmatch(folded[runs[-1][-1].end:hit.start]):
+            runs[-1].append(hit)
+        else:
+            runs.append([hit])
+    listed: list[TopicHit] = []
+    for run in runs:
+        first, last = run[0].start, run[-1].end
+        if len(run) >= min_items and (cues.sectors.search(folded[max(0, first - reach):first])
+                                      or cues.sectors.search(folded[last:last + reach])):
+            listed.extend(run)
+    return listed
+
+
 def _anchor_moves(units: list[tuple[int, int]], by_unit: list[list[TopicHit]], folded: str,
                   scheme: TopicScheme, cues: TopicCues) -> dict[Topic, Topic]:
     """Anchored topics that no sentence anchors, each mapped to the broader topic that takes its hits."""
@@ -196,7 +221,7 @@ def _anchor_moves(units: list[tuple[int, int]], by_unit: list[list[TopicHit]], f
 
 def weigh_topics(text: str, hits: list[TopicHit], scheme: TopicScheme, *, headline: str | None = None,
                  title_weight: float = 2.0, lead_weight: float = 1.5, agenda_weight: float = 2.0,
-                 lead_sentences: int = 2, lead_min_words: int = 8, list_size: int = 4,
+                 lead_sentences: int = 2, lead_min_words: int = 8, list_size: int = 4, min_sectors: int = 3,
                  cues: TopicCues | None = None) -> TopicWeights:
     """Each mentioned topic's weight in ``text``, where it is first named, and the text's sentence count.
 
@@ -210,7 +235,8 @@ def weigh_topics(text: str, hits: list[TopicHit], scheme: TopicScheme, *, headli
     unit that names ``k > list_size`` topics gives each ``list_size / k`` of
     that unless they are agenda items (an enumeration of the sectors present
     says little about each; a list of what was discussed says what the text is
-    about). Hits of an anchored topic that no sentence anchors count for its
+    about). ``min_sectors`` or more topics in a sentence that speaks of sectors
+    are such an enumeration wherever they stand. Hits of an anchored topic that no sentence anchors count for its
     broader topic (see ``data/topic_cues.yaml``).
     """
     cues = cues or load_cues()
@@ -231,12 +257,13 @@ def weigh_topics(text: str, hits: list[TopicHit], scheme: TopicScheme, *, headli
             in_lead, lead_left = True, lead_left - 1
         sentences += words >= lead_min_words // 2
         agenda = cues.agenda.search(folded, start, end)
+        industries = _industry_list(unit_hits, folded, cues, min_items=min_sectors)
         best: dict[Topic, tuple[float, bool]] = {}  # topic -> (weight, named in the agenda)
         for hit in unit_hits:
             topic = moves.get(hit.topic, hit.topic)
-            listed = agenda is not None and agenda.end() <= hit.start
-            weight = max(1.0, title_weight if in_title else 0.0, lead_weight if in_lead else 0.0,
-                         agenda_weight if listed else 0.0)
+            listed = agenda is not None and agenda.end() <= hit.start and hit not in industries
+            weight = max(1.0, title_weight if in_title else 0.0,
+                         lead_weight if in_lead and hit not in industries else 0.0, agenda_weight if listed else 0.0)
             best[topic] = max(best.get(topic, (0.0, False)), (weight, listed))
             first.setdefault(topic, hit.start)
         for topic, (weight, listed) in best.items():

@@ -81,6 +81,22 @@ def test_weights_enumeration_is_damped_but_agenda_list_is_not(scheme: TopicSchem
     assert len(main_topics(story(head, agenda), scheme)) == 5
 
 
+@pytest.mark.parametrize(("lead", "expected"), [
+    # The industries present, even in the lead: not the subjects.
+    ("Business owners from sectors including rail, energy and banking joined the ministers in Saltillo.", []),
+    ("Business owners from the rail, energy and banking sectors joined the ministers in Saltillo.", []),
+    # What was discussed, or a sector named alone: the subjects.
+    ("The ministers discussed rail, energy and banking with business owners in Saltillo.",
+     ["Energy", "Finance and insurance", "Infrastructure and logistics"]),
+    ("The ministers in Saltillo discussed investment in critical sectors such as semiconductors.",
+     ["Nearshoring and investment", "Semiconductors and electronics"]),
+])
+def test_weights_a_list_of_industries_is_not_an_agenda(scheme: TopicScheme, lead: str,
+                                                       expected: list[str]) -> None:
+    text = "\n\n".join(["Ministers meet in Saltillo", "The ministers arrived on a cold Monday.", lead, *FILLER])
+    assert sorted(labels(main_topics(text, scheme))) == expected
+
+
 @pytest.mark.parametrize(("sentences", "kept"), [(12, True), (120, False)])
 def test_weights_long_texts_need_more_mentions(scheme: TopicScheme, sentences: int, kept: bool) -> None:
     body = [FILLER[i % len(FILLER)] for i in range(sentences)]
@@ -158,7 +174,8 @@ def test_weights_packaged_cues_name_scheme_concepts(scheme: TopicScheme) -> None
     "agenda: [unclosed",
     "agenda: {en: [discuss*]}",
     "agenda: {en: []}\nanchored: {}",
-    "agenda: {en: [discuss*]}\nanchored: {usmca-review: []}",
+    "agenda: {en: [discuss*]}\nsectors: {en: [sectors]}\nanchored: {usmca-review: []}",
+    "agenda: {en: [discuss*]}\nsectors: {en: []}\nanchored: {}",
     "[1, 2]",
 ])
 def test_weights_bad_cue_file_raises_data_error(tmp_path: Path, content: str) -> None:
