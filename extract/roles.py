@@ -9,13 +9,12 @@ this module reads posts before a name and runs everything:
   form "Undersecretary of International Trade of Mexico's Ministry of the Economy, X, …";
 - ``roles.byline``: an author box, the name on a line and "Title, Unit, Organization" below.
 
-It also finds the people these constructions reveal and NER missed: a person right after a
-title ("Senior Vice President for the Western Hemisphere Neil Herrington").
+The people these constructions reveal and NER missed are found by ``extract.titled_names``; posts
+stated once for a whole list, by ``extract.group_lists``.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -28,12 +27,10 @@ from extract.known_people import office_of
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
 from extract.sentence_view import SentenceView
+from extract.titled_names import people_after_titles, people_before_titles, title_of_before
 from extract.titles import GOVERNMENTS, RoleFinding, cap, nationality, office_for, role_scheme, split_title
 
 __all__ = ["RoleFinding", "find_roles", "role_scheme", "split_title"]
-
-_NAME_PARTICLES = {"de", "la", "del", "van", "von", "der", "y", "da", "dos"}
-
 
 def _byline(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[RoleFinding]:
     """An author box: a line with only the name, then "Title, Unit, Organization" on the next line."""
@@ -105,7 +102,7 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
             return [RoleFinding((person.start, person.end), " ".join(rank + [org_mention.text]), former,
                                 sent.sent.start_char, sent.sent.end_char, "roles.title_before_name",
                                 institution=org_mention.institution)]
-        if not addressed and _title_of_before(sent, org_mention, lex):
+        if not addressed and title_of_before(sent, org_mention, lex):
             # "Secretary of Homeland Security X": the body named as the title's portfolio holds the post
             o_start, _ = sent.tok_span(org_mention)
             head = [t for t in run if t.i < o_start]
@@ -284,82 +281,6 @@ def _listed_before(sent: SentenceView, start: int, org: Mention | None) -> tuple
     return None
 
 
-def _uncovered_runs(sent: SentenceView, joiners: set[str]) -> Iterator[tuple[int, int]]:
-    """Token ranges of capitalised words (and ``joiners``) that no mention covers."""
-    doc, i = sent.doc, sent.sent.start
-    while i < sent.sent.end:
-        if sent.mention_at(i) is not None or not cap(doc[i]):
-            i += 1
-            continue
-        end = i
-        while end < sent.sent.end and sent.mention_at(end) is None and (cap(doc[end]) or doc[end].lower_ in joiners):
-            end += 1
-        yield i, end
-        i = max(end, i + 1)
-
-
-def _person(sent: SentenceView, start: int, end: int) -> Mention:
-    doc = sent.doc
-    return Mention("person", doc[start:end].text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
-                   sent.sent.start_char, sent.sent.end_char, titled=True, source="role")
-
-
-def _not_a_name(tokens: list, lex: Lexicon) -> bool:
-    return any(t.lower_ in lex.org_heads | lex.portfolio_words | lex.event_words | set(lex.titles)
-               | set(lex.nationalities) | lex.places for t in tokens)
-
-
-def _people_after_titles(sent: SentenceView, lex: Lexicon) -> list[Mention]:
-    """Names NER missed right after a title: "Senior Vice President for the Western Hemisphere Neil Herrington"."""
-    doc, out = sent.doc, []
-    for start, end in _uncovered_runs(sent, {"for", "of", "the", "and"}):
-        tokens = list(doc[start:end])
-        t_start, t_end, _ = split_title(tokens, lex)
-        for k in range(1, min(3, len(tokens))):  # "Laredo Mayor Ana Ruiz": a place's office before the name
-            if t_end == t_start and " ".join(t.text for t in tokens[:k]).lower() in lex.places:
-                t_start, t_end, _ = split_title(tokens[k:], lex)
-                t_start, t_end = t_start + k, t_end + k
-        name = tokens[t_end:] if t_end > t_start else []
-        before = sent.mention_at(start - 1) if start > sent.sent.start else None
-        if not name and before is not None and before.kind == "org" and (
-                lex.role_of(before.text.split()[-1]) or _title_of_before(sent, before, lex)):
-            # "Deputy U.S. Trade Representative Caroline Meyers": the title ends in a body's name;
-            # "Secretary of Homeland Security Ana Ruiz": the title's portfolio is a body's name
-            name = tokens
-        while len(name) > 2 and name[-1].pos_ != "PROPN":
-            name = name[:-1]
-        if 2 <= len(name) <= 4 and all(cap(t) or t.lower_ in _NAME_PARTICLES for t in name) \
-                and not _not_a_name(name, lex):
-            out.append(_person(sent, name[0].i, name[-1].i + 1))
-    return out
-
-
-def _title_of_before(sent: SentenceView, org: Mention, lex: Lexicon) -> bool:
-    """Whether "Title of [the]" stands right before an organization mention."""
-    doc = sent.doc
-    k = sent.tok_span(org)[0] - 1
-    if k > sent.sent.start and doc[k].lower_ == "the":
-        k -= 1
-    if k <= sent.sent.start or doc[k].lower_ != "of":
-        return False
-    return any(doc[j:k].text.lower() in lex.titles for j in range(max(sent.sent.start, k - lex.max_title_words), k))
-
-
-def _people_before_titles(sent: SentenceView, lex: Lexicon) -> list[Mention]:
-    """Names NER missed right before ", Title": "- Ana Ruiz Cortés, Undersecretary of Foreign Trade, …"."""
-    doc, out = sent.doc, []
-    for start, end in _uncovered_runs(sent, _NAME_PARTICLES):
-        while start < end and doc[start].text.lower() in lex.honorifics:  # "H.E. Ana Ruiz, Ambassador …"
-            start += 1
-        name = list(doc[start:end])
-        after = list(doc[end + 1:min(sent.sent.end, end + 1 + lex.max_title_words + 2)])
-        t_start, t_end, _ = split_title(after, lex)
-        if end < sent.sent.end and doc[end].text == "," and t_end > t_start and 2 <= len(name) <= 4 \
-                and all(t.pos_ == "PROPN" or t.lower_ in _NAME_PARTICLES for t in name) and not _not_a_name(name, lex):
-            out.append(_person(sent, start, end))
-    return out
-
-
 def find_roles(doc: Doc, mentions: list[Mention], lex: Lexicon, inst: InstitutionList
                ) -> tuple[list[RoleFinding], list[Mention]]:
     """Posts stated in ``doc``, and the new mentions (people after titles, organizations in roles) they reveal."""
@@ -368,8 +289,8 @@ def find_roles(doc: Doc, mentions: list[Mention], lex: Lexicon, inst: Institutio
     for sent in doc.sents:
         view = SentenceView(doc, sent, [m for m in mentions if sent.start_char <= m.start < sent.end_char])
         inside = view.mentions  # a mention running past the sentence's end (a name across a break) is not read
-        extra = _people_after_titles(view, lex)
-        extra += [m for m in _people_before_titles(view, lex) if all(m.start != x.start for x in extra)]
+        extra = people_after_titles(view, lex)
+        extra += [m for m in people_before_titles(view, lex) if all(m.start != x.start for x in extra)]
         if extra:
             new.extend(extra)
             view = SentenceView(doc, sent, inside + extra)
