@@ -86,7 +86,7 @@ _DAY_FIRST = re.compile(
     r"\b" + _DAY + r"(?:\s*(?:–|—|-|to|and)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?\s+(?:of\s+)?" + _CAP_MONTH
     + r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b")
-_MONTH_ONLY = re.compile(r"\b(?:in|during|since)\s+(?:early\s+|mid-|late\s+)?" + _CAP_MONTH + r"(?![\w.]|\s+\d)")
+_MONTH_ONLY = re.compile(r"\b(?i:in|during|since)\s+(?i:early\s+|mid-|late\s+)?" + _CAP_MONTH + r"(?![\w.]|\s+\d)")
 _RELATIVE = re.compile(r"\b(?:earlier\s+|later\s+)?(?P<rel>this week|last week|next week|this month|last month|"
                        r"next month|yesterday|today|tonight|last night|this morning|this afternoon)\b(?!['’]s)", re.I)
 # "on Wednesday, March 12": the weekday names the date that follows it

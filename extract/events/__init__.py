@@ -23,7 +23,8 @@ from spacy.tokens import Doc, Span
 from extract.dates import MONTH_NAMES, find_whens
 from extract.document import doc_text
 from extract.events.attendees import assign_people
-from extract.events.model import Event, announced, event_whens, own_whens, reported_year, sentence_of
+from extract.events.model import (Event, announced, event_whens, latest_full_date, own_whens, reported_year,
+                                  sentence_of)
 from extract.events.named import name_core, named_events, refers_back, series_name
 from extract.events.naming import descriptive_name
 from extract.events.places import header_place, held_at, place_of_name
@@ -40,6 +41,7 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
                 clutter: list[tuple[int, int]], headings: list[tuple[int, int]]) -> list[Event]:
     """The meetings ``doc`` reports, with dates, place, organizer and attendees."""
     text = doc_text(doc)
+    reference = published or latest_full_date(text)  # a story without a date: its latest dated day
     events: list[Event] = []
     named = named_events(doc, clutter, headings, lex)
     by_core: dict[str, Event] = {}
@@ -52,11 +54,12 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
             continue
         if core in by_core:
             by_core[core].aliases.add(name)
+            by_core[core].location = by_core[core].location or place_of_name(doc, s, e, mentions)
             continue
-        whens = own_whens(text, e, published) or event_whens(sent.text, published)
+        whens = own_whens(text, e, published, reference) or event_whens(sent.text, published, reference)
         follow = _next_sentence(doc, sent)
         if not whens and follow is not None and refers_back(follow):  # "The event was held on September 28"
-            whens = event_whens(follow.text, published)
+            whens = event_whens(follow.text, published, reference)
         years = re.findall(r"\b((?:19|20)\d\d)\b", name)
         ev = Event(name, (sent.start_char, sent.end_char), "events.named",
                    start=whens[0].start if whens else (years[0] if years else None),
@@ -73,9 +76,12 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
                 ev.start = years[0]
         sent = sentence_of(doc, ev.sentence[0])
         if ev.start is None and sent is not None:
-            ev.start = reported_year(sent, published)
+            ev.start = reported_year(sent, reference)
 
     line = dateline(text, mentions, published)
+    for ev in events:  # "WASHINGTON, D.C. - Business leaders met … at the 13th … Dialogue": there
+        if ev.location is None and not ev.planned and line is not None and line.place.start <= ev.sentence[0] < line.end:
+            ev.location = line.place
 
     def lead(s: Span) -> bool:  # a sentence of the paragraph a dateline opens
         return line is not None and line.place.start <= s.start_char < line.end
@@ -87,7 +93,7 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
     report = next((s for s in reports if not announced(s)), reports[0] if reports else None)
     main_event: Event | None = None
     if report is not None:
-        whens = event_whens(report.text, published)
+        whens = event_whens(report.text, published, reference)
         para_start = text.rfind("\n", 0, report.start_char) + 1
         para_end = text.find("\n", report.end_char) if "\n" in text[report.end_char:] else len(text)
         inside = [ev for ev in events if para_start <= text.find(ev.name, para_start) < para_end]
@@ -102,6 +108,9 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
             place = place or line.place
         if place is None and line is not None and any(t.lemma_.lower() in HOSTING for t in report):
             place = line.place  # "Mexico City, 18 June — The Ministry received …"
+        follow = _next_sentence(doc, report)
+        if place is None and follow is not None and refers_back(follow):
+            place = held_at(follow, mentions)  # "… held a meeting with Y. The private meeting took place in Z."
         if inside:  # the report names its event: "visited Washington … for “Mexico Day”"
             ev = inside[0]
             ev.start = ev.start or (whens[0].start if whens else None)
@@ -131,7 +140,7 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
             events.insert(0, ev)
             main_event = ev
     if report is not None:
-        events.extend(separate_encounters(doc, report, main_event, events, mentions, published, lex,
+        events.extend(separate_encounters(doc, report, main_event, events, mentions, reference, lex,
                                           clutter + headings))
     if not events:
         return []

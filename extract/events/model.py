@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from extract.dates import When, find_whens
+from extract.dates import When, find_dates, find_whens
 from extract.mentions import Mention
 
 
@@ -41,19 +41,27 @@ class Event:
 _SAME_DAY = re.compile(r"\b(?:today|tonight|this morning|this afternoon)\b", re.I)
 
 
-def event_whens(text: str, published: str | None) -> list[When]:
-    """Dates of a sentence, less its dateline ("WASHINGTON — May 14, 2025 — …"), which dates the story."""
-    whens = find_whens(text, published)
+def event_whens(text: str, published: str | None, reference: str | None = None) -> list[When]:
+    """Dates of a sentence, less its dateline ("WASHINGTON — May 14, 2025 — …"), which dates the story; a
+    ``reference`` day stands in for a missing publication date to place yearless dates."""
+    whens = find_whens(text, published or reference)
     if len(whens) > 1 and published and not _SAME_DAY.search(text):  # "held today": the day it was published
         whens = [w for w in whens if w.start != published] or whens
     return whens
 
 
-def own_whens(text: str, end: int, published: str | None) -> list[When]:
+def latest_full_date(text: str) -> str | None:
+    """The latest day a text writes out in full ("January 29th, 2020"), by which a story without a publication
+    date places its yearless dates ("in mid-January")."""
+    days = sorted(f.iso for f in find_dates(text))
+    return days[-1] if days else None
+
+
+def own_whens(text: str, end: int, published: str | None, reference: str | None = None) -> list[When]:
     """The dates of the clause right after an event's name: "the X Dialogue held May 18 in Y" was on May 18,
     whatever day the sentence's main clause gives."""
     clause = re.match(r"[^.;\n]{0,40}?\b(?:held|hosted|convened|took place)\b[^.;\n]{0,40}", text[end:end + 90])
-    return event_whens(clause.group(0), published) if clause else []
+    return event_whens(clause.group(0), published, reference) if clause else []
 
 
 def reported_year(sent: Span, published: str | None) -> str | None:

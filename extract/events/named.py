@@ -17,7 +17,7 @@ from extract.mentions import Mention
 @lru_cache(maxsize=4)
 def named_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
     """Capitalised words (ordinals and years allowed) ending in an event noun: "13th U.S.-Mexico CEO Dialogue"."""
-    return re.compile(r"(?P<name>(?:(?:" + ORDINAL + r"|(?:19|20)\d\d|[A-Z][\w.&'’-]*)[^\S\n]+){0,7}"
+    return re.compile(r"(?P<name>(?:(?:" + ORDINAL + r"|(?:19|20)\d\d|[A-Z][\w.&'’-]*|\([A-Z]{2,8}\))[^\S\n]+){0,7}"
                       r"(?:" + "|".join(map(re.escape, heads)) + r"))\b")
 _HAPPENED = re.compile(r"\b(during|at|for|since|after|before|from|in|held|took place|hosted|attended|convened|"
                        r"organized|opened|concluded|inaugurated|margins of|sidelines of|framework of)\s+(?:the\s+)?(?:" + ORDINAL + r"\s+)?[“\"]?$",
@@ -28,7 +28,7 @@ _HAPPENED_AFTER = re.compile(r"\s+(?:\([^()\n]{1,20}\)\s+)?(?:took place|was hel
 
 def name_core(name: str) -> str:
     """A named event without ordinals, years and qualifiers: "13th U.S.-Mexico CEO Dialogue" -> "ceo dialogue"."""
-    words = [w for w in re.split(r"\s+", name) if not re.fullmatch(ORDINAL + r"|(?:19|20)\d\d", w)]
+    words = [w.strip("()") for w in re.split(r"\s+", name) if not re.fullmatch(ORDINAL + r"|(?:19|20)\d\d", w)]
     return " ".join(words[-2:]).lower()
 
 

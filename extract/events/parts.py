@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.dates import When
 from extract.document import doc_text
 from extract.events.model import Event, announced, event_whens
 from extract.events.naming import descriptive_name
@@ -52,7 +53,7 @@ def separate_encounters(doc: Doc, main: Span, main_event: Event | None, events: 
         if trip is None and not encounter_of_people(sent, mentions, lex):
             continue
         whens = event_whens(sent.text, published)
-        place = held_at(sent, mentions, strict=visit is None)  # an encounter of its own must say where plainly
+        place = held_at(sent, mentions, strict=True)  # an encounter of its own must say where plainly
         when = whens[0] if whens else None
         own = (when is not None or place is not None) \
             and (when.start if when else None, place.text if place else None) not in known
@@ -64,8 +65,13 @@ def separate_encounters(doc: Doc, main: Span, main_event: Event | None, events: 
             out.append(visit)
             covered.add(para)
             continue
-        if not (own or visit is not None or _another(sent, lex)):
+        another = _another(sent, lex)
+        if not (own or visit is not None or another):
             continue
+        if visit is None:  # accepted for its date or for "also": where it says, less plainly ("in X yesterday")
+            place = place or held_at(sent, mentions)
+        if when is None and another and main_event is not None and main_event.start:
+            when = When(main_event.start, None, sent.start_char, sent.start_char)  # "X also met Y": same occasion
         organizers = find_organizers(sent, mentions)
         parent = visit if visit is not None and not (when and visit.start and when.start[:7] != visit.start[:7]) \
             else None

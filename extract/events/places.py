@@ -69,7 +69,8 @@ def place_of_name(doc: Doc, start: int, end: int, mentions: list[Mention]) -> Me
                  and _HELD_AFTER_NAME.fullmatch(text, end, m.start)), None)
 
 
-_HELD_AFTER_NAME = re.compile(r"[^.;,]{0,60}?\b(?:held|hosted|convened)\b[^.;]{0,25}?\b(?:in|at)\s+(?:the\s+)?")
+_HELD_AFTER_NAME = re.compile(r",?[^.;,]{0,60}?\b(?:held|hosted|convened)\b[^.;]{0,25}?\b(?:in|at)\s+(?:the\s+)?"
+                              r"(?:(?:[\w-]+\s+){0,3}(?:city|town|state|capital|port|municipality)\s+of\s+)?")
 
 
 def stands_alone(doc: Doc, m: Mention) -> bool:

@@ -27,6 +27,7 @@ from extract.vocab import RDF, SDO, TG
     # a month without a year
     ("in March", "2025-03-10", [("2025-03", None)]),
     ("in late October", "2025-03-10", [("2024-10", None)]),
+    ("In mid-January, she traveled", "2020-01-29", [("2020-01", None)]),
     # relative to publication, as precisely as is certain: a week inside one month is that month
     ("this week", "2021-09-09", [("2021-09", None)]),
     ("this week", "2021-09-01", [("2021", None)]),                # Aug 30 – Sep 5: only the year is sure
