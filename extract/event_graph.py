@@ -14,6 +14,7 @@ from extract.topics import TopicScheme, main_topics
 from extract.vocab import ID, PROV, RDF, SDO, TG, XSD
 
 MAX_EVENT_TOPICS = 8
+VIRTUAL = ID["place/virtual"]
 
 
 def date_literal(value: str) -> Literal:
@@ -58,6 +59,11 @@ def event_triples(g: Graph, event: Event, doc: URIRef, text: str, entities: list
         place = by_span.get((event.location.start, event.location.end, "place"))
         if place is not None:
             g.add((node, SDO.location, entity_iri(place)))
+    elif event.virtual:  # held online: a place that is no place, as schema.org has it
+        g.add((node, SDO.location, VIRTUAL))
+        g.add((VIRTUAL, RDF.type, SDO.Place))
+        g.add((VIRTUAL, RDF.type, SDO.VirtualLocation))
+        g.add((VIRTUAL, SDO.name, Literal("virtual")))
     people = {by_span.get((m.start, m.end, "person")) for m in event.attendees} - {None}
     orgs = {by_span.get((m.start, m.end, "org")) for m in event.org_attendees + event.organizers} - {None}
     orgs |= {ms.org for ms in memberships if ms.person in people and not ms.former}

@@ -27,7 +27,7 @@ from extract.events.model import (Event, announced, event_whens, latest_full_dat
                                   sentence_of)
 from extract.events.named import name_core, named_events, refers_back, series_name
 from extract.events.naming import descriptive_name
-from extract.events.places import header_place, held_at, place_of_name
+from extract.events.places import header_place, held_at, held_online, opening_place, place_of_name
 from extract.events.parts import separate_encounters
 from extract.events.report import HOSTING, convenes, find_organizers, is_report, met_with
 from extract.lexicon import Lexicon
@@ -79,9 +79,10 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
             ev.start = reported_year(sent, reference)
 
     line = dateline(text, mentions, published)
+    opening = (line.place, line.end) if line is not None else opening_place(text, mentions)
     for ev in events:  # "WASHINGTON, D.C. - Business leaders met … at the 13th … Dialogue": there
-        if ev.location is None and not ev.planned and line is not None and line.place.start <= ev.sentence[0] < line.end:
-            ev.location = line.place
+        if ev.location is None and not ev.planned and opening is not None and opening[0].start <= ev.sentence[0] < opening[1]:
+            ev.location = opening[0]
 
     def lead(s: Span) -> bool:  # a sentence of the paragraph a dateline opens
         return line is not None and line.place.start <= s.start_char < line.end
@@ -108,14 +109,14 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
             place = place or line.place
         if place is None and line is not None and any(t.lemma_.lower() in HOSTING for t in report):
             place = line.place  # "Mexico City, 18 June — The Ministry received …"
-        follow = _next_sentence(doc, report)
-        if place is None and follow is not None and refers_back(follow):
-            place = held_at(follow, mentions)  # "… held a meeting with Y. The private meeting took place in Z."
+        if place is None:  # "… held a meeting with Y. […] The private meeting took place in Z."
+            place = next((held_at(s, mentions) for s in _following(doc, report, 8) if refers_back(s)), None)
         if inside:  # the report names its event: "visited Washington … for “Mexico Day”"
             ev = inside[0]
             ev.start = ev.start or (whens[0].start if whens else None)
             ev.end = ev.end or (whens[0].end if whens else None)
             ev.location = ev.location or place
+            ev.virtual = ev.virtual or held_online(report, lex.report_nouns)
             ev.organizers = organizers
             main_event = ev
         elif len(whens) >= 2 and all(w.end is None and len(w.start) == 10 for w in whens) \
@@ -144,8 +145,20 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
                                           clutter + headings))
     if not events:
         return []
+    for ev in events:
+        own = sentence_of(doc, ev.sentence[0])
+        ev.virtual = ev.location is None and (ev.virtual or own is not None and held_online(own, lex.report_nouns))
     assign_people(doc, mentions, events, clutter, lex)
     return events
+
+
+def _following(doc: Doc, sent: Span, n: int) -> list[Span]:
+    """The ``n`` sentences after ``sent``."""
+    out: list[Span] = []
+    while len(out) < n and sent.end < len(doc):
+        sent = doc[sent.end].sent
+        out.append(sent)
+    return out
 
 
 def _next_sentence(doc: Doc, sent: Span) -> Span | None:

@@ -35,6 +35,7 @@ class Event:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)  # text it covers, for its topics
     planned: bool = False
     aliases: set[str] = field(default_factory=set)
+    virtual: bool = False  # held online: its place is schema:VirtualLocation
     parent: Event | None = None  # the visit this meeting was part of (schema:subEvent)
     separate: bool = False  # another encounter the document reports in a later paragraph of its own
 

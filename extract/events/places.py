@@ -77,7 +77,31 @@ def stands_alone(doc: Doc, m: Mention) -> bool:
     """A place that names where, not a place that qualifies a noun ("delays at the Laredo crossing")."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     return span is not None and span.root.dep_ != "compound" and not (
-        span.end < len(doc) and doc[span.end].pos_ == "NOUN" and doc[span.end].is_lower)
+        span.end < len(doc) and doc[span.end].pos_ == "NOUN" and doc[span.end].is_lower
+        and doc[span.end].ent_type_ not in {"DATE", "TIME"})  # "in X yesterday" is where
+
+def opening_place(text: str, mentions: list[Mention]) -> tuple[Mention, int] | None:
+    """A dateline without a date: a place opening a line, then a dash ("WASHINGTON, D.C. - Business leaders met
+    …", "CITY, Country (Agency) -"); with the end of its paragraph."""
+    for m in mentions:
+        line = text.rfind("\n", 0, m.start) + 1
+        if m.kind != "place" or text[line:m.start].strip("*_#> \t"):
+            continue
+        if _OPENING_DASH.match(text, m.end):
+            end = text.find("\n", m.end)
+            return m, end if end >= 0 else len(text)
+    return None
+
+
+_OPENING_DASH = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:\s*\([A-Z][\w ]{1,20}\))?\s*[—–-]\s")
+
+
+def held_online(sent: Span, lex_report_nouns: frozenset[str]) -> bool:
+    """The sentence says the encounter was online: "a special virtual meeting", "met by videoconference"."""
+    words = encounter_words().virtual_words
+    return any(t.lower_ in words and (t.head.lower_ in lex_report_nouns or t.dep_ in {"pobj", "advmod", "dobj"})
+               for t in sent)
+
 
 def header_place(doc: Doc, mentions: list[Mention], when: When) -> Mention | None:
     """A place printed beside the same date elsewhere (a report's cover line: "December 5, 2024 … Washington, D.C.")."""

@@ -11,7 +11,8 @@ from extract.errors import DataError
 
 _PATH = Path(__file__).resolve().parent.parent / "data" / "encounters.yaml"
 _KEYS = ("participants_of", "presence_nouns", "holding_verbs", "title_cues", "anaphora_nouns", "settlement_nouns",
-         "event_verbs", "place_verbs", "visit_nouns", "travel_verbs", "sequence_adverbs")
+         "event_verbs", "place_verbs", "visit_nouns", "travel_verbs", "sequence_adverbs",
+         "virtual_words")
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class EncounterWords:
     visit_nouns: frozenset[str]
     travel_verbs: frozenset[str]
     sequence_adverbs: frozenset[str]
+    virtual_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)

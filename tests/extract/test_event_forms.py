@@ -115,6 +115,30 @@ def test_event_forms_a_later_meeting_elsewhere_is_not_this_ones_place(nlp):
     assert found[1:] == ("Chicago", ["Ana Ruiz", "Tom Hale"])
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    # a dateline without a date gives the place of the event its paragraph names
+    ("Monterrey, N.L. - Business leaders met with officials at the 4th Orbis Trade Summit.",
+     ("4th Orbis Trade Summit", "Monterrey")),
+    # a virtual meeting is held nowhere
+    ("Minister Ana Ruiz met with Senator Tom Hale by videoconference on March 4.", ("Ruiz–Hale meeting", "virtual")),
+    # the place a later sentence about the meeting gives
+    ("Minister Ana Ruiz held a meeting on Wednesday with Senator Tom Hale.\n\nThey reviewed tariffs.\n\n"
+     "The private meeting took place in the northern city of Monterrey.", ("meeting in Monterrey", "Monterrey")),
+])
+def test_event_forms_where(nlp, text, expected):
+    got = meetings(nlp, text)
+    assert got[expected[0]][1] == expected[1]
+
+
+@pytest.mark.slow
+def test_event_forms_a_speech_told_later_is_an_encounter_of_its_own(nlp):
+    text = ("Business leaders gathered today in Monterrey for the 5th Orbis CEO Dialogue.\n\n"
+            "In a speech to business leaders in Monterrey yesterday, Ana Ruiz stressed the value of trade.")
+    got = meetings(nlp, text)
+    assert [v[:2] for k, v in got.items() if k.startswith("speech")] == [("2025-03-04", "Monterrey")]
+
+
 def test_event_forms_iri_of_an_undated_meeting_is_its_documents():
     ev = Event("meeting in Monterrey", (10, 40), "events.report")
     a, b = event_iri(ev, URIRef("https://w3id.org/tradegraph/id/doc/a")), \
