@@ -102,6 +102,9 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
         if not inside and not whens and held_at(report, mentions) is None:
             # an undated, unplaced report ("X spoke at a virtual meeting of …") is of the event the story names
             inside = [ev for ev in events if not ev.planned][:1]
+        if not whens and _definite_encounter(report, lex):  # "… signed it on May 3. … During the ceremony, …"
+            whens = next((w for s in _preceding(doc, report, 3) if (w := event_whens(s.text, published, reference))
+                          and len(w[0].start) == 10), [])
         organizers = find_organizers(report, mentions)
         place = held_at(report, mentions)
         if line is not None and lead(report) and not announced(report):
@@ -150,6 +153,21 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
         ev.virtual = ev.location is None and (ev.virtual or own is not None and held_online(own, lex.report_nouns))
     assign_people(doc, mentions, events, clutter, lex)
     return events
+
+
+def _definite_encounter(sent: Span, lex: Lexicon) -> bool:
+    """The report speaks of an encounter already told: "During the ceremony", "At the meeting"."""
+    return any(t.lower_ in lex.report_nouns and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                                                    for c in t.children) for t in sent)
+
+
+def _preceding(doc: Doc, sent: Span, n: int) -> list[Span]:
+    """The ``n`` sentences before ``sent``, nearest first."""
+    out: list[Span] = []
+    while len(out) < n and sent.start > 0:
+        sent = doc[sent.start - 1].sent
+        out.append(sent)
+    return out
 
 
 def _following(doc: Doc, sent: Span, n: int) -> list[Span]:

@@ -139,6 +139,15 @@ def test_event_forms_a_speech_told_later_is_an_encounter_of_its_own(nlp):
     assert [v[:2] for k, v in got.items() if k.startswith("speech")] == [("2025-03-04", "Monterrey")]
 
 
+@pytest.mark.slow
+def test_event_forms_the_ceremony_just_told_has_its_day(nlp):
+    text = ("On March 3, 2025, Governor Tom Hale signed the Orbis border accord.\n\n"
+            "I was invited to witness the ceremony.\n\n"
+            "During the ceremony, I had the occasion to greet Senator Lia Moss.")
+    (found,) = meetings(nlp, text, None).values()
+    assert found[0] == "2025-03-03" and "Lia Moss" in found[2]
+
+
 def test_event_forms_iri_of_an_undated_meeting_is_its_documents():
     ev = Event("meeting in Monterrey", (10, 40), "events.report")
     a, b = event_iri(ev, URIRef("https://w3id.org/tradegraph/id/doc/a")), \
