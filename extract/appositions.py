@@ -148,7 +148,10 @@ def _chunks(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
     out: list[list[Token]] = [[]]
     for k, tok in enumerate(tokens):
         nxt = tokens[k + 1:]
-        has_prep = any(t.lower_ in {"of", "at", "for", "with", "to", "in"} for t in out[-1])
+        # "Director of X and President of Y", "former U.S. Ambassador and founding partner of Z": two posts,
+        # where "Founder and CEO of Z" is one
+        has_prep = any(t.lower_ in {"of", "at", "for", "with", "to", "in"} or t.text.lower() in lex.nationalities
+                       for t in out[-1])
         starts_post = bool(nxt) and (nxt[0].lower_.rstrip("-") in lex.former_markers | lex.current_markers
                                      or bool(title_at(nxt, lex)) and has_prep)
         if tok.text == "," and out[-1] or tok.lower_ == "and" and starts_post:

@@ -144,8 +144,7 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
                 held, side = office_of(person.text, title=title)
                 institution, country = office_for(title, country or side)
                 institution = held or institution
-                if institution is None and country in GOVERNMENTS and lex.role_of(title) in {
-                        "head-of-state", "vice-president", "minister", "deputy-minister", "ambassador", "legislator"}:
+                if institution is None and country in GOVERNMENTS and lex.role_of(title) in _GOVERNMENT_ROLES:
                     institution = GOVERNMENTS[country]
             if org_span is None and institution is None:
                 org_span = _state_before(before, title, lex)  # "Texas Governor X"
@@ -204,6 +203,7 @@ def _bare_title_before(sent: SentenceView, person: Mention, lex: Lexicon) -> str
     return " ".join(t.text for t in run) if run and t_start == 0 and t_end == len(run) else None
 
 
+_GOVERNMENT_ROLES = {"head-of-state", "vice-president", "minister", "deputy-minister", "ambassador", "legislator"}
 _RANKS = {"Deputy", "Assistant", "Acting", "Associate", "Senior", "Chief"}
 _US_DISTRICT = re.compile(r"\s*\((?:[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|[A-Z]{2}-\d{1,2}|[RDI]\.?-[A-Z]{2})\)")
 
@@ -214,7 +214,8 @@ def _title_clause_before(sent: SentenceView, person: Mention, lex: Lexicon) -> l
     p_start, _ = sent.tok_span(person)
     i = p_start - 2
     while i >= sent.sent.start and not (sent.mention_at(i) is not None and sent.mention_at(i).kind == "person") \
-            and (cap(doc[i]) or doc[i].lower_ in CONNECT | {"’s", "'s", "(", ")"}
+            and (cap(doc[i]) or doc[i].lower_ in CONNECT | {"’s", "'s", "(", ")", "to"}
+                 or doc[i].lower_.rstrip("-") in lex.former_markers
                                     or doc[i].lower_ in lex.titles  # "the president of X, Name" (press style)
                                     or sent.mention_at(i) is not None and sent.mention_at(i).kind != "person"):
         i -= 1
@@ -222,21 +223,29 @@ def _title_clause_before(sent: SentenceView, person: Mention, lex: Lexicon) -> l
     while run and run[0].lower_ in {"the", "and", "or"}:  # "… and the president of X, Name"
         run = run[1:]
     t_start, t_end, former = split_title(run, lex)
+    markers = lex.former_markers | lex.current_markers
+    for k in range(1, min(4, len(run))):  # a side before the title: "The U.S. ambassador to Mexico, X"
+        if t_end == t_start and nationality([t for t in run[:k] if t.lower_.rstrip("-") not in markers], lex):
+            t_start, t_end, former = split_title(run[k:], lex)
+            t_start, t_end = t_start + k, t_end + k
+            former = former or any(t.lower_.rstrip("-") in lex.former_markers for t in run[:k])
     orgs = [sent.mention_at(t.i) for t in run[t_start + 1:] if sent.mention_at(t.i) is not None
             and sent.mention_at(t.i).kind == "org"]
-    if t_end == t_start or t_start > 0 and not all(
-            t.lower_.rstrip("-") in lex.former_markers | lex.current_markers for t in run[:t_start]):
+    marked = [t for t in run[:t_start] if t.lower_.rstrip("-") not in markers]
+    side = nationality(marked, lex) if marked else None  # "The U.S. ambassador to Mexico, X"
+    if t_end == t_start or marked and side is None:
         return []
     words = run[t_start:t_end]
     inside = next((k for k, t in enumerate(words) if k and sent.mention_at(t.i) is not None
-                   and sent.mention_at(t.i).kind == "org"), None)
+                   and sent.mention_at(t.i).kind == "org" and sent.mention_at(t.i).start == t.idx), None)
     if inside is not None:  # "president of the National Chamber …": the title stops at the body's name
         words = words[:inside]
-    while words and (words[-1].lower_ in {"of", "’s", "'s", "the"} or words[-1].text.lower() in lex.nationalities):
+    while words and (words[-1].lower_ in {"of", "’s", "'s", "the"} or words[-1].text.lower() in lex.nationalities
+                     and not (len(words) > 1 and words[-2].lower_ == "to")):  # not "Ambassador to Mexico"
         words = words[:-1]
     title = " ".join(t.text for t in words)
     if title[:1].islower():  # "the president of X, Name": the post's name, as it is written before a name
-        title = " ".join(w if w in {"of", "the", "for", "and"} or not w.islower() else w.capitalize()
+        title = " ".join(w if w in {"of", "the", "for", "and", "to"} or not w.islower() else w.capitalize()
                          for w in title.split())
     if orgs:
         return [RoleFinding((person.start, person.end), title, former, sent.sent.start_char, sent.sent.end_char,
@@ -248,7 +257,11 @@ def _title_clause_before(sent: SentenceView, person: Mention, lex: Lexicon) -> l
     if state is not None:
         return [RoleFinding((person.start, person.end), head, former, sent.sent.start_char, sent.sent.end_char,
                             "roles.title_before_name", org=state)]
-    institution, country = office_for(title, nationality(run[:t_start], lex))  # "The Secretary of Economy, X, said"
+    held, known = office_of(person.text, title=title)  # "The Secretary of Economy, X, said"
+    institution, country = office_for(title, side or known)
+    institution = institution or held
+    if institution is None and country in GOVERNMENTS and lex.role_of(title) in _GOVERNMENT_ROLES:
+        institution = GOVERNMENTS[country]  # "The U.S. ambassador to Mexico, X": an office of the government
     if institution is None:
         return []
     return [RoleFinding((person.start, person.end), title, former, sent.sent.start_char, sent.sent.end_char,

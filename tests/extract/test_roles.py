@@ -96,6 +96,17 @@ def memberships(nlp, text):
     ("They met a delegation of senior Mexican Government officials: H.E. Tomás Vidal Ortega, Secretary of "
      "Environment.",
      {("Tomás Vidal Ortega", "Secretary of Environment", "Government of Mexico", False)}),
+    # a title before its side's name, after a clause ("The U.S. ambassador to Mexico, X")
+    ("The U.S. ambassador to Mexico, Dana Whitfield, and officials from several agencies also took part.",
+     {("Dana Whitfield", "Ambassador to Mexico", "Government of the United States", False)}),
+    ("They met the council, as well as former U.S. Ambassador to Mexico, Tom Vale, in Texas.",
+     {("Tom Vale", "Ambassador to Mexico", "Government of the United States", True)}),
+    ("He met with the US Trade Representative, Paul Lindqvist, and other officials.",
+     {("Paul Lindqvist", "Trade Representative", "Office of the U.S. Trade Representative", False)}),
+    # a former government post and a current one in a company are two posts
+    ("Dana Whitfield, former US Ambassador and founding partner of Orbis Partners, spoke.",
+     {("Dana Whitfield", "US Ambassador", "Government of the United States", True),
+      ("Dana Whitfield", "founding partner", "Orbis Partners", False)}),
     # officials listed together share the side the other items' offices give
     ("Attending were Ana Ruiz, Secretary of Foreign Affairs; Luis Soto, Secretary of Economy; and Rosa Vidal, "
      "Secretary of Environment.",
