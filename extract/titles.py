@@ -169,4 +169,6 @@ def clean_title(tokens: list[Token], lex: Lexicon, *, keep_nationality: bool = F
     text = "".join(t.text_with_ws for t in tokens).strip() or None
     if text and re.match(r"(?i)long[- ]?time\s+", text):
         text = re.sub(r"(?i)^long[- ]?time\s+", "", text)
+    if text:  # "secretary of economy for the state [of Chihuahua]": the state is the post's body
+        text = re.sub(r"(?i)\s+(?:for|of|in)\s+the\s+state$", "", text)
     return text, former

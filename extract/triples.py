@@ -6,6 +6,7 @@ Reference facts from the institution list go to :func:`reference_graph`.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from rdflib import Graph, Literal, URIRef
@@ -163,6 +164,9 @@ def _with_role_mentions(mentions: list[Mention], found: list[Mention], findings:
         level = governed.get((m.start, m.end))
         if m.kind == "place" and level and (m.text.lower() in lex.states) == (level == "Government of"):
             m = replace(m, kind="org", text=f"{level} {m.text}")  # a governor's or mayor's post: its government
+        elif m.kind in {"place", "org"} and (m.start, m.end) in org_spans and _state_named(m.text, lex):
+            # "secretary of economy for the state of Chihuahua", "… Development for the State of Sonora"
+            m = replace(m, kind="org", text=f"Government of {_state_named(m.text, lex)}", institution=None)
         elif m.kind == "place" and (m.start, m.end) in org_spans:
             m = replace(m, kind="org")
         out.append(m)
@@ -188,6 +192,21 @@ def _meeting_series(entities: list[Entity], memberships: list, inst: Institution
     titled = {m.org.key for m in memberships if m.title}
     return {e.key for e in entities if e.kind == "org" and e.key not in titled and e.institution is not None
             and inst.by_id[e.institution].kind == "international" and e.name.split()[-1].lower() in lex.event_words}
+
+
+def _state_named(text: str, lex: Lexicon) -> str | None:
+    """The state a post's body names when the body is a state's government: the state itself, or a
+    portfolio "for the State of X" (the portfolio belongs to the title, the post to the state)."""
+    if text.lower() in lex.states:
+        return text
+    found = _STATE_PORTFOLIO.match(text)
+    if found is None or found.group(2).lower() not in lex.states:
+        return None
+    portfolio = (found.group(1) or "").split()
+    return found.group(2) if all(w.lower() in lex.portfolio_words for w in portfolio) else None
+
+
+_STATE_PORTFOLIO = re.compile(r"(?:(.*?)\s+(?:for|of|in)\s+)?(?:the\s+)?[Ss]tate\s+of\s+(.+)$")
 
 
 def _government_of(title: str, lex: Lexicon) -> str:

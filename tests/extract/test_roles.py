@@ -107,6 +107,11 @@ def memberships(nlp, text):
     ("Dana Whitfield, former US Ambassador and founding partner of Orbis Partners, spoke.",
      {("Dana Whitfield", "US Ambassador", "Government of the United States", True),
       ("Dana Whitfield", "founding partner", "Orbis Partners", False)}),
+    # a post in a state's government, named by the state or by a portfolio "for the State of X"
+    ("The luncheon included Tomás Ruiz, secretary of economy for the state of Chihuahua, and others.",
+     {("Tomás Ruiz", "secretary of economy", "Government of Chihuahua", False)}),
+    ("Luis Soto, Secretary of Economic Development for the State of Nuevo León, spoke.",
+     {("Luis Soto", "Secretary", "Government of Nuevo León", False)}),
     # officials listed together share the side the other items' offices give
     ("Attending were Ana Ruiz, Secretary of Foreign Affairs; Luis Soto, Secretary of Economy; and Rosa Vidal, "
      "Secretary of Environment.",
