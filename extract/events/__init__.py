@@ -28,7 +28,7 @@ from extract.events.model import (Event, announced, event_whens, latest_full_dat
 from extract.events.named import name_core, named_events, refers_back, series_name
 from extract.events.naming import descriptive_name
 from extract.events.places import header_place, held_at, held_online, opening_place, place_of_name
-from extract.events.parts import separate_encounters
+from extract.events.parts import earlier_encounters, separate_encounters
 from extract.events.report import HOSTING, convenes, find_organizers, is_report, met_with
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
@@ -146,6 +146,7 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
     if report is not None:
         events.extend(separate_encounters(doc, report, main_event, events, mentions, reference, lex,
                                           clutter + headings))
+    events.extend(earlier_encounters(doc, events, reference, lex, clutter + headings))
     if not events:
         return []
     for ev in events:

@@ -7,6 +7,8 @@ meeting with Z …", "While in Mexico City, X also met with Y …") yields each 
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from extract.dates import When
@@ -70,7 +72,7 @@ def separate_encounters(doc: Doc, main: Span, main_event: Event | None, events: 
             continue
         if visit is None:  # accepted for its date or for "also": where it says, less plainly ("in X yesterday")
             place = place or held_at(sent, mentions)
-        if when is None and another and main_event is not None and main_event.start:
+        if when is None and another and visit is None and main_event is not None and main_event.start:
             when = When(main_event.start, None, sent.start_char, sent.start_char)  # "X also met Y": same occasion
         organizers = find_organizers(sent, mentions)
         parent = visit if visit is not None and not (when and visit.start and when.start[:7] != visit.start[:7]) \
@@ -143,3 +145,33 @@ def _another(sent: Span, lex: Lexicon) -> bool:
     return any(t.lemma_.lower() in lex.report_verbs | encounter_words().holding_verbs
                and any(c.dep_ == "advmod" and c.lower_ in encounter_words().sequence_adverbs for c in t.children)
                for t in sent)
+
+
+def earlier_encounters(doc: Doc, events: list[Event], reference: str | None, lex: Lexicon,
+                       skip: list[tuple[int, int]]) -> list[Event]:
+    """Earlier sessions a story recalls with their date: "since our last meeting in November 2016", "for the first
+    time since its virtual summit in 2020". They took place; who attended them the story does not say."""
+    out: list[Event] = []
+    known = {ev.start for ev in events}
+    for t in doc:
+        if t.lower_ not in lex.report_nouns or any(a <= t.idx < b for a, b in skip) or t.sent.root.tag_ not in {
+                "VBD", "VBN", "VBZ", "VBP"}:
+            continue
+        mods = [c for c in t.children if c.dep_ in {"amod", "poss"}]
+        earlier = any(c.lower_ in encounter_words().earlier_words for c in mods) or t.head.lower_ == "since"
+        date = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+        if not earlier or date is None:
+            continue
+        phrase = doc.text[date.idx:date.right_edge.idx + len(date.right_edge)]
+        year = re.search(r"\b(?:19|20)\d\d\b", phrase)
+        start = next((w.start for w in event_whens(phrase, None, reference)), year.group(0) if year else None)
+        if start is None or start in known:
+            continue
+        words = [c.lower_ for c in mods if c.dep_ == "amod" and c.lower_ not in encounter_words().earlier_words]
+        name = " ".join(["previous"] + words + [t.lower_]) if t.head.lower_ != "since" or not words \
+            else " ".join(words + [t.lower_])
+        ev = Event(name, (t.sent.start_char, t.sent.end_char), "events.earlier", start=start)
+        ev.virtual = any(c.lower_ in encounter_words().virtual_words for c in mods)
+        out.append(ev)
+        known.add(ev.start)
+    return out

@@ -12,7 +12,7 @@ from extract.errors import DataError
 _PATH = Path(__file__).resolve().parent.parent / "data" / "encounters.yaml"
 _KEYS = ("participants_of", "presence_nouns", "holding_verbs", "title_cues", "anaphora_nouns", "settlement_nouns",
          "event_verbs", "place_verbs", "visit_nouns", "travel_verbs", "sequence_adverbs",
-         "virtual_words")
+         "virtual_words", "earlier_words")
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class EncounterWords:
     travel_verbs: frozenset[str]
     sequence_adverbs: frozenset[str]
     virtual_words: frozenset[str]
+    earlier_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)

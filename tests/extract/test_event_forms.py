@@ -148,6 +148,18 @@ def test_event_forms_the_ceremony_just_told_has_its_day(nlp):
     assert found[0] == "2025-03-03" and "Lia Moss" in found[2]
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ("The Orbis Group met today in Monterrey. Progress since our last meeting in November 2023 was discussed.",
+     ("previous meeting", "2023-11", "None")),
+    ("Mayors met today in Tijuana, reviving the Orbis Mayors Association for the first time since its virtual "
+     "summit in 2020.", ("virtual summit", "2020", "virtual")),
+])
+def test_event_forms_an_earlier_session_recalled_with_its_date(nlp, text, expected):
+    got = meetings(nlp, text)
+    assert got[expected[0]] == (expected[1], expected[2], [])
+
+
 def test_event_forms_iri_of_an_undated_meeting_is_its_documents():
     ev = Event("meeting in Monterrey", (10, 40), "events.report")
     a, b = event_iri(ev, URIRef("https://w3id.org/tradegraph/id/doc/a")), \
