@@ -88,3 +88,23 @@ def home_side(orgs: list[Entity], inst: InstitutionList) -> str | None:
     listed = sorted((e for e in orgs if e.institution and inst.by_id[e.institution].country in NATIONAL),
                     key=lambda e: e.first)
     return inst.by_id[listed[0].institution].country if listed else None
+
+
+def sentence_sides(entities: list[Entity], sides: dict[str, str | None]) -> dict[str, str]:
+    """A side for each person who has none, from the sentences that name them: the one side of the other
+    people and the national bodies those sentences name ("… the Mexican delegation: A, Secretary …; B, …").
+    ``sides`` holds the known side of people and organizations by entity key."""
+    by_sentence: dict[int, set[str]] = {}
+    for e in entities:
+        side = sides.get(e.key)
+        if side in NATIONAL:
+            for m in e.mentions:
+                by_sentence.setdefault(m.sent_start, set()).add(side)
+    out: dict[str, str] = {}
+    for e in entities:
+        if e.kind != "person" or sides.get(e.key):
+            continue
+        around = set().union(*(by_sentence.get(m.sent_start, set()) for m in e.mentions))
+        if len(around) == 1:
+            out[e.key] = next(iter(around))
+    return out

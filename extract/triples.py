@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from extract.clutter import clutter_spans
 from extract.company_lists import SOURCE as COMPANY_LIST, with_company_lists
 from extract.coordinated import with_coordinated_bodies
-from extract.country import infer_countries
+from extract.country import infer_countries, sentence_sides
 from extract.document import Document
 from extract.hierarchy import find_parts
 from extract.institutions import Institution, InstitutionList, load_institutions
@@ -131,12 +131,15 @@ def _parents(parts: list, entities: list[Entity]) -> dict[str, str]:
 def _entity_triples(g: Graph, d: URIRef, entities: list[Entity], memberships: list,
                     org_country: dict[str, str | None]) -> None:
     """People, organizations and places with their names and sides."""
+    sides = {**org_country, **{e.key: person_country(e, memberships, org_country)
+                               for e in entities if e.kind == "person"}}
+    sides |= sentence_sides(entities, sides)  # a person the text gives no side: their sentences' one side
     for entity in entities:
         node = entity_iri(entity)
         g.add((d, SDO.mentions, node))
         if entity.kind == "person":
             g.add((node, RDF.type, SDO.Person))
-            country = person_country(entity, memberships, org_country)
+            country = sides.get(entity.key)
             if country:
                 g.add((node, SDO.nationality, Literal(country)))
         elif entity.kind == "org":

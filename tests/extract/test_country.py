@@ -43,3 +43,17 @@ def test_country_parent_then_home_side():
     out = infer_countries(ents, {"orbis lab": "inst:us-chamber-of-commerce"}, inst, load_lexicon())
     assert out["orbis lab"] == "US"         # from its parent
     assert out["orbis partners"] == "MX"    # the document's home side: the first national body it names
+
+
+@pytest.mark.slow
+def test_a_person_with_no_side_takes_the_one_side_of_their_sentence(nlp):
+    from extract.document import Document
+    from extract.triples import document_graph
+    from extract.vocab import RDF, SDO
+
+    text = ("Ana Ruiz Vega spoke at the Ministry of Economy in Mexico City. "
+            "Later, Dana Whitfield met the U.S. Department of Commerce and the Ministry of Economy.")
+    g = document_graph(nlp(text), Document("t.txt", "t", text))
+    sides = {str(g.value(p, SDO.name)): g.value(p, SDO.nationality) for p in g.subjects(RDF.type, SDO.Person)}
+    assert str(sides["Ana Ruiz Vega"]) == "MX"
+    assert sides["Dana Whitfield"] is None  # two sides in her sentence: none is hers
