@@ -32,6 +32,7 @@ from extract.roles import RoleFinding, find_roles
 from extract.metadata import author, publication_date, publisher, title
 from extract.resolve import Entity, resolve
 from extract.slug import fold
+from extract.titles import GOVERNMENTS
 from extract.topics import load_scheme, main_topics
 from extract.iris import document_iri, entity_iri, org_iri
 from extract.vocab import DCTERMS, ORG, OWL, RDF, SDO, XSD
@@ -184,6 +185,23 @@ def _with_role_mentions(mentions: list[Mention], found: list[Mention], findings:
             name = inst.by_id[f.institution].name
             out.append(Mention("org", name, f.sent_start, f.sent_start, f.sent_start, f.sent_end,
                                institution=f.institution, source="office"))
+    return out + _national_governments(out, inst)
+
+
+def _national_governments(mentions: list[Mention], inst: InstitutionList) -> list[Mention]:
+    """The national government each named executive body belongs to ("the Department of Energy": the
+    Government of the United States), where the document does not name it: a ministry's people act
+    for their government, and the graph shows the ministry inside it."""
+    named = {m.institution for m in mentions if m.institution}
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind != "org" or not m.institution or inst.by_id[m.institution].kind != "government":
+            continue
+        top = next((a.id for a in inst.ancestors(m.institution) if a.id in GOVERNMENTS.values()), None)
+        if top is not None and top not in named:
+            named.add(top)
+            out.append(Mention("org", inst.by_id[top].name, m.sent_start, m.sent_start, m.sent_start, m.sent_end,
+                               institution=top, source="office"))
     return out
 
 

@@ -1,0 +1,42 @@
+"""What a document's graph holds beyond single rules: meetings that are not bodies, the governments
+that named bodies belong to. Through the real pipeline, on made-up text."""
+import pytest
+
+from extract.document import Document
+from extract.triples import document_graph
+from extract.vocab import ORG, RDF, SDO
+
+pytestmark = pytest.mark.slow
+
+
+def graph_of(nlp, text):
+    return document_graph(nlp(text), Document("t.txt", "t", text, published="2024-05-02"))
+
+
+def names(g, kind):
+    return {str(g.value(n, SDO.name)) for n in g.subjects(RDF.type, kind)}
+
+
+def test_a_dialogue_that_met_is_a_meeting(nlp):
+    g = graph_of(nlp, "MEXICO CITY, May 2, 2024 - Commerce Secretary Dana Whitfield met Economy Secretary "
+                      "Hugo Salas today at the U.S.-Mexico High-Level Economic Dialogue in Mexico City.")
+    assert names(g, SDO.Event)
+    assert "U.S.-Mexico High-Level Economic Dialogue" not in names(g, SDO.Organization)
+
+
+def test_a_dialogue_with_a_chair_stays_a_body(nlp):
+    g = graph_of(nlp, "MEXICO CITY, May 2, 2024 - Dana Whitfield, Chair of the U.S.-Mexico High-Level Economic "
+                      "Dialogue, met Economy Secretary Hugo Salas today in Mexico City.")
+    assert "U.S.-Mexico High-Level Economic Dialogue" in names(g, SDO.Organization)
+
+
+def test_a_named_ministry_brings_its_national_government(nlp):
+    g = graph_of(nlp, "Dana Whitfield of the Department of Energy toured a plant in Sonora.")
+    orgs = names(g, SDO.Organization)
+    assert {"U.S. Department of Energy", "Government of the United States"} <= orgs
+
+
+def test_a_company_brings_no_government(nlp):
+    g = graph_of(nlp, "Dana Whitfield of Orbis Partners toured a plant in Sonora.")
+    assert not any(name.startswith("Government of") for name in names(g, SDO.Organization))
+    assert not set(g.subjects(ORG.subOrganizationOf, None))
