@@ -23,8 +23,8 @@ from spacy.tokens import Doc, Span
 from extract.dates import MONTH_NAMES, find_whens
 from extract.document import doc_text
 from extract.events.attendees import assign_people
-from extract.events.model import (Event, announced, event_whens, latest_full_date, own_whens, reported_year,
-                                  sentence_of)
+from extract.events.model import (Event, announced, event_whens, latest_full_date, own_whens, relative_day,
+                                  reported_year, sentence_of, story_year)
 from extract.events.named import name_core, named_events, refers_back, series_name
 from extract.events.naming import descriptive_name
 from extract.events.places import header_place, held_at, held_online, opening_place, place_of_name
@@ -149,6 +149,11 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
     events.extend(earlier_encounters(doc, events, reference, lex, clutter + headings))
     if not events:
         return []
+    if reference is None:  # "Today, X led the delegation …" in a story with no date: the story's year
+        year = story_year(doc, clutter + headings)
+        for ev in events:
+            if ev.start is None and year and relative_day(text[ev.sentence[0]:ev.sentence[1]]):
+                ev.start = year
     for ev in events:
         own = sentence_of(doc, ev.sentence[0])
         ev.virtual = ev.location is None and (ev.virtual or own is not None and held_online(own, lex.report_nouns))

@@ -58,6 +58,28 @@ def latest_full_date(text: str) -> str | None:
     return days[-1] if days else None
 
 
+_RELATIVE_DAY = re.compile(r"\b(?:today|tonight|yesterday|this (?:week|month|morning|afternoon)|last night)\b", re.I)
+_RECALLED_YEAR = re.compile(r"\b(?:since|founded|established|created|elected|appointed|last|previous)\b[^.;]{0,30}$", re.I)
+
+
+def story_year(doc: Doc, skip: list[tuple[int, int]]) -> str | None:
+    """The year of a story that gives no date of its own: the latest year its past-tense sentences tell of, less
+    the years of what it recalls ("since 2013", "first elected in 2015", "our last meeting in November 2016")."""
+    years = []
+    for sent in doc.sents:
+        if sent.root.tag_ != "VBD" or any(a <= sent.start_char < b for a, b in skip):
+            continue  # not the related stories around it
+        for m in re.finditer(r"\b(?:19|20)\d\d\b", sent.text):
+            if not _RECALLED_YEAR.search(sent.text[max(0, m.start() - 40):m.start()]):
+                years.append(m.group(0))
+    return max(years) if years else None
+
+
+def relative_day(text: str) -> bool:
+    """The sentence dates its encounter relative to the story ("today", "this week")."""
+    return bool(_RELATIVE_DAY.search(text))
+
+
 def own_whens(text: str, end: int, published: str | None, reference: str | None = None) -> list[When]:
     """The dates of the clause right after an event's name: "the X Dialogue held May 18 in Y" was on May 18,
     whatever day the sentence's main clause gives."""

@@ -160,6 +160,20 @@ def test_event_forms_an_earlier_session_recalled_with_its_date(nlp, text, expect
     assert got[expected[0]] == (expected[1], expected[2], [])
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("text,year", [
+    # no date of its own: the latest year its past-tense sentences tell of
+    ("Today, Minister Ana Ruiz met with Senator Tom Hale in Monterrey. In May 2019, the two governments launched "
+     "the Orbis Dialogue. Exports reached $40 billion in 2018.", "2019"),
+    # not the years of what it recalls
+    ("Today, Minister Ana Ruiz met with Senator Tom Hale in Monterrey. Ruiz was first elected in 2015. "
+     "The Orbis Council was founded in 1959.", "None"),
+])
+def test_event_forms_a_story_without_a_date_is_of_its_latest_year(nlp, text, year):
+    (found,) = meetings(nlp, text, None).values()
+    assert found[0] == year
+
+
 def test_event_forms_iri_of_an_undated_meeting_is_its_documents():
     ev = Event("meeting in Monterrey", (10, 40), "events.report")
     a, b = event_iri(ev, URIRef("https://w3id.org/tradegraph/id/doc/a")), \
