@@ -81,7 +81,8 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
     line = dateline(text, mentions, published)
     opening = (line.place, line.end) if line is not None else opening_place(text, mentions)
     for ev in events:  # "WASHINGTON, D.C. - Business leaders met … at the 13th … Dialogue": there
-        if ev.location is None and not ev.planned and opening is not None and opening[0].start <= ev.sentence[0] < opening[1]:
+        if ev.location is None and not ev.planned and opening is not None \
+                and opening[0].start <= ev.sentence[0] < opening[1]:
             ev.location = opening[0]
 
     def lead(s: Span) -> bool:  # a sentence of the paragraph a dateline opens

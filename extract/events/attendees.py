@@ -19,6 +19,7 @@ from extract.metadata import is_dateline_agency
 
 _MONTH_WORD = re.compile(r"\b(" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b", re.I)
 
+
 def _listed_with(doc: Doc, people: list[Mention], took_part: list[Mention]) -> list[Mention]:
     """Others named in the same list as a participant ("including Vice President X and Senior Vice President Y")."""
     out = []
@@ -80,6 +81,7 @@ def _in_participant_list(text: str, m: Mention, lex: Lexicon) -> bool:
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", intro)}
     return intro.endswith(":") and bool(words & (lex.conference_words | lex.participation_verbs
                                                  | {"included", "participants", "attendees", "panelists", "speakers"}))
+
 
 def assign_people(doc: Doc, mentions: list[Mention], events: list[Event], clutter: list[tuple[int, int]],
                    lex: Lexicon) -> None:

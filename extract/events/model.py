@@ -14,10 +14,12 @@ from extract.mentions import Mention
 FUTURE = re.compile(r"\b(will|plans? (?:to|for)|planned|is expected to|are expected to|upcoming|next)\b", re.I)
 ORDINAL = r"(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Annual)"
 
+
 def announced(sent: Span) -> bool:
     """An encounter still to come: "will meet", "plans to visit", "is expected to"; a sentence whose main verb
     is in the past ("met … to discuss the upcoming review") reports one that took place."""
     return sent.root.tag_ != "VBD" and bool(FUTURE.search(sent.text))
+
 
 @dataclass
 class Event:
@@ -39,6 +41,7 @@ class Event:
     parent: Event | None = None  # the visit this meeting was part of (schema:subEvent)
     separate: bool = False  # another encounter the document reports in a later paragraph of its own
 
+
 _SAME_DAY = re.compile(r"\b(?:today|tonight|this morning|this afternoon)\b", re.I)
 
 
@@ -59,7 +62,8 @@ def latest_full_date(text: str) -> str | None:
 
 
 _RELATIVE_DAY = re.compile(r"\b(?:today|tonight|yesterday|this (?:week|month|morning|afternoon)|last night)\b", re.I)
-_RECALLED_YEAR = re.compile(r"\b(?:since|founded|established|created|elected|appointed|last|previous)\b[^.;]{0,30}$", re.I)
+_RECALLED_YEAR = re.compile(r"\b(?:since|founded|established|created|elected|appointed|last|previous)\b[^.;]{0,30}$",
+                            re.I)
 
 
 def story_year(doc: Doc, skip: list[tuple[int, int]]) -> str | None:

@@ -19,12 +19,17 @@ def named_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
     """Capitalised words (ordinals and years allowed) ending in an event noun: "13th U.S.-Mexico CEO Dialogue"."""
     return re.compile(r"(?P<name>(?:(?:" + ORDINAL + r"|(?:19|20)\d\d|[A-Z][\w.&'’-]*|\([A-Z]{2,8}\))[^\S\n]+){0,7}"
                       r"(?:" + "|".join(map(re.escape, heads)) + r"))\b")
+
+
 _HAPPENED = re.compile(r"\b(during|at|for|since|after|before|from|in|held|took place|hosted|attended|convened|"
-                       r"organized|opened|concluded|inaugurated|margins of|sidelines of|framework of)\s+(?:the\s+)?(?:" + ORDINAL + r"\s+)?[“\"]?$",
+                       r"organized|opened|concluded|inaugurated|margins of|sidelines of|framework of)\s+(?:the\s+)?"
+                       r"(?:" + ORDINAL + r"\s+)?[“\"]?$",
                        re.I)
+
 
 _HAPPENED_AFTER = re.compile(r"\s+(?:\([^()\n]{1,20}\)\s+)?(?:took place|was held|were held|opened|concluded|"
                             r"convened|gathered|brought together)\b", re.I)
+
 
 def name_core(name: str) -> str:
     """A named event without ordinals, years and qualifiers: "13th U.S.-Mexico CEO Dialogue" -> "ceo dialogue"."""
@@ -62,6 +67,8 @@ def named_events(doc: Doc, clutter: list[tuple[int, int]], headings: list[tuple[
 # "the fifth meeting of the Bilateral Security Cooperation Group": an ordinal session of a named body or series
 _SESSION = re.compile(r"\b(?P<name>(?i:" + ORDINAL + r")\s+(?:meeting|session|round|edition|plenary)\s+of\s+the\s+"
                       r"(?:[A-Z][\w.&'’-]*\s+){0,8}[A-Z][\w.&'’-]*)")
+
+
 _QUOTED = re.compile(r"[“\"](?P<name>[^”\"\n]{6,140}?)[,.]?[”\"]")
 
 
@@ -74,7 +81,8 @@ def _session_names(doc: Doc, skip: list[tuple[int, int]]) -> list[tuple[str, int
             continue
         before = doc_text(doc)[max(0, m.start() - 25):m.start()]
         happened = bool(re.search(r"\b(?:during|at|for|since|after|in)\s+(?:the|this|its)\s+$", before, re.I)
-                        or _HAPPENED_AFTER.match(doc_text(doc), m.end())) or _object_of_past_verb(doc, m.start(), m.end())
+                        or _HAPPENED_AFTER.match(doc_text(doc), m.end())) \
+            or _object_of_past_verb(doc, m.start(), m.end())
         name = re.split(r"(?<=[a-z]{3})\.\s", m.group("name"))[0]  # not into the next sentence
         out.append((name, m.start(), m.start() + len(name), happened))
     return out
@@ -107,6 +115,7 @@ def _object_of_past_verb(doc: Doc, start: int, end: int) -> bool:
     return span.root.dep_ in {"dobj", "nsubjpass"} and head.tag_ in {"VBD", "VBN"} and head.i != span.root.i \
         and bool({head.lemma_.lower(), head.lower_[:-1], head.lower_[:-2]} & encounter_words().event_verbs) \
         and not announced(span.sent)  # the lemmatizer's "relaunche" is "relaunch"
+
 
 def series_name(text: str, report: Span, organizers: list[Mention], lex: Lexicon) -> str:
     """ "USMCOC Binational Conference" from a heading naming the series, else "<organizer> conference"."""

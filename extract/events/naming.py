@@ -32,6 +32,7 @@ def descriptive_name(sent: Span, organizer: Mention | None, place: Mention | Non
         else (f" in {place.text}" if place is not None else "")
     return " ".join(x for x in (who, phrase) if x) + where
 
+
 def _short_name(m: Mention, mentions: list[Mention]) -> str:
     """How the text calls a person for short: its shortest later form ("Herrera Lozano"), else the last word."""
     forms = [x.text for x in mentions if x.kind == "person" and m.text.endswith(" " + x.text)]

@@ -26,7 +26,8 @@ def held_at(sent: Span, mentions: list[Mention], strict: bool = False) -> Mentio
             continue  # "the next meeting, to be held in X": where a later one will be
         if re.search(r"\b(convened|met|gathered|held|hosted|took place|visited|arrived)\s+(in|at)?\s*(the\s+)?$", before):
             return m
-        if fallback is None and not strict and re.search(r"\b(in|to|visited|at)\s+(the\s+)?$", before) and stands_alone(sent.doc, m):
+        if fallback is None and not strict and re.search(r"\b(in|to|visited|at)\s+(the\s+)?$", before) \
+                and stands_alone(sent.doc, m):
             fallback = m
     return fallback
 
@@ -79,6 +80,7 @@ def stands_alone(doc: Doc, m: Mention) -> bool:
     return span is not None and span.root.dep_ != "compound" and not (
         span.end < len(doc) and doc[span.end].pos_ == "NOUN" and doc[span.end].is_lower
         and doc[span.end].ent_type_ not in {"DATE", "TIME"})  # "in X yesterday" is where
+
 
 def opening_place(text: str, mentions: list[Mention]) -> tuple[Mention, int] | None:
     """A dateline without a date: a place opening a line, then a dash ("WASHINGTON, D.C. - Business leaders met

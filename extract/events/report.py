@@ -19,6 +19,7 @@ def is_report(sent: Span, lex: Lexicon) -> bool:
     lemmas = {t.lemma_.lower() for t in sent}
     return bool({t.lower_ for t in sent} & lex.report_nouns) or bool(lemmas & lex.report_verbs)
 
+
 def find_organizers(sent: Span, mentions: list[Mention]) -> list[Mention]:
     text = sent.text
     orgs = [m for m in mentions if m.kind == "org" and sent.start_char <= m.start < sent.end_char]
@@ -33,6 +34,7 @@ def find_organizers(sent: Span, mentions: list[Mention]) -> list[Mention]:
     if not out and orgs and re.search(r"\bhosted\b", text) and orgs[0].start < sent.start_char + text.find("hosted"):
         out.append(orgs[0])
     return out
+
 
 HOSTING = {"receive", "host", "welcome"}
 

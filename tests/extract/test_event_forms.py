@@ -19,8 +19,8 @@ def meetings(nlp, text: str, published: str | None = "March 5, 2025") -> dict[st
     out = {}
     for e in g.subjects(RDF.type, SDO.Event):
         people = sorted(str(g.value(a, SDO.name)) for a in g.objects(e, SDO.attendee) if (a, RDF.type, SDO.Person) in g)
-        out[str(g.value(e, SDO.name))] = (str(g.value(e, SDO.startDate)), str(g.value(g.value(e, SDO.location), SDO.name)),
-                                          people)
+        where = str(g.value(g.value(e, SDO.location), SDO.name))
+        out[str(g.value(e, SDO.name))] = (str(g.value(e, SDO.startDate)), where, people)
     return out
 
 
