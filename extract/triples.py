@@ -35,7 +35,8 @@ from extract.slug import fold
 from extract.titles import GOVERNMENTS
 from extract.topics import load_scheme, main_topics
 from extract.iris import document_iri, entity_iri, org_iri
-from extract.vocab import DCTERMS, ORG, OWL, RDF, SDO, XSD
+from extract.known_people import wikidata_of
+from extract.vocab import DCTERMS, ORG, OWL, RDF, SDO, WIKIDATA, XSD
 
 MAX_DOC_TOPICS = 10
 _SCHEMA_KIND = {"government": SDO.GovernmentOrganization, "legislature": SDO.GovernmentOrganization,
@@ -140,6 +141,9 @@ def _entity_triples(g: Graph, d: URIRef, entities: list[Entity], memberships: li
         g.add((d, SDO.mentions, node))
         if entity.kind == "person":
             g.add((node, RDF.type, SDO.Person))
+            item = wikidata_of(entity.name)  # a listed office-holder named in full
+            if item:
+                g.add((node, OWL.sameAs, URIRef(f"{WIKIDATA}{item}")))
             country = sides.get(entity.key)
             if country:
                 g.add((node, SDO.nationality, Literal(country)))
@@ -262,7 +266,7 @@ def institution_graph(institution: Institution, institutions: InstitutionList | 
     if len(chain) > 1:  # also directly under the top of its hierarchy: a national government or congress
         g.add((node, ORG.subOrganizationOf, org_iri("", chain[-1].id)))
     if institution.wikidata:
-        g.add((node, OWL.sameAs, URIRef(f"http://www.wikidata.org/entity/{institution.wikidata}")))
+        g.add((node, OWL.sameAs, URIRef(f"{WIKIDATA}{institution.wikidata}")))
     return g
 
 

@@ -37,6 +37,9 @@ class TG(DefinedNamespace):
     measures: URIRef
 
 
+#: Where a Wikidata item's IRI starts (``owl:sameAs`` of listed institutions and office-holders).
+WIKIDATA = "http://www.wikidata.org/entity/"
+
 PREFIXES: dict[str, Namespace | str] = {
     "schema": SDO,
     "org": ORG,
@@ -51,4 +54,4 @@ PREFIXES: dict[str, Namespace | str] = {
     "tgid": ID,
 }
 
-__all__ = ["SDO", "ORG", "ID", "TG", "PREFIXES", "DCTERMS", "OWL", "PROV", "RDF", "RDFS", "SKOS", "XSD"]
+__all__ = ["SDO", "ORG", "ID", "TG", "PREFIXES", "DCTERMS", "OWL", "PROV", "RDF", "RDFS", "SKOS", "WIKIDATA", "XSD"]

@@ -31,7 +31,7 @@ import networkx as nx
 from rdflib import Dataset, URIRef
 
 from extract.errors import TradegraphError
-from extract.vocab import DCTERMS, OWL, PREFIXES, SDO
+from extract.vocab import DCTERMS, OWL, PREFIXES, SDO, WIKIDATA
 from graph.details import country_name
 from graph.projections import KINDS, Evidence, actor_network, actor_topics, co_attendance
 from graph.store import atomic_write, merged_graph
@@ -44,7 +44,6 @@ NETWORK_FORMATS = ("graphml", "gexf", "csv")
 #: actors: people, institutions, meetings, places and topics; people: co-attendance; topics: actor–topic ties
 PROJECTIONS = ("actors", "people", "topics")
 JSONLD_CONTEXT = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-WIKIDATA = "http://www.wikidata.org/entity/"
 SEP = "; "
 _NODE_ORDER = ["label", "name", "kind", "country", "other_names", "documents", "topics", "statements", "date",
                "planned"]

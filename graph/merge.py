@@ -27,13 +27,12 @@ from rdflib import Graph, Literal, URIRef
 
 from extract.errors import DataError
 from extract.slug import fold, strip_accents
-from extract.vocab import ORG, OWL, RDF, SDO
+from extract.vocab import ORG, OWL, RDF, SDO, WIKIDATA
 from graph.groups import Evidence, Groups
 from graph.name_variants import has_debris
 from graph.people import link_people
 
 _GLUE = {"of", "the", "and", "for", "de", "del", "la", "y"}
-WIKIDATA = "http://www.wikidata.org/entity/"
 
 
 @dataclass(frozen=True)

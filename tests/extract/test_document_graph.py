@@ -40,3 +40,13 @@ def test_a_company_brings_no_government(nlp):
     g = graph_of(nlp, "Dana Whitfield of Orbis Partners toured a plant in Sonora.")
     assert not any(name.startswith("Government of") for name in names(g, SDO.Organization))
     assert not set(g.subjects(ORG.subOrganizationOf, None))
+
+
+def test_a_listed_office_holder_named_in_full_is_their_wikidata_item(nlp):
+    from extract.known_people import known_holder
+    from extract.vocab import OWL, WIKIDATA
+
+    g = graph_of(nlp, "Bill Clinton signed the agreement. Dana Whitfield watched.")
+    items = {str(g.value(p, SDO.name)): g.value(p, OWL.sameAs) for p in g.subjects(RDF.type, SDO.Person)}
+    assert str(items["Bill Clinton"]) == WIKIDATA + known_holder("Bill Clinton").wikidata
+    assert items["Dana Whitfield"] is None
