@@ -166,6 +166,13 @@ def _standalone(chunk: list[Token], person: Mention, sent: SentenceView, lex: Le
     title, former = clean_title(chunk, lex, keep_nationality=True)
     if not title or lex.role_of(title) is None:
         return None
+    state = _state_at_end(chunk, lex)
+    if state is not None:  # "governor of the State of Mexico", "secretary of economy of Chihuahua"
+        head, _ = clean_title(chunk[:state[0]], lex)
+        if head and lex.role_of(head):
+            span = (chunk[state[1]].idx, chunk[-1].idx + len(chunk[-1].text))
+            return RoleFinding((person.start, person.end), head, former, sent.sent.start_char, sent.sent.end_char,
+                               "roles.apposition", org=span)
     country = next((lex.nationalities[t.text.lower()] for k, t in enumerate(chunk) if t.text.lower() in lex.nationalities
                     and t.text[:1].isupper() and not (k and chunk[k - 1].lower_ in lex.region_words)), None)
     if country is None:  # "X, Secretary of Agriculture": a listed holder's side before the office's default
@@ -177,6 +184,17 @@ def _standalone(chunk: list[Token], person: Mention, sent: SentenceView, lex: Le
         return None
     return RoleFinding((person.start, person.end), title, former, sent.sent.start_char, sent.sent.end_char,
                        "roles.apposition", institution=institution, country=country)
+
+
+def _state_at_end(chunk: list[Token], lex: Lexicon) -> tuple[int, int] | None:
+    """(index of "of"/"for", index of the state's first word) when the chunk ends "of [the] <state>"."""
+    for k in range(len(chunk) - 1, 0, -1):
+        if chunk[k - 1].lower_ in {"of", "for"} or chunk[k - 1].lower_ == "the" and k > 1 \
+                and chunk[k - 2].lower_ in {"of", "for"}:
+            name = " ".join(t.text for t in chunk[k:]).lower()
+            if name in lex.states:
+                return (k - 1 if chunk[k - 1].lower_ != "the" else k - 2), k
+    return None
 
 
 def apposition(sent: SentenceView, person: Mention, lex: Lexicon, found: list[Mention]) -> list[RoleFinding]:

@@ -171,18 +171,21 @@ def _with_role_mentions(mentions: list[Mention], found: list[Mention], findings:
     for m in mentions + found:
         level = governed.get((m.start, m.end))
         if m.kind == "place" and level and (m.text.lower() in lex.states) == (level == "Government of"):
-            m = replace(m, kind="org", text=f"{level} {m.text}")  # a governor's or mayor's post: its government
+            m = replace(m, kind="org", text=_government_name(level, m.text))  # a governor's or mayor's post
         elif m.kind in {"place", "org"} and (m.start, m.end) in org_spans and _state_named(m.text, lex):
             # "secretary of economy for the state of Chihuahua", "… Development for the State of Sonora"
-            m = replace(m, kind="org", text=f"Government of {_state_named(m.text, lex)}", institution=None)
+            m = replace(m, kind="org", text=_government_name("Government of", _state_named(m.text, lex) or ""),
+                        institution=None)
         elif m.kind == "place" and (m.start, m.end) in org_spans:
             m = replace(m, kind="org")
         out.append(m)
     known = {(m.start, m.end) for m in out}
     for f in findings:  # a state the NER did not take for a place ("Nuevo León Governor X", tagged a person)
-        if f.org in governed and f.org not in known:
-            name = text[f.org[0]:f.org[1]]
-            out.append(Mention("org", f"{governed[f.org]} {name}", f.org[0], f.org[1], f.sent_start, f.sent_end,
+        name = text[f.org[0]:f.org[1]] if f.org else ""
+        if f.org and f.org not in known and (f.org in governed or _state_named(name, lex)):
+            known.add(f.org)
+            out.append(Mention("org", _government_name(governed.get(f.org, "Government of"), name), f.org[0],
+                               f.org[1], f.sent_start, f.sent_end,
                                source="office"))
     for f in findings:
         if f.institution and f.org is None:
@@ -219,11 +222,18 @@ def _meeting_series(entities: list[Entity], memberships: list, inst: Institution
             and inst.by_id[e.institution].kind == "international" and e.name.split()[-1].lower() in lex.event_words}
 
 
+def _government_name(level: str, place: str) -> str:
+    """ "Government of Texas", "City of Laredo"; a state whose name says it is one keeps it ("State of Mexico")."""
+    return place if level == "Government of" and place.lower().startswith("state of") else f"{level} {place}"
+
+
 def _state_named(text: str, lex: Lexicon) -> str | None:
     """The state a post's body names when the body is a state's government: the state itself, or a
     portfolio "for the State of X" (the portfolio belongs to the title, the post to the state)."""
     if text.lower() in lex.states:
         return text
+    if text.lower().startswith("the ") and text[4:].lower() in lex.states:
+        return text[4:]
     found = _STATE_PORTFOLIO.match(text)
     if found is None or found.group(2).lower() not in lex.states:
         return None

@@ -112,6 +112,10 @@ def memberships(nlp, text):
      {("Tomás Ruiz", "secretary of economy", "Government of Chihuahua", False)}),
     ("Luis Soto, Secretary of Economic Development for the State of Nuevo León, spoke.",
      {("Luis Soto", "Secretary", "Government of Nuevo León", False)}),
+    ("The three governors were Ana Vidal, governor of the State of Mexico, Luis Soto, governor of Coahuila, and "
+     "Tomás Ruiz, secretary of economy of Chihuahua.",
+     {("Ana Vidal", "governor", "State of Mexico", False), ("Luis Soto", "governor", "Government of Coahuila", False),
+      ("Tomás Ruiz", "secretary of economy", "Government of Chihuahua", False)}),
     # officials listed together share the side the other items' offices give
     ("Attending were Ana Ruiz, Secretary of Foreign Affairs; Luis Soto, Secretary of Economy; and Rosa Vidal, "
      "Secretary of Environment.",
