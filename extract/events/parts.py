@@ -154,15 +154,14 @@ def earlier_encounters(doc: Doc, events: list[Event], reference: str | None, lex
     out: list[Event] = []
     known = {ev.start for ev in events}
     for t in doc:
-        if t.lower_ not in lex.report_nouns or any(a <= t.idx < b for a, b in skip) or t.sent.root.tag_ not in {
-                "VBD", "VBN", "VBZ", "VBP"}:
+        if t.lower_ not in lex.report_nouns or any(a <= t.idx < b for a, b in skip):
             continue
         mods = [c for c in t.children if c.dep_ in {"amod", "poss"}]
         earlier = any(c.lower_ in encounter_words().earlier_words for c in mods) or t.head.lower_ == "since"
         date = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "in"), None)
-        if not earlier or date is None:
+        if not earlier or date is None or t.sent.root.tag_ not in {"VBD", "VBN", "VBZ", "VBP"}:
             continue
-        phrase = doc.text[date.idx:date.right_edge.idx + len(date.right_edge)]
+        phrase = doc_text(doc)[date.idx:date.right_edge.idx + len(date.right_edge)]
         year = re.search(r"\b(?:19|20)\d\d\b", phrase)
         start = next((w.start for w in event_whens(phrase, None, reference)), year.group(0) if year else None)
         if start is None or start in known:
