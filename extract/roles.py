@@ -220,15 +220,21 @@ def _title_clause_before(sent: SentenceView, person: Mention, lex: Lexicon) -> l
                                     or sent.mention_at(i) is not None and sent.mention_at(i).kind != "person"):
         i -= 1
     run = list(doc[i + 1:p_start - 1])
-    while run and run[0].lower_ in {"the", "and", "or"}:  # "… and the president of X, Name"
-        run = run[1:]
-    t_start, t_end, former = split_title(run, lex)
     markers = lex.former_markers | lex.current_markers
-    for k in range(1, min(4, len(run))):  # a side before the title: "The U.S. ambassador to Mexico, X"
-        if t_end == t_start and nationality([t for t in run[:k] if t.lower_.rstrip("-") not in markers], lex):
-            t_start, t_end, former = split_title(run[k:], lex)
-            t_start, t_end = t_start + k, t_end + k
-            former = former or any(t.lower_.rstrip("-") in lex.former_markers for t in run[:k])
+    # the post starts the run, or follows its last coordination ("… Officials and U.S. Ambassador to Mexico, X")
+    for cut in [0] + [k + 1 for k in range(len(run) - 1, -1, -1) if run[k].lower_ in {"and", ","}]:
+        part = run[cut:]
+        while part and part[0].lower_ in {"the", "and", "or"}:  # "… and the president of X, Name"
+            part = part[1:]
+        t_start, t_end, former = split_title(part, lex)
+        for k in range(1, min(4, len(part))):  # a side before the title: "The U.S. ambassador to Mexico, X"
+            if t_end == t_start and nationality([t for t in part[:k] if t.lower_.rstrip("-") not in markers], lex):
+                t_start, t_end, former = split_title(part[k:], lex)
+                t_start, t_end = t_start + k, t_end + k
+                former = former or any(t.lower_.rstrip("-") in lex.former_markers for t in part[:k])
+        if t_end > t_start:
+            run = part
+            break
     orgs = [sent.mention_at(t.i) for t in run[t_start + 1:] if sent.mention_at(t.i) is not None
             and sent.mention_at(t.i).kind == "org"]
     marked = [t for t in run[:t_start] if t.lower_.rstrip("-") not in markers]

@@ -103,6 +103,8 @@ def memberships(nlp, text):
      {("Tom Vale", "Ambassador to Mexico", "Government of the United States", True)}),
     ("He met with the US Trade Representative, Paul Lindqvist, and other officials.",
      {("Paul Lindqvist", "Trade Representative", "Office of the U.S. Trade Representative", False)}),
+    ("I held meetings with board members, Mexican Government Officials and U.S. Ambassador to Mexico, "
+     "Dana Whitfield.", {("Dana Whitfield", "Ambassador to Mexico", "Government of the United States", False)}),
     # a former government post and a current one in a company are two posts
     ("Dana Whitfield, former US Ambassador and founding partner of Orbis Partners, spoke.",
      {("Dana Whitfield", "US Ambassador", "Government of the United States", True),
