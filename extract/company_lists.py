@@ -207,8 +207,31 @@ def _lists(doc: Doc, mentions: list[Mention], grammar: Grammar, lex: Lexicon,
         if found is not None and not in_spans(doc[i].idx, clutter or []):
             after, many = found
             out.append([doc[a:b] for a, b in _items(doc, after, _sentence_end(doc, i), many, grammar, listed)])
+    out += _mixed_lists(doc, mentions, grammar, listed, clutter)
     return out + [[span] for span in _suffixed(doc, grammar, lex)
                   if span.start not in listed and not in_spans(span.start_char, clutter or [])]
+
+
+def _mixed_lists(doc: Doc, mentions: list[Mention], grammar: Grammar, listed: dict[int, int],
+                 clutter: list[tuple[int, int]] | None) -> list[list[Span]]:
+    """Lists that say what they are by their items: in "A Energy, B Lab, C Farma, D Protection and E",
+    when a third of the names (two at least) are organizations already, the others are too. A name a person's
+    mention of two words or more covers keeps its reading."""
+    orgs = {(m.start, m.end) for m in mentions if m.kind == "org"}
+    people = [(m.start, m.end) for m in mentions if m.kind == "person" and len(m.text.split()) >= 2]
+    by_start = {doc[i].idx: i for i in range(len(doc))}
+    out: list[list[Span]] = []
+    covered = -1
+    for m in sorted(mentions, key=lambda m: m.start):
+        i = by_start.get(m.start)
+        if m.kind != "org" or i is None or i <= covered or in_spans(m.start, clutter or []):
+            continue
+        items = [doc[a:b] for a, b in _items(doc, i, _sentence_end(doc, i), True, grammar, listed)]
+        known = sum((s.start_char, s.end_char) in orgs for s in items)
+        if len(items) >= 3 and known >= 2 and known * 3 >= len(items):
+            covered = items[-1].end
+            out.append([s for s in items if not any(a < s.end_char and s.start_char < b for a, b in people)])
+    return out
 
 
 def companies_named(doc: Doc, mentions: list[Mention], lex: Lexicon, inst: InstitutionList,

@@ -15,7 +15,9 @@ from extract.dates import MONTH_NAMES, WEEKDAYS
 from extract.document import doc_text
 from extract.clutter import in_spans
 from extract.institutions import InstitutionList
+from extract.known_people import known_holder
 from extract.lexicon import Lexicon
+from extract.org_context import org_context
 
 KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
 _JUNK_EDGE = set("•·*-–—>|“”\"'‘’()[]{}:;,.!?/#") | {"the", "The", "THE", "’s", "'s", "s", "and", "of"}
@@ -275,7 +277,13 @@ def _before_possessive(tokens: list[Token], lex: Lexicon) -> list[Token]:
             if (i == 3 and tokens[0].lower_ == "office" and tokens[1].lower_ == "of"
                     and tokens[2].lower_ in lex.nationalities):
                 return tokens if i + 1 < len(tokens) else tokens[:i]
-            return tokens[i + 1:] if owner in lex.nationalities else tokens[:i]
+            if owner in lex.nationalities:
+                return tokens[i + 1:]
+            tail = tokens[i + 1:]
+            if i == 1 and owner not in lex.org_heads and 1 <= len(tail) <= 2 \
+                    and not any(t.lower_ in lex.org_heads or t.lower_ in lex.portfolio_words for t in tail):
+                return tokens  # "Rosa's Cantina": a business named for its owner, the whole name
+            return tokens[:i]
     return tokens
 
 
@@ -304,11 +312,19 @@ def _split_org(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if tok.text == "," or (tok.lower_ == "and" and nxt is not None and nxt.text.lower() in lex.org_heads
-                               and nxt.text.lower() not in {"partners", "co", "inc", "sons"}):
+                               and nxt.text.lower() not in {"partners", "co", "inc", "sons"}) \
+                or tok.lower_ == "and" and _two_headed(parts[-1], tokens[i + 1:], lex):
             parts.append([])
         else:
             parts[-1].append(tok)
     return [p for p in parts if p]
+
+
+def _two_headed(before: list[Token], after: list[Token], lex: Lexicon) -> bool:
+    """ "the Commercial Service and Trade Office": two names, each ending in an organization's head."""
+    rest = after[:next((k for k, t in enumerate(after) if t.text == ","), len(after))]
+    return len(before) >= 2 and len(rest) >= 2 and before[-1].lower_ in lex.org_heads \
+        and rest[-1].lower_ in lex.org_heads
 
 
 def _acronym_after(doc: Doc, end: int) -> str | None:
@@ -365,6 +381,9 @@ def find_mentions(doc: Doc, lex: Lexicon, inst: InstitutionList, clutter: list[t
                 piece_kind, found = "person", [_extend_second_surname(named, lex) if named else named]
             elif kind == "org" and _portfolio_then_name(tokens, lex, inst):
                 piece_kind, found = "person", [_portfolio_then_name(tokens, lex, inst)]
+            elif kind == "org" and len(tokens) >= 2 and known_holder(text) is not None \
+                    and _person_ok(tokens, lex, inst):
+                piece_kind, found = "person", [tokens]  # an office-holder's name typed ORG
             elif kind == "org" and _titled_apposition(tokens, lex) and _person_ok(tokens, lex, inst):
                 piece_kind = "person"  # "Ana Ruiz, former Deputy Secretary …" typed ORG
                 found = [_extend_given_names(tokens, lex, allow_entities=True)]
@@ -407,6 +426,11 @@ def _make(doc: Doc, tokens: list[Token], kind: str, sent: Span, lex: Lexicon, in
             return None  # a fragment of a headline or section title
         if kind == "org" and (not _org_ok(tokens, lex) or _after_title(tokens, lex) or in_title(tokens, lex)):
             return None
+        verdict = org_context(tokens, lex) if kind == "org" else None
+        if verdict == "venue":
+            kind = "place"
+        elif verdict is not None:
+            return None  # an event's edition or subject, an agreement's acronym, a plural common noun
     start, end = tokens[0].i, tokens[-1].i + 1
     if kind == "place":
         text = re.sub(r"\bD\.\s*C\.", "D.C.", text)  # "Washington D. C."

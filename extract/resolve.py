@@ -10,7 +10,9 @@ from dataclasses import dataclass, field, replace
 
 from extract.institutions import InstitutionList
 from extract.lexicon import Lexicon
+from extract.company_lists import load_grammar
 from extract.mentions import Mention
+from extract.org_names import clean_org
 from extract.slug import fold
 
 _PARTICLES = {"de", "la", "del", "van", "von", "der", "y", "da", "dos", "di", "le"}
@@ -68,9 +70,33 @@ def _resolve_people(mentions: list[Mention]) -> list[Entity]:
 
 
 def _alias_key(text: str) -> str:
-    """Folded name; acronyms also lose their inner punctuation ("AA&M" is "AAM")."""
+    """Folded name without a legal form ("Acme Labs, LLC" is "Acme Labs") or spaces; acronyms also lose
+    their inner punctuation ("AA&M" is "AAM")."""
     key = fold(text)
-    return key.replace(" ", "") if len(text) <= 8 and text.replace("&", "").replace(".", "").isupper() else key
+    if len(text) <= 8 and text.replace("&", "").replace(".", "").isupper():
+        return key.replace(" ", "")
+    words = key.split()
+    for suffix in _legal_suffixes():
+        if len(words) > len(suffix) + 1 and tuple(words[-len(suffix):]) == suffix:
+            words = words[:-len(suffix)]
+            break
+    return "".join(words)  # "Select USA Office" is "SelectUSA Office"
+
+
+def _legal_suffixes() -> list[tuple[str, ...]]:
+    """The company-list grammar's legal forms, folded, longest first."""
+    forms = {tuple(fold(" ".join(s)).split()) for s in load_grammar().legal_suffixes}
+    return sorted((f for f in forms if f), key=lambda f: (-len(f), f))
+
+
+def clean_orgs(mentions: list[Mention], inst: InstitutionList, lex: Lexicon) -> list[Mention]:
+    """Organization mentions made into the bodies they name (``extract.org_names``), without those that
+    name none, and without an unlisted fragment of a longer organization mention ("Innovative
+    Strategies" inside "Global Security and Innovative Strategies")."""
+    out = [c for c in (clean_org(m, lex, inst) for m in mentions) if c is not None]
+    spans = [(m.start, m.end) for m in out if m.kind == "org" and m.end > m.start]
+    return [m for m in out if m.kind != "org" or m.institution or m.end <= m.start
+            or not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in spans)]
 
 
 def _resolve_orgs(mentions: list[Mention], inst: InstitutionList, lex: Lexicon) -> list[Entity]:
@@ -113,7 +139,9 @@ def _resolve_orgs(mentions: list[Mention], inst: InstitutionList, lex: Lexicon) 
             target.aliases.add(f"the {m.text}")
     for ent in orgs.values():
         if ent.institution is None:
+            first = ent.name
             ent.name = max((m.text for m in ent.mentions), key=lambda t: (len(t.split()), len(t), t))
+            ent.aliases.add(first)  # the name it was first given stays one of its names
             ent.aliases.discard(ent.name)
     return list(orgs.values())
 
@@ -129,6 +157,7 @@ def _resolve_places(mentions: list[Mention]) -> list[Entity]:
 
 def resolve(mentions: list[Mention], inst: InstitutionList, lex: Lexicon) -> list[Entity]:
     """Group mentions into entities, in order of first mention."""
+    mentions = clean_orgs(mentions, inst, lex)
     by_kind = {k: [m for m in mentions if m.kind == k] for k in ("person", "org", "place")}
     people = _resolve_people(by_kind["person"])
     person_words = {w for e in people for w in e.key.split()}

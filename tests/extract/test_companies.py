@@ -164,3 +164,24 @@ def test_company_lists_grammar_file_is_checked(tmp_path: Path) -> None:
     path.write_text("group_nouns: [companies]\n", encoding="utf-8")
     with pytest.raises(DataError, match="needs non-empty lists"):
         load_grammar(path)
+
+
+@pytest.mark.parametrize("text,orgs,expected", [
+    # two organizations already in a list of five: the others are organizations too
+    ("Leads came from Quarzo Energy, Tern Lab, Brisa Farma, Kelvo Works and Mirador.",
+     ["Quarzo Energy", "Kelvo Works"], ["Quarzo Energy", "Tern Lab", "Brisa Farma", "Kelvo Works", "Mirador"]),
+    # a single organization does not make a list of names one of companies
+    ("They thanked Quarzo Energy, Tern Lab, Brisa Farma, Kelvo Works and Mirador.", ["Quarzo Energy"], []),
+])
+def test_companies_in_a_list_of_organizations(text, orgs, expected):
+    doc = spacy.blank("en")(text)
+    found = companies_named(doc, [mention(doc, o, "org") for o in orgs], load_lexicon(), load_institutions())
+    assert [m.text for m in found] == expected
+
+
+def test_companies_in_a_list_keep_the_people_named_in_it():
+    doc = spacy.blank("en")("Leads came from Quarzo Energy, Tern Lab, Ana Ruiz Vega and Kelvo Works.")
+    ms = [mention(doc, "Quarzo Energy", "org"), mention(doc, "Kelvo Works", "org"),
+          mention(doc, "Ana Ruiz Vega", "person")]
+    assert [m.text for m in companies_named(doc, ms, load_lexicon(), load_institutions())] == \
+        ["Quarzo Energy", "Tern Lab", "Kelvo Works"]

@@ -121,3 +121,25 @@ def test_mentions_names_free_of_titles_with_the_model(nlp, text, name):
     people = [m.text for m in found if m.kind == "person"]
     assert all(n in people for n in name), people
     assert all(p in name for p in people), people
+
+
+@pytest.mark.parametrize("text,ents,expected", [
+    # two names joined by "and", each ending in an organization's head
+    ("the Regional Trade Service and Gateway Export Office met", [("ORG", 1, 8)],
+     [("org", "Regional Trade Service"), ("org", "Gateway Export Office")]),
+    # a portfolio's "and" stays inside one name
+    ("the Ministry of Tourism and Rural Development met", [("ORG", 1, 7)],
+     [("org", "Ministry of Tourism and Rural Development")]),
+    # a business named for its owner keeps the owner's possessive; a body's possessive names the body
+    ("lunch at Rosa 's Cantina today", [("ORG", 2, 5)], [("org", "Rosa 's Cantina")]),
+    ("the Council 's Energy Working Group said", [("ORG", 1, 7)], [("org", "Council")]),
+    # an office-holder's name typed ORG is a person
+    ("a visit by President Vicente Fox today", [("ORG", 4, 6)], [("person", "Vicente Fox")]),
+    # an edition of an event, a named event's subject, an agreement's acronym, a venue
+    ("during the 2031 Northern Gateway Forum in May", [("ORG", 3, 6)], []),
+    ("the Dialogue on Combating Cargo Theft closed", [("ORG", 3, 6)], []),
+    ("the Pacific Rim Partnership ( PRP ) and the PRP talks", [("ORG", 9, 10)], []),
+    ("they met at Sofitel Lomas on Monday", [("ORG", 3, 5)], [("place", "Sofitel Lomas")]),
+])
+def test_mentions_what_the_words_around_say(make_doc, text, ents, expected):
+    assert mentions_of(make_doc(text, ents)) == expected

@@ -46,3 +46,36 @@ def test_resolve_acronym_of_a_listed_body_joins_it():
     ms = [Mention("org", "Mexican Council on Global Affairs", 0, 33, 0, 100, acronym="COMEXI")]
     (org,) = [e for e in resolve(ms, load_institutions(), load_lexicon()) if e.kind == "org"]
     assert org.institution == "mx-comexi"
+
+
+def _orgs(ms):
+    return sorted((e.name, tuple(sorted(e.aliases))) for e in resolve(ms, load_institutions(), load_lexicon())
+                  if e.kind == "org")
+
+
+def test_resolve_drops_an_unlisted_fragment_of_a_longer_organization():
+    ms = [Mention("org", "Orbis Risk and Quantum Strategies", 0, 33, 0, 100, source="role"),
+          Mention("org", "Quantum Strategies", 15, 33, 0, 100)]
+    assert _orgs(ms) == [("Orbis Risk and Quantum Strategies", ())]
+
+
+def test_resolve_a_company_with_and_without_its_legal_form_is_one():
+    ms = [Mention("org", "Market Leader for Tellan Brothers Bakery", 0, 40, 0, 100, source="role"),
+          Mention("org", "Tellan Brothers Bakery, LLP", 18, 45, 0, 100, source="company_list")]
+    assert _orgs(ms) == [("Tellan Brothers Bakery, LLP", ("Tellan Brothers Bakery",))]
+
+
+@pytest.mark.parametrize("first,second", [
+    ("Government of Durango", "State of Durango"),  # a state's government, however written
+    ("Mexican Ministry of Energy", "Ministry of Energy"),  # a listed body behind a nationality word
+])
+def test_resolve_one_body_under_two_names(first, second):
+    ms = [Mention("org", first, 0, len(first), 0, 100, source="role"),
+          Mention("org", second, 60, 60 + len(second), 0, 100)]
+    assert len(_orgs(ms)) == 1
+
+
+def test_resolve_drops_titles_taken_for_bodies():
+    ms = [Mention("org", "Advisor for Trade and Investment", 0, 32, 0, 100),
+          Mention("org", "Chief of the Regional Analysis Unit", 40, 75, 0, 100, source="role")]
+    assert _orgs(ms) == []
