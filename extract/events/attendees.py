@@ -11,7 +11,7 @@ from extract.document import doc_text
 from extract.events.model import Event, paragraphs
 from extract.events.named import refers_back
 from extract.events.naming import name_by_people
-from extract.events.participation import attends, root_dep
+from extract.events.participation import attends, org_takes_part, root_dep
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
 from extract.metadata import is_dateline_agency
@@ -121,6 +121,8 @@ def assign_people(doc: Doc, mentions: list[Mention], events: list[Event], clutte
             owner = named_here[0] if named_here and named_here[0].sentence[0] <= m.start < named_here[0].sentence[1] \
                 else target
             owner.attendees.append(m)
+        target.org_attendees.extend(m for m in mentions if m.kind == "org" and p_start <= m.start < p_end
+                                    and org_takes_part(doc, m, lex))
         present = {a.text.split()[-1] for a in target.attendees}
         if took_part or any(m.text.split()[-1] in present and _is_subject(doc, m) for m in people):
             target.paragraphs.append((p_start, p_end))  # also what its attendees discussed, for its topics

@@ -105,3 +105,28 @@ def _present(be: Token, person: Token) -> bool:
         return any(c.dep_ == "nsubj" and c.lower_ in presence for c in be.children)
     return any(c.dep_ == "prep" and c.lower_ in {"in", "among", "as"}
                and any(g.dep_ == "pobj" and g.lower_ in presence for g in c.children) for c in be.children)
+
+
+def org_takes_part(doc: Doc, m: Mention, lex: Lexicon) -> bool:
+    """A body named among those who took part: "were joined by executives from companies including X, Y and Z",
+    "met with representatives of X" (the people's words climb to the verb or noun of taking part)."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = root_dep(span.root)
+    for _ in range(4):
+        if tok.dep_ != "pobj" or tok.head.lower_ not in {"including", "from", "of", "by", "with"}:
+            return False
+        governor = tok.head.head
+        if governor.lemma_.lower() in lex.participation_verbs or governor.lower_ in lex.participation_nouns:
+            return tok.head.lower_ in {"by", "with"}  # the body itself met, or those from it did
+        if tok.head.lower_ in {"by", "with"} or governor.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        tok = root_dep(governor)  # "executives from companies including X": climb to "executives"
+        if tok.dep_ == "pobj" and tok.head.lower_ in {"by", "with"} and _verb_takes_part(tok.head.head, lex):
+            return True
+    return False
+
+
+def _verb_takes_part(tok: Token, lex: Lexicon) -> bool:
+    return tok.lemma_.lower() in lex.participation_verbs or tok.lower_ in lex.participation_nouns

@@ -174,6 +174,17 @@ def test_event_forms_a_story_without_a_date_is_of_its_latest_year(nlp, text, yea
     assert found[0] == year
 
 
+@pytest.mark.slow
+def test_event_forms_bodies_that_took_part(nlp):
+    text = ("Business leaders met at the 5th Orbis CEO Dialogue in Monterrey on March 4. Co-chairs Tom Hale and "
+            "Lia Moss were joined by executives from companies including FedEx, Walmart and Pfizer.\n\n"
+            "Members of Congress said the tariffs on Acme Foods would hurt.")
+    g = document_graph(nlp(text), Document("t.txt", "t", text))
+    (event,) = g.subjects(RDF.type, SDO.Event)
+    bodies = {str(g.value(a, SDO.name)) for a in g.objects(event, SDO.attendee) if (a, RDF.type, SDO.Organization) in g}
+    assert {"FedEx", "Walmart", "Pfizer"} <= bodies and not bodies & {"Congress", "Acme Foods"}
+
+
 def test_event_forms_iri_of_an_undated_meeting_is_its_documents():
     ev = Event("meeting in Monterrey", (10, 40), "events.report")
     a, b = event_iri(ev, URIRef("https://w3id.org/tradegraph/id/doc/a")), \
