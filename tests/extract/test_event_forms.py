@@ -39,6 +39,10 @@ def attendees(nlp, text: str) -> list[str]:
      "were also in attendance.", ["Ana Ruiz", "Lia Moss", "Tim Roe", "Tom Hale"]),
     # "held a meeting … with"
     ("Minister Ana Ruiz held a meeting in Monterrey on March 4 with Senator Tom Hale.", ["Ana Ruiz", "Tom Hale"]),
+    # "On the … side, X was joined by …"; "the delegation included …"
+    ("Minister Ana Ruiz led the Orbis delegation in Monterrey on March 4. On the Orbis side, the Minister was "
+     "joined by Secretary Tom Hale and Ambassador Lia Moss. The Acme delegation included Governor Tim Roe.",
+     ["Ana Ruiz", "Lia Moss", "Tim Roe", "Tom Hale"]),
     # a long list of titles and names after "the participation of"
     ("The Orbis Forum was held in Monterrey on March 4 and included the participation of Minister Ana Ruiz, "
      "Deputy Minister of Industry Tom Hale, Trade Commissioner Lia Moss, Governor Tim Roe, and "
