@@ -110,8 +110,11 @@ def _breaks(doc: Doc, i: int, sentence_end: int) -> bool:
 def _suffix_at(doc: Doc, i: int, grammar: Grammar, end: int, names: bool = False) -> int:
     """The index after a legal-form suffix starting at ``i`` ("Inc.", "S.A. de C.V."), else ``i``;
     ``names``: only the suffixes that mark a company anywhere."""
-    for words in grammar.name_suffixes if names else grammar.legal_suffixes:
-        if i + len(words) <= end and tuple(t.lower_ for t in doc[i:i + len(words)]) == words:
+    suffixes = grammar.name_suffixes if names else grammar.legal_suffixes
+    first = doc[i].lower_ if i < end else ""
+    for words in suffixes:  # longest first; the first word rules most out before any slicing
+        if words[0] == first and i + len(words) <= end \
+                and all(doc[i + k].lower_ == word for k, word in enumerate(words)):
             return i + len(words)
     return i
 
