@@ -56,8 +56,17 @@ class TopicCues:
 
 
 def fold_same_length(text: str) -> str:
-    """Strip accents character by character, so that offsets into ``text`` stay valid."""
-    return "".join(s if len(s := strip_accents(c)) == 1 else c for c in text)
+    """Strip accents character by character, so that offsets into ``text`` stay valid.
+
+    >>> fold_same_length("Secretaría de Economía")
+    'Secretaria de Economia'
+    """
+    return text if text.isascii() else "".join(_fold_char(c) for c in text)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    return s if len(s := strip_accents(c)) == 1 else c
 
 
 def _cue_pattern(words: list[str], where: str) -> re.Pattern[str]:
