@@ -7,6 +7,7 @@ unresolved rather than guessed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from extract.institutions import InstitutionList
 from extract.lexicon import Lexicon
@@ -83,10 +84,11 @@ def _alias_key(text: str) -> str:
     return "".join(words)  # "Select USA Office" is "SelectUSA Office"
 
 
-def _legal_suffixes() -> list[tuple[str, ...]]:
+@lru_cache(maxsize=1)
+def _legal_suffixes() -> tuple[tuple[str, ...], ...]:
     """The company-list grammar's legal forms, folded, longest first."""
     forms = {tuple(fold(" ".join(s)).split()) for s in load_grammar().legal_suffixes}
-    return sorted((f for f in forms if f), key=lambda f: (-len(f), f))
+    return tuple(sorted((f for f in forms if f), key=lambda f: (-len(f), f)))
 
 
 def clean_orgs(mentions: list[Mention], inst: InstitutionList, lex: Lexicon) -> list[Mention]:
