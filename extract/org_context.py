@@ -55,7 +55,7 @@ def _venue(tokens: list[Token]) -> bool:
     before = doc[first - 1].lower_ if first else ""
     if before == "the" and first >= 2:
         before = doc[first - 2].lower_
-    if before not in {"at", "in"}:
+    if before != "at":
         return False
     text = " ".join(t.text for t in tokens)
     return any(text == brand or text.startswith(brand + " ") for brand in load_org_words().venue_brands)

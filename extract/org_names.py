@@ -152,9 +152,9 @@ def not_a_body(words: list[str], lex: Lexicon, vocab: OrgWords) -> bool:
     if not words or low in lex.titles or low in lex.not_actors or low in vocab.people_words:
         return True
     first = words[0].lower()
-    plural_title = first.endswith("s") and (first[:-1] in lex.titles or first[:-1] in vocab.people_words)
-    if plural_title or first in vocab.people_words and len(words) > 1 and words[1].lower() in _CONNECTORS:
-        return True  # "CEOs", "Leaders of North America"
+    people = first in vocab.people_words or first.endswith("s") and first[:-1] in lex.titles
+    if people and (len(words) == 1 or words[1].lower() in _CONNECTORS):
+        return True  # "CEOs", "Leaders of North America" (but "Partners Group" is a firm)
     return _portfolio(words, lex, vocab) or _unit(words, vocab) or words[-1].lower() in lex.agreement_heads
 
 
@@ -164,6 +164,9 @@ def clean_org(m: Mention, lex: Lexicon, inst: InstitutionList) -> Mention | None
     if m.kind != "org" or m.institution:
         return m
     vocab = load_org_words()
+    listed = inst.lookup(m.text)
+    if listed is not None:  # "Secretary of Economy", "Mexican Ministry of Energy": a listed body's name
+        return replace(m, institution=listed.id)
     original = _words(m.text)
     words = list(original)
     while words and words[0].lower() == "the":

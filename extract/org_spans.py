@@ -82,7 +82,8 @@ def before_possessive(tokens: list[Token], lex: Lexicon) -> list[Token]:
                 return tokens[i + 1:]
             tail = tokens[i + 1:]
             if i == 1 and owner not in lex.org_heads and 1 <= len(tail) <= 2 \
-                    and not any(t.lower_ in lex.org_heads or t.lower_ in lex.portfolio_words for t in tail):
+                    and not any(t.lower_ in lex.org_heads or t.lower_ in lex.portfolio_words or t.lower_ in lex.titles
+                                or t.lower_ in lex.event_words for t in tail):
                 return tokens  # "Rosa's Cantina": a business named for its owner, the whole name
             return tokens[:i]
     return tokens

@@ -133,6 +133,7 @@ def test_mentions_names_free_of_titles_with_the_model(nlp, text, name):
     # a business named for its owner keeps the owner's possessive; a body's possessive names the body
     ("lunch at Rosa 's Cantina today", [("ORG", 2, 5)], [("org", "Rosa 's Cantina")]),
     ("the Council 's Energy Working Group said", [("ORG", 1, 7)], [("org", "Council")]),
+    ("with Tellan 's President today", [("ORG", 1, 4)], [("org", "Tellan")]),
     # an office-holder's name typed ORG is a person
     ("a visit by President Vicente Fox today", [("ORG", 4, 6)], [("person", "Vicente Fox")]),
     # an edition of an event, a named event's subject, an agreement's acronym, a venue

@@ -91,3 +91,11 @@ def _doc(blank, words, tags=None):
 def test_org_context(blank, words, span, tags, expected):
     doc = _doc(blank, words, tags)
     assert org_context(list(doc[span[0]:span[1]]), load_lexicon()) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Partners Group", ("org", "Partners Group", None)),  # a firm named with a plural title word
+    ("Directors Guild of Harbor City", ("org", "Directors Guild of Harbor City", None)),
+])
+def test_clean_org_keeps_names_that_only_look_like_titles(text, expected):
+    assert cleaned(text) == expected
