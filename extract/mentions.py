@@ -18,6 +18,7 @@ from extract.institutions import InstitutionList
 from extract.known_people import known_holder
 from extract.lexicon import Lexicon
 from extract.org_context import org_context
+from extract.org_names import load_org_words
 from extract.org_spans import after_title, before_possessive, in_title, org_ok, possessive_tail, split_org
 
 KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -138,7 +139,8 @@ def _person_ok(tokens: list[Token], lex: Lexicon, inst: InstitutionList) -> bool
     if any(w.lower() in lex.org_heads or w.lower() in lex.titles or w.lower() in lex.nationalities
            or w.lower() in lex.event_words or w.lower() in lex.agreement_heads for w in words if w[0].isupper()):
         return False
-    if all(w.lower() in lex.portfolio_words for w in words):
+    if all(w.lower() in lex.portfolio_words for w in words) \
+            or any(w.lower() in load_org_words().unit_heads for w in words):  # "… Intelligence Unit"
         return False
     if not all(w[0].isupper() or w.lower() in {"de", "la", "del", "van", "von", "der", "y", "da", "dos", "di", "le", "bin"}
                for w in words):

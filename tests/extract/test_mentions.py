@@ -134,6 +134,8 @@ def test_mentions_names_free_of_titles_with_the_model(nlp, text, name):
     ("lunch at Rosa 's Cantina today", [("ORG", 2, 5)], [("org", "Rosa 's Cantina")]),
     ("the Council 's Energy Working Group said", [("ORG", 1, 7)], [("org", "Council")]),
     ("with Tellan 's President today", [("ORG", 1, 4)], [("org", "Tellan")]),
+    # a unit of a body typed PERSON is no one
+    ("the Regional Analysis Unit reported", [("PERSON", 1, 4)], []),
     # an office-holder's name typed ORG is a person
     ("a visit by President Vicente Fox today", [("ORG", 4, 6)], [("person", "Vicente Fox")]),
     # an edition of an event, a named event's subject, an agreement's acronym, a venue
