@@ -140,8 +140,8 @@ def _person_ok(tokens: list[Token], lex: Lexicon, inst: InstitutionList) -> bool
            or w.lower() in lex.event_words or w.lower() in lex.agreement_heads for w in words if w[0].isupper()):
         return False
     if all(w.lower() in lex.portfolio_words for w in words) \
-            or any(w.lower() in load_org_words().unit_heads for w in words):  # "… Intelligence Unit"
-        return False
+            or any(w.lower() in load_org_words().unit_heads | load_org_words().document_words for w in words):
+        return False  # "… Intelligence Unit", "Joint Statement"
     if not all(w[0].isupper() or w.lower() in {"de", "la", "del", "van", "von", "der", "y", "da", "dos", "di", "le", "bin"}
                for w in words):
         return False

@@ -45,6 +45,7 @@ class OrgWords:
     portfolio_nouns: frozenset[str]
     people_words: frozenset[str]
     venue_heads: frozenset[str]
+    document_words: frozenset[str]
     venue_brands: tuple[str, ...]
 
 
@@ -55,13 +56,14 @@ def load_org_words(path: Path = DATA) -> OrgWords:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"{path}: cannot be read as YAML ({exc})") from None
-    keys = ("unit_heads", "portfolio_nouns", "people_words", "venue_heads", "venue_brands")
+    keys = ("unit_heads", "portfolio_nouns", "people_words", "venue_heads", "document_words", "venue_brands")
     for key in keys:
         if not isinstance(raw.get(key), list) or not all(isinstance(w, str) and w.strip() for w in raw[key]):
             raise DataError(f"{path}: {key!r} must be a list of words")
     lower = lambda key: frozenset(w.lower() for w in raw[key])  # noqa: E731
     return OrgWords(unit_heads=lower("unit_heads"), portfolio_nouns=lower("portfolio_nouns"),
                     people_words=lower("people_words"), venue_heads=lower("venue_heads"),
+                    document_words=lower("document_words"),
                     venue_brands=tuple(sorted({w for w in raw["venue_brands"]}, key=lambda w: (-len(w), w))))
 
 
@@ -147,7 +149,7 @@ def _body_of(words: list[str]) -> list[str]:
 
 def not_a_body(words: list[str], lex: Lexicon, vocab: OrgWords) -> bool:
     """Whether a capitalised phrase can name no organization: a title, a portfolio, a unit, people or
-    staff, an agreement."""
+    staff, an agreement, a document."""
     low = " ".join(words).lower()
     if not words or low in lex.titles or low in lex.not_actors or low in vocab.people_words:
         return True
@@ -155,7 +157,8 @@ def not_a_body(words: list[str], lex: Lexicon, vocab: OrgWords) -> bool:
     people = first in vocab.people_words or first.endswith("s") and first[:-1] in lex.titles
     if people and (len(words) == 1 or words[1].lower() in _CONNECTORS):
         return True  # "CEOs", "Leaders of North America" (but "Partners Group" is a firm)
-    return _portfolio(words, lex, vocab) or _unit(words, vocab) or words[-1].lower() in lex.agreement_heads
+    return _portfolio(words, lex, vocab) or _unit(words, vocab) or words[-1].lower() in lex.agreement_heads \
+        or words[-1].lower() in vocab.document_words
 
 
 def clean_org(m: Mention, lex: Lexicon, inst: InstitutionList) -> Mention | None:

@@ -136,6 +136,7 @@ def test_mentions_names_free_of_titles_with_the_model(nlp, text, name):
     ("with Tellan 's President today", [("ORG", 1, 4)], [("org", "Tellan")]),
     # a unit of a body typed PERSON is no one
     ("the Regional Analysis Unit reported", [("PERSON", 1, 4)], []),
+    ("a Joint Statement from Ana Ruiz", [("PERSON", 1, 3), ("PERSON", 4, 6)], [("person", "Ana Ruiz")]),
     # an office-holder's name typed ORG is a person
     ("a visit by President Vicente Fox today", [("ORG", 4, 6)], [("person", "Vicente Fox")]),
     # an edition of an event, a named event's subject, an agreement's acronym, a venue

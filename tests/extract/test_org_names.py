@@ -51,6 +51,7 @@ def test_clean_org_names_the_body(text, expected):
     "CEOs", "Staff", "Cabinet", "Leaders of South America",  # people, not a body
     "Consul General",                                      # a title alone
     "Pacific Coast Free Trade Agreement",                  # an agreement
+    "Joint Statement",                                     # a document
 ])
 def test_clean_org_drops_what_names_no_body(text):
     assert cleaned(text) is None
