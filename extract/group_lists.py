@@ -21,7 +21,7 @@ from extract.institutions import InstitutionList
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
 from extract.sentence_view import SentenceView
-from extract.titles import GOVERNMENTS, RoleFinding, clean_title, office_for
+from extract.titles import GOVERNMENTS, RoleFinding, clean_title, office_for, split_title
 
 DATA = Path(__file__).parent / "data" / "group_lists.yaml"
 _WINDOW = 12  # how far before the group noun, or after it, the body or side of the group may be named
@@ -48,7 +48,10 @@ def group_list_roles(doc: Doc, mentions: list[Mention], findings: list[RoleFindi
     """A post for every listed person who has none with a body yet, in the body (or side) the list's
     introduction names."""
     words = load_group_words()
-    placed = {f.person for f in findings if f.org or f.institution}
+    listed = {(m.start, m.end) for m in mentions if m.institution}
+    # a post already read in a listed body stands; one in a phrase the list does not know ("Director General
+    # of Policy and Investment Promotion") may be a portfolio taken for a body, so the list's body is added
+    placed = {f.person for f in findings if f.institution or f.org in listed}
     out: list[RoleFinding] = []
     for sent in doc.sents:
         view = SentenceView(doc, sent, [m for m in mentions if sent.start_char <= m.start < sent.end_char])
@@ -58,8 +61,9 @@ def group_list_roles(doc: Doc, mentions: list[Mention], findings: list[RoleFindi
             continue
         noun, start = opened
         body = _body_of(view, noun, start, inside)
-        side = _side_of(sent, noun, lex)
-        if body is None and side is None:
+        side = _side_of(sent, noun, start, lex)
+        office = _office_named(sent, noun, start, side, lex) if body is None else None
+        if body is None and office is None and side is None:
             continue
         for person in inside:
             if person.kind != "person" or person.start < doc[start].idx or (person.start, person.end) in placed:
@@ -68,6 +72,9 @@ def group_list_roles(doc: Doc, mentions: list[Mention], findings: list[RoleFindi
             if body is not None:
                 out.append(RoleFinding((person.start, person.end), title, False, sent.start_char, sent.end_char,
                                        "roles.group_list", org=(body.start, body.end)))
+            elif office is not None:  # "officials of Mexico's Secretary of Economy: …": the ministry
+                out.append(RoleFinding((person.start, person.end), title, False, sent.start_char, sent.end_char,
+                                       "roles.group_list", institution=office, country=side))
             elif title and side in GOVERNMENTS:
                 institution, country = office_for(title, side)
                 out.append(RoleFinding((person.start, person.end), title, False, sent.start_char, sent.end_char,
@@ -116,7 +123,7 @@ def _list_start(sent: Span, words: GroupWords) -> tuple[int, int] | None:
         if tok.lower_ not in words.nouns:
             continue
         for k in range(tok.i + 1, min(sent.end, tok.i + 1 + _WINDOW)):
-            if doc[k].text == ":":
+            if doc[k].text.endswith(":") and not doc[k].is_alpha:  # ":", and "):" as the tokenizer keeps it
                 return tok.i, k + 1
             for opener in words.openers:
                 if tuple(t.lower_ for t in doc[k:k + len(opener)]) == opener:
@@ -138,13 +145,25 @@ def _body_of(view: SentenceView, noun: int, start: int, inside: list[Mention]) -
     return prev if prev is not None and prev.kind == "org" and not doc[noun - 1].is_punct else None
 
 
-def _side_of(sent: Span, noun: int, lex: Lexicon) -> str | None:
-    """A side named right before the group noun ("senior Mexican Government officials")."""
+def _side_of(sent: Span, noun: int, start: int, lex: Lexicon) -> str | None:
+    """A side named right before the group noun ("senior Mexican Government officials") or in the rest of
+    the introduction ("officials of Mexico's Secretary of Economy:")."""
     doc = sent.doc
-    for i in range(max(sent.start, noun - 4), noun):
+    for i in [*range(max(sent.start, noun - 4), noun), *range(noun + 1, start)]:
         code = lex.nationalities.get(doc[i].lower_)
-        if code and doc[i].text[:1].isupper():
+        if code and doc[i].text[:1].isupper() and not (i and doc[i - 1].lower_ in lex.region_words):
             return code
+    return None
+
+
+def _office_named(sent: Span, noun: int, start: int, side: str | None, lex: Lexicon) -> str | None:
+    """The institution an office's title names in the introduction, as the press names a ministry by its
+    head's title ("officials of Mexico's Secretary of Economy (SE): …")."""
+    doc = sent.doc
+    for i in range(noun + 1, start):
+        t_start, t_end, _ = split_title(list(doc[i:start]), lex)
+        if t_start == 0 and t_end > 0:
+            return office_for(doc[i:i + t_end].text, side)[0]
     return None
 
 

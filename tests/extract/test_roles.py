@@ -118,6 +118,9 @@ def memberships(nlp, text):
      "Tomás Ruiz, secretary of economy of Chihuahua.",
      {("Ana Vidal", "governor", "State of Mexico", False), ("Luis Soto", "governor", "Government of Coahuila", False),
       ("Tomás Ruiz", "secretary of economy", "Government of Chihuahua", False)}),
+    # a ministry named by its head's title in a list's introduction, the colon kept by the tokenizer
+    ("I met key officials of Mexico's Secretary of Economy (SE): Mtra. Lorena Quintal, Director General of Trade "
+     "Policy.", {("Lorena Quintal", "Director General of Trade Policy", "Ministry of Economy", False)}),
     # officials listed together share the side the other items' offices give
     ("Attending were Ana Ruiz, Secretary of Foreign Affairs; Luis Soto, Secretary of Economy; and Rosa Vidal, "
      "Secretary of Environment.",
