@@ -383,7 +383,8 @@ _BARE_BODIES = {"senate", "congress", "house", "chamber of deputies", "house of 
 
 def qualify_bare_bodies(mentions: list[Mention], doc: Doc, lex: Lexicon, inst: InstitutionList) -> list[Mention]:
     """ "the US House of Representatives and Senate": a bare legislature takes the side of its neighbour
-    or of its sentence, when the institution list knows that side's body."""
+    or of its sentence (the whole sentence, however its lines are wrapped), when the institution list
+    knows that side's body."""
     out = []
     for i, m in enumerate(mentions):
         if m.kind != "org" or m.institution or m.text.lower() not in _BARE_BODIES:
@@ -394,7 +395,7 @@ def qualify_bare_bodies(mentions: list[Mention], doc: Doc, lex: Lexicon, inst: I
         if prev is not None and prev.kind == "org" and prev.institution \
                 and doc_text(doc)[prev.end:m.start].strip(" ,").lower() in {"and", "or", ""}:
             sides.append(inst.by_id[prev.institution].country)
-        sentence = doc_text(doc)[m.sent_start:m.sent_end]
+        sentence = _whole_sentence(doc_text(doc), m.start, m.end)
         sides += [code for word, code in lex.nationalities.items()
                   if re.search(rf"(?<![\w.]){re.escape(word)}(?![\w])", sentence, re.I) and word[:1].isalpha()]
         for side in dict.fromkeys(sides):
@@ -405,6 +406,15 @@ def qualify_bare_bodies(mentions: list[Mention], doc: Doc, lex: Lexicon, inst: I
                 break
         out.append(m)
     return out
+
+
+def _whole_sentence(text: str, start: int, end: int) -> str:
+    """The sentence around a span, across the line breaks of hard-wrapped text ("… the United States
+    should exempt Mexico …⏎… before its Congress approves …"): from the last full stop or blank line
+    before it to the next after it."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start)) + 1
+    stops = [i for i in (text.find(". ", end), text.find("\n\n", end)) if i >= 0]
+    return text[left:min(stops) if stops else len(text)]
 
 
 def with_acronyms(mentions: list[Mention], doc: Doc, lex: Lexicon) -> list[Mention]:

@@ -2,7 +2,7 @@ import pytest
 
 from extract.institutions import load_institutions
 from extract.lexicon import load_lexicon
-from extract.mentions import find_mentions, heading_spans, with_acronyms
+from extract.mentions import Mention, find_mentions, heading_spans, with_acronyms
 
 
 def mentions_of(doc):
@@ -147,3 +147,18 @@ def test_mentions_names_free_of_titles_with_the_model(nlp, text, name):
 ])
 def test_mentions_what_the_words_around_say(make_doc, text, ents, expected):
     assert mentions_of(make_doc(text, ents)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the side is read in the whole sentence, across a hard-wrapped line
+    ("Ana Ruiz said the United States should act\nbefore its Congress votes on it. Then more.", "us-congress"),
+    # a sentence naming no side leaves the body bare
+    ("Ana Ruiz said the Acme board should act\nbefore its Congress votes on it. Mexico waits.", None),
+])
+def test_bare_legislature_takes_the_side_of_its_whole_sentence(make_doc, text, expected):
+    from extract.mentions import qualify_bare_bodies
+    doc = make_doc(text)
+    start = text.index("Congress")
+    line = text.index("\n") + 1
+    m = Mention("org", "Congress", start, start + 8, line, text.index(".") + 1)
+    assert qualify_bare_bodies([m], doc, load_lexicon(), load_institutions())[0].institution == expected
