@@ -84,14 +84,14 @@ def _portfolio(words: list[str], lex: Lexicon, vocab: OrgWords) -> bool:
 
 
 def _government_of_side(words: list[str], lex: Lexicon, inst: InstitutionList) -> str | None:
-    """ "United States", "U.S. Ambassador", "Mexico in Austin": the government of the side named (a
-    country alone, a country's post, a country's mission in a place)."""
+    """ "United States", "U.S. Ambassador", "Mexico in Austin", "Mexico to Canada": the government of the
+    side named (a country alone, a country's post, a country's mission in or to a place)."""
     for size in (2, 1):
         side = lex.nationalities.get(" ".join(words[:size]).lower())
         if side is None or len(words) < size:
             continue
         rest = words[size:]
-        if not rest or " ".join(rest).lower() in lex.titles or rest[0].lower() == "in" and len(rest) >= 2:
+        if not rest or " ".join(rest).lower() in lex.titles or rest[0].lower() in {"in", "to"} and len(rest) >= 2:
             gov = GOVERNMENTS.get(side)
             return gov if gov in inst.by_id else None
     return None

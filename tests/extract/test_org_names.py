@@ -31,6 +31,7 @@ def cleaned(text, source="role"):
     ("United States", ("org", "Government of the United States", "us-government")),
     ("U.S. Ambassador", ("org", "Government of the United States", "us-government")),
     ("Mexico in Houston", ("org", "Government of Mexico", "mx-government")),
+    ("Ambassador of Canada to Mexico", ("org", "Government of Canada", "ca-government")),
     # a listed body behind a nationality word
     ("Mexican Ministry of Energy", ("org", "Mexican Ministry of Energy", "mx-ministry-of-energy")),
     # a venue is a place
