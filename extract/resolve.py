@@ -125,8 +125,8 @@ def _resolve_orgs(mentions: list[Mention], inst: InstitutionList, lex: Lexicon) 
             add(f"inst:{m.institution}", m, inst.by_id[m.institution].name, m.institution)
         elif folded in by_alias:
             add(by_alias[folded], m, m.text, None)
-        elif len(m.tokens) == 1 and m.text.lower() in lex.org_heads:
-            pending.append(m)  # "the Chamber": resolved below to the nearest fuller name
+        elif len(m.tokens) == 1 and (m.text.lower() in lex.org_heads or m.text.lower() in lex.event_words):
+            pending.append(m)  # "the Chamber", "the Dialogue": resolved below to the nearest fuller name
         else:
             add(folded, m, m.text, None)
     for m in pending:

@@ -79,3 +79,9 @@ def test_resolve_drops_titles_taken_for_bodies():
     ms = [Mention("org", "Advisor for Trade and Investment", 0, 32, 0, 100),
           Mention("org", "Chief of the Regional Analysis Unit", 40, 75, 0, 100, source="role")]
     assert _orgs(ms) == []
+
+
+def test_resolve_a_bare_event_head_joins_the_body_named_before():
+    ms = [Mention("org", "Harbour Business Dialogue", 0, 25, 0, 100, institution=None),
+          Mention("org", "Dialogue", 60, 68, 0, 100)]
+    assert _orgs(ms) == [("Harbour Business Dialogue", ("the Dialogue",))]
