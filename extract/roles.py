@@ -24,6 +24,7 @@ from extract.document import doc_text
 from extract.group_lists import group_list_roles, shared_side_roles
 from extract.institutions import InstitutionList
 from extract.known_people import office_of
+from extract.led_by import led_by_roles
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
 from extract.sentence_view import SentenceView
@@ -328,4 +329,5 @@ def find_roles(doc: Doc, mentions: list[Mention], lex: Lexicon, inst: Institutio
             new.extend(found_orgs)
     findings.extend(group_list_roles(doc, mentions + new, findings, lex))
     findings.extend(shared_side_roles(doc, mentions + new, findings, lex, inst))
+    findings.extend(led_by_roles(doc, mentions + new))
     return findings, new

@@ -214,12 +214,16 @@ def _national_governments(mentions: list[Mention], inst: InstitutionList) -> lis
 
 def _meeting_series(entities: list[Entity], memberships: list, inst: InstitutionList, lex: Lexicon) -> set[str]:
     """Keys of the "organizations" that are a series of meetings in a document that reports meetings: a
-    listed intergovernmental dialogue or summit in which nobody holds a titled post. The meeting is the
-    fact; "the HLED" is where the delegations met, not a body they belong to. (A business forum or a
-    CEO dialogue the list does not hold stays a body: such bodies have chairs and members.)"""
+    listed dialogue, summit or forum of governments or business bodies in which nobody holds a titled
+    post. The meeting is the fact; "the HLED" is where the delegations met, not a body they belong to.
+    (Where someone chairs it, it stays a body; so does an unlisted forum, and a think tank named
+    "Dialogue".)"""
     titled = {m.org.key for m in memberships if m.title}
     return {e.key for e in entities if e.kind == "org" and e.key not in titled and e.institution is not None
-            and inst.by_id[e.institution].kind == "international" and e.name.split()[-1].lower() in lex.event_words}
+            and inst.by_id[e.institution].kind in _SERIES_KINDS and e.name.split()[-1].lower() in lex.event_words}
+
+
+_SERIES_KINDS = {"international", "business_association", "other"}
 
 
 def _government_name(level: str, place: str) -> str:

@@ -121,6 +121,15 @@ def memberships(nlp, text):
     # a ministry named by its head's title in a list's introduction, the colon kept by the tokenizer
     ("I met key officials of Mexico's Secretary of Economy (SE): Mtra. Lorena Quintal, Director General of Trade "
      "Policy.", {("Lorena Quintal", "Director General of Trade Policy", "Ministry of Economy", False)}),
+    # posts stated by a verb of leading
+    ("The Harbour Freight Council is co-chaired by Rosa Vidal and Luis Soto.",
+     {("Rosa Vidal", "Co-chair", "Harbour Freight Council", False),
+      ("Luis Soto", "Co-chair", "Harbour Freight Council", False)}),
+    ("Rosa Vidal, chairman of the Business Council, and Luis Soto, director of Orbis, serve as co-chairs of the "
+     "Harbour Freight Council.",
+     {("Rosa Vidal", "chairman", "Business Council", False), ("Luis Soto", "director", "Orbis", False),
+      ("Rosa Vidal", "Co-chair", "Harbour Freight Council", False),
+      ("Luis Soto", "Co-chair", "Harbour Freight Council", False)}),
     # officials listed together share the side the other items' offices give
     ("Attending were Ana Ruiz, Secretary of Foreign Affairs; Luis Soto, Secretary of Economy; and Rosa Vidal, "
      "Secretary of Environment.",
