@@ -16,6 +16,7 @@ from extract.resolve import Entity
 from extract.slug import strip_accents
 
 NATIONAL = {"US", "MX", "CA"}
+BILATERAL = frozenset({"US", "MX"})  # the two sides of the relation the graph maps
 _SPANISH = {"de", "del", "la", "las", "los", "y", "para", "el"}
 
 

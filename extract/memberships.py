@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
 
+from extract.country import BILATERAL
 from extract.institutions import InstitutionList
 from extract.known_people import side_of
 from extract.lexicon import Lexicon
@@ -87,7 +88,10 @@ def membership_triples(g: Graph, m: Membership, person: URIRef, org: URIRef, doc
 
 def person_country(person: Entity, memberships: list[Membership], org_country: dict[str, str | None]) -> str | None:
     """A person's side: a nationality word before their title, else their current institution's country,
-    else, for a full name the office-holder list knows, the side of the offices they held."""
+    else, for a full name the office-holder list knows, the side of the offices they held.
+
+    A company of a third country ("Tenaris", Luxembourg) does not make its Mexican director Luxembourg's:
+    only a body of one of the two sides, or a government, gives its country to the people in it."""
     mine = [m for m in memberships if m.person is person]
     for m in mine:
         if m.finding.country:
@@ -95,6 +99,7 @@ def person_country(person: Entity, memberships: list[Membership], org_country: d
     for former in (False, True):
         for m in mine:
             country = org_country.get(m.org.key)
-            if m.former == former and country and country != "XX":
+            if m.former == former and country and country != "XX" \
+                    and (country in BILATERAL or (m.org.institution or "").endswith("-government")):
                 return country
     return side_of(person.name)

@@ -57,3 +57,15 @@ def test_a_person_with_no_side_takes_the_one_side_of_their_sentence(nlp):
     sides = {str(g.value(p, SDO.name)): g.value(p, SDO.nationality) for p in g.subjects(RDF.type, SDO.Person)}
     assert str(sides["Ana Ruiz Vega"]) == "MX"
     assert sides["Dana Whitfield"] is None  # two sides in her sentence: none is hers
+
+
+@pytest.mark.slow
+def test_a_third_country_company_gives_its_director_no_side(nlp):
+    from extract.document import Document
+    from extract.triples import document_graph
+    from extract.vocab import RDF, SDO
+
+    text = "Rosa Vidal, vice chairman of the board of Tenaris, spoke first."
+    g = document_graph(nlp(text), Document("t.txt", "t", text))
+    sides = {str(g.value(p, SDO.name)): g.value(p, SDO.nationality) for p in g.subjects(RDF.type, SDO.Person)}
+    assert sides["Rosa Vidal"] is None
