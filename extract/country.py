@@ -109,3 +109,12 @@ def sentence_sides(entities: list[Entity], sides: dict[str, str | None]) -> dict
         if len(around) == 1:
             out[e.key] = next(iter(around))
     return out
+
+
+def document_side(entities: list[Entity], sides: dict[str, str | None]) -> str | None:
+    """The side of the first body of either side the document names: in this genre usually its publisher
+    or the meeting's host, and the side a person it names with no other sign of theirs acts for."""
+    for e in sorted(entities, key=lambda e: e.first):
+        if e.kind == "org" and sides.get(e.key) in BILATERAL:
+            return sides[e.key]
+    return None

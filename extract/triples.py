@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from extract.clutter import clutter_spans
 from extract.company_lists import SOURCE as COMPANY_LIST, with_company_lists
 from extract.coordinated import with_coordinated_bodies
-from extract.country import infer_countries, sentence_sides
+from extract.country import document_side, infer_countries, sentence_sides
 from extract.document import Document
 from extract.hierarchy import find_parts
 from extract.institutions import Institution, InstitutionList, load_institutions
@@ -135,7 +135,9 @@ def _entity_triples(g: Graph, d: URIRef, entities: list[Entity], memberships: li
     """People, organizations and places with their names and sides."""
     sides = {**org_country, **{e.key: person_country(e, memberships, org_country)
                                for e in entities if e.kind == "person"}}
-    sides |= sentence_sides(entities, sides)  # a person the text gives no side: their sentences' one side
+    sides |= sentence_sides(entities, sides)  # a person the text gives no side: their sentences' one side,
+    home = document_side(entities, sides)  # else the document's own side
+    sides |= {e.key: home for e in entities if e.kind == "person" and not sides.get(e.key) and home}
     for entity in entities:
         node = entity_iri(entity)
         g.add((d, SDO.mentions, node))
