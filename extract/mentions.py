@@ -314,6 +314,8 @@ def _make(doc: Doc, tokens: list[Token], kind: str, sent: Span, lex: Lexicon, in
         inst_id = listed.id if listed else None
         if listed is None and text.lower() in lex.places:
             kind = "place"  # "Monterrey is our closest partner" typed an organization
+    if inst_id and len(tokens) == 1 and text.islower() and not inst.by_id[inst_id].name.islower():
+        return None  # "un", "proceso": a common word, not a listed body's acronym or name
     if not inst_id:
         if in_heading and kind == "org" and _line_of(doc_text(doc), tokens[0].idx).strip(" \t•*#-") != text:
             return None  # a fragment of a headline or section title

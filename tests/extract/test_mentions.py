@@ -134,6 +134,8 @@ def test_mentions_names_free_of_titles_with_the_model(nlp, text, name):
     ("lunch at Rosa 's Cantina today", [("ORG", 2, 5)], [("org", "Rosa 's Cantina")]),
     ("the Council 's Energy Working Group said", [("ORG", 1, 7)], [("org", "Council")]),
     ("with Tellan 's President today", [("ORG", 1, 4)], [("org", "Tellan")]),
+    # a listed acronym or name written as a lowercase word is that word ("un" is Spanish's "a")
+    ("se realizó en un momento clave", [("ORG", 3, 4)], []),
     # a unit of a body typed PERSON is no one
     ("the Regional Analysis Unit reported", [("PERSON", 1, 4)], []),
     ("a Joint Statement from Ana Ruiz", [("PERSON", 1, 3), ("PERSON", 4, 6)], [("person", "Ana Ruiz")]),

@@ -30,6 +30,7 @@ def cleaned(text, source="role"):
     # a side named by its country, its post or its mission: that country's government
     ("United States", ("org", "Government of the United States", "us-government")),
     ("U.S. Ambassador", ("org", "Government of the United States", "us-government")),
+    ("EUA", ("org", "Government of the United States", "us-government")),  # Spanish "Estados Unidos de América"
     ("Mexico in Houston", ("org", "Government of Mexico", "mx-government")),
     ("Ambassador of Canada to Mexico", ("org", "Government of Canada", "ca-government")),
     # a listed body behind a nationality word
