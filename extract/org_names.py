@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # extract.mentions reads this module's vocabularies: no impor
 DATA = Path(__file__).parent / "data" / "orgwords.yaml"
 GOVERNMENTS = {"US": "us-government", "MX": "mx-government", "CA": "ca-government", "CN": "cn-government"}
 _CONNECTORS = {"of", "for", "to", "at", "with"}
+_SPANISH_ARTICLES = {"el", "la", "los", "las", "lo", "al", "del", "un", "una"}
 _STATE_OF = re.compile(r"^(?:the\s+)?(?:state|government)\s+of\s+(?:the\s+)?(?P<name>.+)$", re.I)
 
 
@@ -46,6 +47,7 @@ class OrgWords:
     people_words: frozenset[str]
     venue_heads: frozenset[str]
     document_words: frozenset[str]
+    spanish_openers: frozenset[str]
     venue_brands: tuple[str, ...]
 
 
@@ -56,14 +58,15 @@ def load_org_words(path: Path = DATA) -> OrgWords:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"{path}: cannot be read as YAML ({exc})") from None
-    keys = ("unit_heads", "portfolio_nouns", "people_words", "venue_heads", "document_words", "venue_brands")
+    keys = ("unit_heads", "portfolio_nouns", "people_words", "venue_heads", "document_words", "spanish_openers",
+            "venue_brands")
     for key in keys:
         if not isinstance(raw.get(key), list) or not all(isinstance(w, str) and w.strip() for w in raw[key]):
             raise DataError(f"{path}: {key!r} must be a list of words")
     lower = lambda key: frozenset(w.lower() for w in raw[key])  # noqa: E731
     return OrgWords(unit_heads=lower("unit_heads"), portfolio_nouns=lower("portfolio_nouns"),
                     people_words=lower("people_words"), venue_heads=lower("venue_heads"),
-                    document_words=lower("document_words"),
+                    document_words=lower("document_words"), spanish_openers=lower("spanish_openers"),
                     venue_brands=tuple(sorted({w for w in raw["venue_brands"]}, key=lambda w: (-len(w), w))))
 
 
@@ -137,6 +140,16 @@ def _unit(words: list[str], vocab: OrgWords) -> bool:
     return len(words) > 2 and words[0].lower() in vocab.unit_heads and words[1].lower() in _CONNECTORS
 
 
+def _without_opener(words: list[str], vocab: OrgWords) -> list[str]:
+    """ "Con el Policy Institute": a Spanish sentence's opening preposition and article are no part of a name;
+    an opening connective alone is no name."""
+    if not words or words[0].lower() not in vocab.spanish_openers:
+        return words
+    if len(words) == 1:
+        return []  # "Asimismo"
+    return words[2:] if words[1].lower() in _SPANISH_ARTICLES else words  # ("Con Edison" is a name)
+
+
 def _body_of(words: list[str]) -> list[str]:
     """ "Board of Tenaris", "Board of Directors of Acme": the organization the board governs."""
     low = [w.lower() for w in words]
@@ -171,7 +184,7 @@ def clean_org(m: Mention, lex: Lexicon, inst: InstitutionList) -> Mention | None
     if listed is not None:  # "Secretary of Economy", "Mexican Ministry of Energy": a listed body's name
         return replace(m, institution=listed.id)
     original = _words(m.text)
-    words = list(original)
+    words = _without_opener(original, vocab)
     while words and words[0].lower() == "the":
         words = words[1:]
     rest = _after_title(words, lex, vocab)

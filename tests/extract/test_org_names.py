@@ -37,6 +37,9 @@ def cleaned(text, source="role"):
     ("Mexican Ministry of Energy", ("org", "Mexican Ministry of Energy", "mx-ministry-of-energy")),
     # a venue is a place
     ("Grand Lakeview Hotel", ("place", "Grand Lakeview Hotel", None)),
+    # a Spanish sentence's opening preposition and article are no part of the name
+    ("Con el Harbor Policy Institute", ("org", "Harbor Policy Institute", None)),
+    ("Con Tellan Power", ("org", "Con Tellan Power", None)),
     # an ordinary body stays as it is
     ("Tellan Brothers Bakery, LLC", ("org", "Tellan Brothers Bakery, LLC", None)),
 ])
@@ -54,6 +57,7 @@ def test_clean_org_names_the_body(text, expected):
     "Consul General",                                      # a title alone
     "Pacific Coast Free Trade Agreement",                  # an agreement
     "Joint Statement",                                     # a document
+    "Asimismo",                                            # a Spanish connective opening a sentence
 ])
 def test_clean_org_drops_what_names_no_body(text):
     assert cleaned(text) is None
