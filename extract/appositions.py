@@ -18,6 +18,7 @@ from extract.lexicon import Lexicon
 from extract.mentions import Mention, in_title
 from extract.sentence_view import SentenceView
 from extract.known_people import side_of
+from extract.led_by import leads, ties, who_leads
 from extract.titles import (GOVERNMENTS, RoleFinding, cap, clean_title, extend_portfolio, office_for, split_title,
                             title_at)
 
@@ -208,8 +209,10 @@ def apposition(sent: SentenceView, person: Mention, lex: Lexicon, found: list[Me
         start = i + 1
         if start < sent.sent.end and doc[start].lower_ in {"and", "or"}:
             return []  # a list of names, not an apposition
-        if start + 1 < sent.sent.end and doc[start].lower_ == "who" and doc[start + 1].lower_ in HEADING_VERBS:
-            return _who_heads(sent, person, start + 1, lex, found)
+        if start + 1 < sent.sent.end and doc[start].lower_ == "who" and leads(doc[start + 1]):
+            verb = start + 1  # "X, who chairs the Subcommittee on Trade, …"
+            return who_leads(sent, person, verb, orgs_in(sent, verb + 1, _segment_end(sent, verb + 1), lex, found),
+                             lex)
     elif doc[i].lower_ == "of":
         start, extractor = i + 1, "roles.of"
     elif doc[i].lower_ in _COPULAS:
@@ -301,36 +304,13 @@ def apposition(sent: SentenceView, person: Mention, lex: Lexicon, found: list[Me
     return out
 
 
-_SUPPORT_VERBS = {"supports", "supported", "represents", "represented", "advises", "advised"}
-
-HEADING_VERBS = {"chairs": "Chair", "heads": "Head", "leads": "Leader", "directs": "Director", "runs": "Head",
-                 "chaired": "Chair", "headed": "Head", "led": "Leader", "directed": "Director", "ran": "Head",
-                 "founded": "Founder", "presides": "President"}
-
-
-def _who_heads(sent: SentenceView, person: Mention, verb: int, lex: Lexicon, found: list[Mention]
-               ) -> list[RoleFinding]:
-    """ "X, who chairs the Subcommittee on Trade, …": a post named by its verb (past tense: a former post)."""
-    doc = sent.doc
-    word = doc[verb].lower_
-    if any(c.dep_ == "dobj" and c.lower_ in lex.report_nouns for c in doc[verb].children):
-        return []  # "who led the Mexican delegation": a delegation is no body to hold a post in
-    orgs = orgs_in(sent, verb + 1, _segment_end(sent, verb + 1), lex, found)
-    if not orgs or orgs[0].start > verb + 3:
-        return []
-    org = orgs[0]
-    return [RoleFinding((person.start, person.end), HEADING_VERBS[word], doc[verb].tag_ == "VBD",
-                        sent.sent.start_char, sent.sent.end_char, "roles.who_heads",
-                        org=(doc[org.start].idx, doc[org.end - 1].idx + len(doc[org.end - 1].text)))]
-
-
 def _supports(sent: SentenceView, person: Mention, start: int, lex: Lexicon, found: list[Mention]) -> list[RoleFinding]:
     """ "… and supports the A Council, B Initiative, and C Coalition": ties to each body, with no title."""
     doc = sent.doc
     i = start
     while i < sent.sent.end and doc[i].lower_ in {"and", ","}:
         i += 1
-    if i >= sent.sent.end or doc[i].lower_ not in _SUPPORT_VERBS:
+    if i >= sent.sent.end or not ties(doc[i]):
         return []
     out = []
     for org in orgs_in(sent, i + 1, sent.sent.end, lex, found):

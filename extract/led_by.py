@@ -1,5 +1,6 @@
 """Posts stated by a verb of leading: "The council is co-chaired by A and B", "A and B serve as
-co-chairs of the council". The verbs and the titles they give are data (``data/leadership.yaml``).
+co-chairs of the council", "X, who chairs the Subcommittee, …". The verbs and the titles they give
+are data (``data/leadership.yaml``), read by lemma.
 
 Both forms are read from the dependency parse: the passive verb's subject is the body and the people
 after its "by" (with their conjuncts) hold the post; "serve as <title> of/for <body>" gives its subject
@@ -15,6 +16,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from extract.errors import DataError
+from extract.lexicon import Lexicon
 from extract.mentions import Mention
 from extract.sentence_view import SentenceView
 from extract.titles import RoleFinding
@@ -26,16 +28,43 @@ DATA = Path(__file__).parent / "data" / "leadership.yaml"
 class Leadership:
     verbs: dict[str, str]  # lemma -> title
     served: frozenset[str]
+    ties: frozenset[str]  # lemmas of verbs that tie a person to bodies without a post ("supports")
 
 
 @lru_cache(maxsize=1)
 def load_leadership(path: Path = DATA) -> Leadership:
     """The verbs of leading and the titles one serves as, checked once."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(raw, dict) or not isinstance(raw.get("leading_verbs"), dict) or not raw.get("served_titles"):
-        raise DataError(f"{path}: needs leading_verbs (verb: title) and served_titles")
+    if not isinstance(raw, dict) or not isinstance(raw.get("leading_verbs"), dict) or not raw.get("served_titles") \
+            or not raw.get("tie_verbs"):
+        raise DataError(f"{path}: needs leading_verbs (verb: title), served_titles and tie_verbs")
     return Leadership({str(k).lower(): str(v) for k, v in raw["leading_verbs"].items()},
-                      frozenset(str(t).lower() for t in raw["served_titles"]))
+                      frozenset(str(t).lower() for t in raw["served_titles"]),
+                      frozenset(str(t).lower() for t in raw["tie_verbs"]))
+
+
+def leads(tok: Token) -> bool:
+    """Whether ``tok`` is a verb of leading ("chairs", "led", "presides")."""
+    return tok.lemma_.lower() in load_leadership().verbs and tok.tag_.startswith("VB")
+
+
+def ties(tok: Token) -> bool:
+    """Whether ``tok`` is a verb that ties a person to bodies without a post ("supports", "represented")."""
+    return tok.lemma_.lower() in load_leadership().ties and tok.tag_.startswith("VB")
+
+
+def who_leads(sent: SentenceView, person: Mention, verb: int, orgs: list, lex: Lexicon) -> list[RoleFinding]:
+    """ "X, who chairs the Subcommittee on Trade, …": a post named by its verb (past tense: a former post).
+    ``orgs`` are the bodies (token ranges ``.start``/``.end``) the clause names after the verb."""
+    doc = sent.doc
+    if any(c.dep_ == "dobj" and c.lower_ in lex.report_nouns for c in doc[verb].children):
+        return []  # "who led the Mexican delegation": a delegation is no body to hold a post in
+    if not orgs or orgs[0].start > verb + 3:
+        return []
+    org = orgs[0]
+    return [RoleFinding((person.start, person.end), load_leadership().verbs[doc[verb].lemma_.lower()],
+                        doc[verb].tag_ == "VBD", sent.sent.start_char, sent.sent.end_char, "roles.who_heads",
+                        org=(doc[org.start].idx, doc[org.end - 1].idx + len(doc[org.end - 1].text)))]
 
 
 def led_by_roles(doc: Doc, mentions: list[Mention]) -> list[RoleFinding]:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from extract.appositions import CONNECT, apposition
 from extract.document import doc_text
+from extract.bylines import byline_roles
 from extract.group_lists import group_list_roles, shared_side_roles
 from extract.institutions import InstitutionList
 from extract.known_people import office_of
@@ -32,35 +33,6 @@ from extract.titled_names import people_after_titles, people_before_titles, titl
 from extract.titles import GOVERNMENTS, RoleFinding, cap, nationality, office_for, role_scheme, split_title
 
 __all__ = ["RoleFinding", "find_roles", "role_scheme", "split_title"]
-
-def _byline(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[RoleFinding]:
-    """An author box: a line with only the name, then "Title, Unit, Organization" on the next line."""
-    out = []
-    orgs = [m for m in mentions if m.kind == "org"]
-    for m in (m for m in mentions if m.kind == "person"):
-        line_start = doc_text(doc).rfind("\n", 0, m.start) + 1
-        line_end = doc_text(doc).find("\n", m.end)
-        line_end = len(doc_text(doc)) if line_end < 0 else line_end
-        line = doc_text(doc)[line_start:line_end].strip()
-        if line not in {m.text, f"{m.text} {m.text}"}:
-            continue
-        nxt_start = line_end
-        while nxt_start < len(doc_text(doc)) and doc_text(doc)[nxt_start] in "\n \t":
-            nxt_start += 1
-        nxt_end = doc_text(doc).find("\n", nxt_start)
-        nxt_end = len(doc_text(doc)) if nxt_end < 0 else nxt_end
-        in_line = [o for o in orgs if nxt_start <= o.start < nxt_end]
-        span = doc.char_span(nxt_start, nxt_end, alignment_mode="contract")
-        if not in_line or span is None:
-            continue
-        t_start, t_end, former = split_title(list(span), lex)
-        org = in_line[-1]
-        title = doc_text(doc)[nxt_start:org.start].strip(" ,")
-        if t_end > t_start and t_start == 0 and title:
-            out.append(RoleFinding((m.start, m.end), title, former, nxt_start, nxt_end, "roles.byline",
-                                   org=(org.start, org.end)))
-    return out
-
 
 def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: InstitutionList,
                   earlier: list[RoleFinding] = ()) -> list[RoleFinding]:
@@ -304,7 +276,7 @@ def _listed_before(sent: SentenceView, start: int, org: Mention | None) -> tuple
 def find_roles(doc: Doc, mentions: list[Mention], lex: Lexicon, inst: InstitutionList
                ) -> tuple[list[RoleFinding], list[Mention]]:
     """Posts stated in ``doc``, and the new mentions (people after titles, organizations in roles) they reveal."""
-    findings: list[RoleFinding] = _byline(doc, mentions, lex)
+    findings: list[RoleFinding] = byline_roles(doc, mentions, lex)
     new: list[Mention] = []
     for sent in doc.sents:
         view = SentenceView(doc, sent, [m for m in mentions if sent.start_char <= m.start < sent.end_char])
