@@ -62,11 +62,17 @@ def _venue(tokens: list[Token]) -> bool:
 
 
 def _agreement_acronym(tokens: list[Token], lex: Lexicon) -> bool:
-    """ "TPP" where the text writes "… Partnership (TPP)": the acronym of an agreement."""
+    """ "TPP" where the text writes "… Partnership (TPP)" or "Acuerdo de … (TPP)": an agreement's acronym."""
     if len(tokens) != 1 or not _ACRONYM.match(tokens[0].text):
         return False
-    pattern = rf"([A-Za-z][\w-]*)\s*\(\s*{re.escape(tokens[0].text)}\s*\)"
-    return any(m.group(1).lower() in lex.agreement_heads for m in re.finditer(pattern, doc_text(tokens[0].doc)))
+    pattern = rf"((?:[A-ZÁÉÍÓÚ][\w-]*\s+(?:(?:de|del|la|el|of|the|and|y)\s+)*)*[A-Za-z][\w-]*)\s*\(\s*" \
+              rf"{re.escape(tokens[0].text)}\s*\)"
+    spanish = load_org_words().spanish_agreement_heads
+    for m in re.finditer(pattern, doc_text(tokens[0].doc)):
+        words = m.group(1).split()
+        if words[-1].lower() in lex.agreement_heads or words[0].lower() in spanish:
+            return True  # "Trans-Pacific Partnership (TPP)", "Acuerdo de Asociación Transpacífico (TPP)"
+    return False
 
 
 def _plural_acronym(tokens: list[Token]) -> bool:

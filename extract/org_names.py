@@ -48,6 +48,7 @@ class OrgWords:
     venue_heads: frozenset[str]
     document_words: frozenset[str]
     spanish_openers: frozenset[str]
+    spanish_agreement_heads: frozenset[str]
     venue_brands: tuple[str, ...]
 
 
@@ -59,7 +60,7 @@ def load_org_words(path: Path = DATA) -> OrgWords:
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"{path}: cannot be read as YAML ({exc})") from None
     keys = ("unit_heads", "portfolio_nouns", "people_words", "venue_heads", "document_words", "spanish_openers",
-            "venue_brands")
+            "spanish_agreement_heads", "venue_brands")
     for key in keys:
         if not isinstance(raw.get(key), list) or not all(isinstance(w, str) and w.strip() for w in raw[key]):
             raise DataError(f"{path}: {key!r} must be a list of words")
@@ -67,6 +68,7 @@ def load_org_words(path: Path = DATA) -> OrgWords:
     return OrgWords(unit_heads=lower("unit_heads"), portfolio_nouns=lower("portfolio_nouns"),
                     people_words=lower("people_words"), venue_heads=lower("venue_heads"),
                     document_words=lower("document_words"), spanish_openers=lower("spanish_openers"),
+                    spanish_agreement_heads=lower("spanish_agreement_heads"),
                     venue_brands=tuple(sorted({w for w in raw["venue_brands"]}, key=lambda w: (-len(w), w))))
 
 

@@ -88,6 +88,8 @@ def _doc(blank, words, tags=None):
     ("held at Sofitel Lomas in May".split(), (2, 4), None, "venue"),
     # an agreement's acronym
     ("the Andean Trade Partnership ( ATPX ) and ATPX talks".split(), (8, 9), None, "agreement"),
+    ("del Acuerdo de Libre Comercio Andino ( ALCA ) y el ALCA".split(), (11, 12), None, "agreement"),
+    ("the Andean Trade Council ( ATCX ) and ATCX talks".split(), (8, 9), None, None),
     # an acronym used as a plural common noun, not a possessive
     (["two", "EDC", "'s", ",", "then"], (1, 2), None, "plural"),
     (["by", "EDC", "'s", "Director"], (1, 2), None, None),
