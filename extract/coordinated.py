@@ -10,7 +10,7 @@ in the institution list, with the side the words before the head give ("U.S.", "
 >>> import spacy
 >>> doc = spacy.blank("en")("the U.S. Departments of Commerce and State met")
 >>> [(b.name, b.institution) for b in coordinated_bodies(doc, 2, load_lexicon(), load_institutions())]
-[('U.S. Department of Commerce', 'us-department-of-commerce'), ('U.S. Department of State', 'us-department-of-state')]
+[('Department of Commerce', 'us-department-of-commerce'), ('Department of State', 'us-department-of-state')]
 """
 from __future__ import annotations
 
@@ -28,7 +28,8 @@ _JOINERS = {",", "and", "&"}
 
 @dataclass(frozen=True)
 class Body:
-    """One body of a coordination: its name, its listed institution (if any) and its token span."""
+    """One body of a coordination: its name as the text gives it, its listed institution (if any) and its
+    token span."""
 
     name: str
     institution: str | None
@@ -65,8 +66,8 @@ def coordinated_bodies(doc: Doc, head: int, lex: Lexicon, inst: InstitutionList)
             or inst.lookup(f"{singular} of the {portfolio}")
         if listed is None and side:
             listed = inst.lookup(f"{singular} of {portfolio}")
-        name = listed.name if listed else f"{singular} of {portfolio}"
-        bodies.append(Body(name, listed.id if listed else None, start, end))
+        written = f"{singular} of {portfolio}"  # the name as the text gives it, kept as an alias of a listed body
+        bodies.append(Body(written, listed.id if listed else None, start, end))
     return bodies
 
 

@@ -8,25 +8,31 @@ from extract.mentions import Mention
 
 
 @pytest.mark.parametrize("text,head,expected", [
-    ("the Departments of Commerce and State met", 1, ["U.S. Department of Commerce", "U.S. Department of State"]),
+    ("the Departments of Commerce and State met", 1,
+     [("Department of Commerce", "us-department-of-commerce"), ("Department of State", "us-department-of-state")]),
     ("Mexico 's Ministries of Economy , Finance , and Foreign Relations", 2,
-     ["Ministry of Economy", "Ministry of Finance and Public Credit", "Ministry of Foreign Affairs"]),
+     [("Ministry of Economy", "mx-ministry-of-economy"), ("Ministry of Finance", "mx-ministry-of-finance"),
+      ("Ministry of Foreign Relations", "mx-ministry-of-foreign-affairs")]),
     # "the" opens a body of another kind; an acronym is no portfolio
     ("the Departments of Commerce and State and the Office of Trade", 1,
-     ["U.S. Department of Commerce", "U.S. Department of State"]),
+     [("Department of Commerce", "us-department-of-commerce"), ("Department of State", "us-department-of-state")]),
     ("Mexico 's Ministries of the Interior , Navy and Health , and the Attorney General 's Office", 2,
-     ["Ministry of the Interior", "Ministry of the Navy", "Ministry of Health"]),
-    ("the Ministries of Economy , Finance , the HLED", 1, ["Ministry of Economy", "Ministry of Finance and Public Credit"]),
-    ("Departments of Energy & Commerce Co-chair Meeting", 0, ["U.S. Department of Energy", "U.S. Department of Commerce"]),
+     [("Ministry of Interior", "mx-ministry-of-the-interior"), ("Ministry of Navy", "mx-ministry-of-the-navy"),
+      ("Ministry of Health", "mx-ministry-of-health")]),
+    ("the Ministries of Economy , Finance , the HLED", 1,
+     [("Ministry of Economy", "mx-ministry-of-economy"), ("Ministry of Finance", "mx-ministry-of-finance")]),
+    ("Departments of Energy & Commerce Co-chair Meeting", 0,
+     [("Department of Energy", "us-department-of-energy"), ("Department of Commerce", "us-department-of-commerce")]),
     # a portfolio no list holds is still a body of its own
-    ("the Ministries of Tourism and Fisheries", 1, ["Ministry of Tourism", "Ministry of Fisheries"]),
+    ("the Ministries of Tourism and Fisheries", 1, [("Ministry of Tourism", "mx-ministry-of-tourism"),
+                                                    ("Ministry of Fisheries", None)]),
     # one portfolio is no coordination; nor is a plural without "of"
     ("the Departments of Commerce", 1, []),
     ("both Departments agreed", 1, []),
 ])
 def test_coordinated_bodies(blank, text, head, expected):
     bodies = coordinated_bodies(blank(text), head, load_lexicon(), load_institutions())
-    assert [b.name for b in bodies] == expected
+    assert [(b.name, b.institution) for b in bodies] == expected
 
 
 def test_coordination_replaces_the_partial_organizations_it_overlaps(blank):
@@ -35,6 +41,6 @@ def test_coordination_replaces_the_partial_organizations_it_overlaps(blank):
            Mention("org", "Orbis Partners", 42, 56, 0, 56)]
     got = with_coordinated_bodies(doc, ner, load_lexicon(), load_institutions(), [])
     assert [(m.text, m.institution, doc.text[m.start:m.end]) for m in got] == [
-        ("U.S. Department of Commerce", "us-department-of-commerce", "Commerce"),
-        ("U.S. Department of State", "us-department-of-state", "State"),
+        ("Department of Commerce", "us-department-of-commerce", "Commerce"),
+        ("Department of State", "us-department-of-state", "State"),
         ("Orbis Partners", None, "Orbis Partners")]
