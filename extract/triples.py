@@ -6,8 +6,8 @@ Reference facts from the institution list go to :func:`reference_graph`.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import replace
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from rdflib import Graph, Literal, URIRef
 from spacy.tokens import Doc
@@ -28,17 +28,18 @@ from extract.statements import find_statements
 from extract.mentions import (Mention, find_mentions, government_mentions, heading_spans, listed_by_acronym,
                               qualify_bare_bodies, with_acronyms)
 from extract.founders import find_founders
-from extract.roles import RoleFinding, find_roles
+from extract.roles import find_roles
 from extract.metadata import author, publication_date, publisher, title
 from extract.resolve import Entity, resolve
 from extract.slug import fold
-from extract.titles import GOVERNMENTS
 from extract.topics import load_scheme, main_topics
+from extract.implied_bodies import meeting_series, with_role_mentions
 from extract.iris import document_iri, entity_iri, org_iri
 from extract.known_people import wikidata_of
 from extract.vocab import DCTERMS, ORG, OWL, RDF, SDO, WIKIDATA, XSD
 
 MAX_DOC_TOPICS = 10
+T = TypeVar("T")
 _SCHEMA_KIND = {"government": SDO.GovernmentOrganization, "legislature": SDO.GovernmentOrganization,
                 "judiciary": SDO.GovernmentOrganization, "company": SDO.Corporation, "ngo": SDO.NGO,
                 "academic": SDO.EducationalOrganization}
@@ -53,29 +54,45 @@ def content_text(text: str, clutter: list[tuple[int, int]]) -> str:
 
 
 def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = None,
-                   institutions: InstitutionList | None = None) -> Graph:
-    """Every fact read from one document, as a graph to be stored as that document's named graph."""
+                   institutions: InstitutionList | None = None,
+                   on_error: Callable[[str], None] | None = None) -> Graph:
+    """Every fact read from one document, as a graph to be stored as that document's named graph.
+
+    A rule that fails loses only what it would have found: with ``on_error`` it is told in one line
+    and the rest of the document is read; without, the error is raised (tests see every failure).
+    """
     lex = lexicon or load_lexicon()
     inst = institutions or load_institutions()
     text = document.text
     clutter = clutter_spans(text)
+
+    def guarded(stage: str, fallback: T, rule: Callable[..., T], *args: Any) -> T:
+        try:
+            return rule(*args)
+        except Exception as exc:  # a rule's bug must not cost the document
+            if on_error is None:
+                raise
+            on_error(f"{document.name}: the {stage} rules failed ({type(exc).__name__}: {exc}); "
+                     "what they would have found is left out")
+            return fallback
+
     mentions = with_acronyms(find_mentions(doc, lex, inst, clutter), doc, lex)
-    mentions = with_company_lists(mentions, doc, lex, inst, clutter)
+    mentions = guarded("company list", mentions, with_company_lists, mentions, doc, lex, inst, clutter)
     mentions = qualify_bare_bodies(listed_by_acronym(mentions, inst, text), doc, lex, inst)
     mentions = sorted(mentions + government_mentions(doc, lex, inst, clutter), key=lambda m: (m.start, m.end))
-    mentions = with_coordinated_bodies(doc, mentions, lex, inst, clutter)
-    parts, children = find_parts(doc, mentions, lex)
+    mentions = guarded("coordinated body", mentions, with_coordinated_bodies, doc, mentions, lex, inst, clutter)
+    parts, children = guarded("part-of", ([], []), find_parts, doc, mentions, lex)
     mentions = sorted(mentions + children, key=lambda m: (m.start, m.end))
-    findings, found = find_roles(doc, mentions, lex, inst)
-    entities = resolve(_with_role_mentions(mentions, found, findings, inst, lex, text), inst, lex)
+    findings, found = guarded("post", ([], []), find_roles, doc, mentions, lex, inst)
+    entities = resolve(with_role_mentions(mentions, found, findings, inst, lex, text), inst, lex)
     resolved = sorted((m for e in entities for m in e.mentions), key=lambda m: (m.start, m.end))
     published = document.published or publication_date(text)
-    events = find_events(doc, resolved, published, lex, clutter, heading_spans(text))
+    events = guarded("meeting", [], find_events, doc, resolved, published, lex, clutter, heading_spans(text))
     named_events = {fold(ev.name) for ev in events}
     entities = [e for e in entities if not (e.kind == "org" and not e.institution and fold(e.name) in named_events)]
-    memberships = link(findings + find_founders(doc, resolved, lex), entities)
+    memberships = link(findings + guarded("founder", [], find_founders, doc, resolved, lex), entities)
     if events:
-        series = _meeting_series(entities, memberships, inst, lex)
+        series = meeting_series(entities, memberships, inst, lex)
         entities = [e for e in entities if e.key not in series]
         memberships = [m for m in memberships if m.org.key not in series]
 
@@ -87,19 +104,32 @@ def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = No
     attended: dict[str, set[URIRef]] = {}
     person_of = {(m.start, m.end): e for e in entities if e.kind == "person" for m in e.mentions}
     for event in events:
-        node = event_triples(g, event, d, text, entities, memberships, load_scheme())
+        part = Graph()  # an event is written whole or not at all
+        node = guarded("meeting", None, event_triples, part, event, d, text, entities, memberships, load_scheme())
+        if node is None:
+            continue
+        g += part
         for m in event.attendees:
             if (m.start, m.end) in person_of:
                 attended.setdefault(person_of[(m.start, m.end)].key, set()).add(node)
     event_of = {k: next(iter(v)) for k, v in attended.items() if len(v) == 1}
-    statements_and_figures(g, doc, d, document.key, find_statements(doc, resolved, clutter, lex), entities,
-                           event_of, load_scheme(), clutter)
+    said = Graph()
+    if guarded("statement", False, _statements, said, doc, d, document, resolved, entities, event_of, clutter, lex):
+        g += said
     for m in memberships:
         membership_triples(g, m, entity_iri(m.person), entity_iri(m.org), d, text, lex, inst)
     keyed = {e.key: e for e in entities if e.kind == "org"}
     for child, parent in sorted(org_parents.items()):
         g.add((entity_iri(keyed[child]), ORG.subOrganizationOf, entity_iri(keyed[parent])))
     return g
+
+
+def _statements(g: Graph, doc: Doc, d: URIRef, document: Document, resolved: list[Mention], entities: list[Entity],
+                event_of: dict[str, URIRef], clutter: list[tuple[int, int]], lex: Lexicon) -> bool:
+    """Quotations, claims and figures with their speakers, written into ``g``; True when done."""
+    statements_and_figures(g, doc, d, document.key, find_statements(doc, resolved, clutter, lex), entities,
+                           event_of, load_scheme(), clutter)
+    return True
 
 
 def _document_triples(g: Graph, d: URIRef, document: Document, published: str | None,
@@ -161,100 +191,6 @@ def _entity_triples(g: Graph, d: URIRef, entities: list[Entity], memberships: li
         for alias in sorted(entity.aliases):
             if fold(alias) != fold(entity.name) or alias != entity.name:
                 g.add((node, SDO.alternateName, Literal(alias)))
-
-
-def _with_role_mentions(mentions: list[Mention], found: list[Mention], findings: list[RoleFinding],
-                        inst: InstitutionList, lex: Lexicon, text: str) -> list[Mention]:
-    """Add what the role rules found: new mentions, places used as organizations, implied institutions."""
-    org_spans = {f.org for f in findings if f.org}
-    governed = {f.org: _government_of(f.title, lex) for f in findings
-                if f.org and f.title and lex.role_of(f.title) == "governor"}
-    out = []
-    for m in mentions + found:
-        level = governed.get((m.start, m.end))
-        if m.kind == "place" and level and (m.text.lower() in lex.states) == (level == "Government of"):
-            m = replace(m, kind="org", text=_government_name(level, m.text))  # a governor's or mayor's post
-        elif m.kind in {"place", "org"} and (m.start, m.end) in org_spans and _state_named(m.text, lex):
-            # "secretary of economy for the state of Chihuahua", "… Development for the State of Sonora"
-            m = replace(m, kind="org", text=_government_name("Government of", _state_named(m.text, lex) or ""),
-                        institution=None)
-        elif m.kind == "place" and (m.start, m.end) in org_spans:
-            m = replace(m, kind="org")
-        out.append(m)
-    known = {(m.start, m.end) for m in out}
-    for f in findings:  # a state the NER did not take for a place ("Nuevo León Governor X", tagged a person)
-        name = text[f.org[0]:f.org[1]] if f.org else ""
-        if f.org and f.org not in known and (f.org in governed or _state_named(name, lex)):
-            known.add(f.org)
-            out.append(Mention("org", _government_name(governed.get(f.org, "Government of"), name), f.org[0],
-                               f.org[1], f.sent_start, f.sent_end,
-                               source="office"))
-    for f in findings:
-        if f.institution and f.org is None:
-            name = inst.by_id[f.institution].name
-            out.append(Mention("org", name, f.sent_start, f.sent_start, f.sent_start, f.sent_end,
-                               institution=f.institution, source="office"))
-    return out + _national_governments(out, inst)
-
-
-def _national_governments(mentions: list[Mention], inst: InstitutionList) -> list[Mention]:
-    """The national government each named executive body belongs to ("the Department of Energy": the
-    Government of the United States), where the document does not name it: a ministry's people act
-    for their government, and the graph shows the ministry inside it."""
-    named = {m.institution for m in mentions if m.institution}
-    out: list[Mention] = []
-    for m in mentions:
-        if m.kind != "org" or not m.institution or inst.by_id[m.institution].kind != "government":
-            continue
-        top = next((a.id for a in inst.ancestors(m.institution) if a.id in GOVERNMENTS.values()), None)
-        if top is not None and top not in named:
-            named.add(top)
-            out.append(Mention("org", inst.by_id[top].name, m.sent_start, m.sent_start, m.sent_start, m.sent_end,
-                               institution=top, source="office"))
-    return out
-
-
-def _meeting_series(entities: list[Entity], memberships: list, inst: InstitutionList, lex: Lexicon) -> set[str]:
-    """Keys of the "organizations" that are a series of meetings in a document that reports meetings: a
-    listed dialogue, summit or forum of governments or business bodies in which nobody holds a titled
-    post. The meeting is the fact; "the HLED" is where the delegations met, not a body they belong to.
-    (Where someone chairs it, it stays a body; so does an unlisted forum, and a think tank named
-    "Dialogue".)"""
-    titled = {m.org.key for m in memberships if m.title}
-    return {e.key for e in entities if e.kind == "org" and e.key not in titled and e.institution is not None
-            and inst.by_id[e.institution].kind in _SERIES_KINDS and e.name.split()[-1].lower() in lex.event_words}
-
-
-_SERIES_KINDS = {"international", "business_association", "other"}
-
-
-def _government_name(level: str, place: str) -> str:
-    """ "Government of Texas", "City of Laredo"; a state whose name says it is one keeps it ("State of Mexico")."""
-    return place if level == "Government of" and place.lower().startswith("state of") else f"{level} {place}"
-
-
-def _state_named(text: str, lex: Lexicon) -> str | None:
-    """The state a post's body names when the body is a state's government: the state itself, or a
-    portfolio "for the State of X" (the portfolio belongs to the title, the post to the state)."""
-    if text.lower() in lex.states:
-        return text
-    if text.lower().startswith("the ") and text[4:].lower() in lex.states:
-        return text[4:]
-    found = _STATE_PORTFOLIO.match(text)
-    if found is None or found.group(2).lower() not in lex.states:
-        return None
-    portfolio = (found.group(1) or "").split()
-    return found.group(2) if all(w.lower() in lex.portfolio_words for w in portfolio) else None
-
-
-_STATE_PORTFOLIO = re.compile(r"(?:(.*?)\s+(?:for|of|in)\s+)?(?:the\s+)?[Ss]tate\s+of\s+(.+)$")
-
-
-def _government_of(title: str, lex: Lexicon) -> str:
-    """How the government a governor's or a mayor's post belongs to is named: "Government of" a state,
-    "City of" a city."""
-    return "City of" if title.split()[-1].lower() in lex.city_titles or title.lower() in lex.city_titles \
-        else "Government of"
 
 
 def institution_graph(institution: Institution, institutions: InstitutionList | None = None) -> Graph:

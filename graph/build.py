@@ -43,13 +43,16 @@ class BuildResult:
 
 def extract_documents(documents: list[Document], *, model: str | None = None, batch_size: int = 16,
                       progress: Callable[[int], None] | None = None,
-                      on_error: Callable[[str], None] | None = None) -> Iterator[tuple[Document, Graph]]:
-    """Parse documents with ``nlp.pipe`` and yield each with its named graph."""
+                      on_error: Callable[[str], None] | None = None,
+                      on_rule_error: Callable[[str], None] | None = None) -> Iterator[tuple[Document, Graph]]:
+    """Parse documents with ``nlp.pipe`` and yield each with its named graph. ``on_error`` hears of a
+    document that could not be read at all; ``on_rule_error`` of a rule that failed inside a document
+    that was read without what that rule finds."""
     nlp = load_pipeline(model)
     texts = (d.text for d in documents)
     for document, doc in zip(documents, nlp.pipe(texts, batch_size=batch_size)):
         try:
-            yield document, document_graph(doc, document)
+            yield document, document_graph(doc, document, on_error=on_rule_error)
         except Exception as exc:  # one bad document must not stop the build
             if on_error is None:
                 raise
@@ -106,7 +109,8 @@ def build(paths: list[Path], out: Path, *, model: str | None = None, batch_size:
         warn(msg)
 
     extracted = list(extract_documents(documents, model=model, batch_size=batch_size,
-                                       progress=bar.update if bar else None, on_error=on_error))
+                                       progress=bar.update if bar else None, on_error=on_error,
+                                       on_rule_error=warn))
     if bar:
         bar.close()
     if not extracted:

@@ -50,3 +50,22 @@ def test_a_listed_office_holder_named_in_full_is_their_wikidata_item(nlp):
     items = {str(g.value(p, SDO.name)): g.value(p, OWL.sameAs) for p in g.subjects(RDF.type, SDO.Person)}
     assert str(items["Bill Clinton"]) == WIKIDATA + known_holder("Bill Clinton").wikidata
     assert items["Dana Whitfield"] is None
+
+
+def test_a_failing_rule_loses_only_what_it_finds(nlp, monkeypatch):
+    import extract.triples
+
+    def broken(*args, **kwargs):
+        raise KeyError((5251, 5265))
+
+    monkeypatch.setattr(extract.triples, "find_roles", broken)
+    text = ("MEXICO CITY, May 2, 2024 - Commerce Secretary Dana Whitfield met Economy Secretary Hugo Salas today "
+            "in Mexico City.")
+    said: list[str] = []
+    g = document_graph(nlp(text), Document("t.txt", "t", text, published="2024-05-02"), on_error=said.append)
+    assert len(said) == 1 and said[0].startswith("t.txt: the post rules failed (KeyError")
+    assert {"Dana Whitfield", "Hugo Salas"} <= names(g, SDO.Person)  # the rest of the document is read
+    assert names(g, SDO.Event)
+    assert not set(g.subjects(RDF.type, ORG.Membership))
+    with pytest.raises(KeyError):  # without a listener, the error is raised
+        document_graph(nlp(text), Document("t.txt", "t", text))
