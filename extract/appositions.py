@@ -224,7 +224,7 @@ def apposition(sent: SentenceView, person: Mention, lex: Lexicon, found: list[Me
     end = _segment_end(sent, start)
     nxt = sent.mention_at(end) if end < sent.sent.end else None
     if nxt is not None and nxt.kind == "person":  # the words right before the next name are its own title
-        while end > start and (cap(doc[end - 1]) or doc[end - 1].lower_ in {"of", "for", "the"}):
+        while end > start and (cap(doc[end - 1]) or doc[end - 1].lower_ in {"of", "for", "the", "to"}):
             end -= 1
     orgs = orgs_in(sent, start, end, lex, found)
     out: list[RoleFinding] = []

@@ -60,7 +60,7 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
     last_org_end, org_mention = 0, None
     for k, tok in enumerate(run):
         m = sent.mention_at(tok.i)
-        if m is not None and m.kind == "org":
+        if m is not None and m.kind == "org" and not _destination(run, k, sent):
             last_org_end, org_mention = k + 1, m
     addressed = org_mention is not None and [t.text for t in run[last_org_end:]] == ["Ambassador"]
     if org_mention is not None and (last_org_end == len(run) or addressed):
@@ -134,6 +134,15 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
             return [RoleFinding((person.start, person.end), title, former, sent.sent.start_char, sent.sent.end_char,
                                 "roles.title_before_name", org=org_span, institution=institution, country=country)]
     return []
+
+
+def _destination(run: list[Token], k: int, sent: SentenceView) -> bool:
+    """Whether the organization mention at ``run[k]`` is where an envoy is sent ("Ambassador to [the United
+    States]"), part of the title rather than the body holding the post."""
+    mention = sent.mention_at(run[k].i)
+    first = sent.tok_span(mention)[0] if mention is not None else run[k].i
+    before = [t for t in run if t.i < first and t.lower_ != "the"]
+    return bool(before) and before[-1].lower_ == "to"
 
 
 def _in_the_past(sent: SentenceView, start: int, person: Mention, lex: Lexicon) -> bool:

@@ -130,6 +130,12 @@ def memberships(nlp, text):
      {("Rosa Vidal", "chairman", "Business Council", False), ("Luis Soto", "director", "Orbis", False),
       ("Rosa Vidal", "Co-chair", "Harbour Freight Council", False),
       ("Luis Soto", "Co-chair", "Harbour Freight Council", False)}),
+    # a list of titles and names: each title is its own name's, an envoy's destination is no body
+    ("The Mexican delegation consisted of Secretary of Economy Laura Mesa, Mexican Ambassador to the United States "
+     "Tomás Bernal, and Undersecretary of Finance and Public Credit Juan Soto.",
+     {("Laura Mesa", "Secretary of Economy", "Ministry of Economy", False),
+      ("Tomás Bernal", "Ambassador to the United States", "Government of Mexico", False),
+      ("Juan Soto", "Undersecretary of Finance and Public Credit", "Ministry of Finance and Public Credit", False)}),
     # officials listed together share the side the other items' offices give
     ("Attending were Ana Ruiz, Secretary of Foreign Affairs; Luis Soto, Secretary of Economy; and Rosa Vidal, "
      "Secretary of Environment.",
