@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from extract.data_files import read_yaml
 
 DATA = Path(__file__).parent / "data" / "clutter.yaml"
 _BULLETS = " \t•·*-–—>|"
@@ -26,7 +26,7 @@ class ClutterRules:
 @lru_cache(maxsize=1)
 def load_rules(path: Path = DATA) -> ClutterRules:
     """Load the clutter rules from YAML."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml(path)
     return ClutterRules(
         end_markers=frozenset(m.lower() for m in raw["end_markers"]),
         skip_lines=tuple(re.compile(p, re.I) for p in raw["skip_lines"]),

@@ -20,11 +20,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from extract.clutter import in_spans
 from extract.dates import MONTH_NAMES, WEEKDAYS
+from extract.data_files import read_yaml
 from extract.errors import DataError
 from extract.institutions import InstitutionList
 from extract.lexicon import Lexicon
@@ -83,10 +83,7 @@ def _longest_first(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
 @lru_cache(maxsize=2)
 def load_grammar(path: Path = DATA) -> Grammar:
     """Load and check ``company_lists.yaml``."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"{path}: cannot be read as YAML ({exc})") from None
+    raw = read_yaml(path)
     if not isinstance(raw, dict) or any(not isinstance(raw.get(k), list) or not raw[k] for k in _KEYS):
         raise DataError(f"{path}: needs non-empty lists {', '.join(_KEYS)}")
     lists = [f"{n} {c}" for n in raw["group_nouns"] for c in raw["connectors"]]

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc, Span
 
 
+from extract.data_files import read_yaml
 from extract.errors import DataError
 from extract.institutions import InstitutionList
 from extract.lexicon import Lexicon
@@ -36,7 +36,7 @@ class GroupWords:
 @lru_cache(maxsize=1)
 def load_group_words(path: Path = DATA) -> GroupWords:
     """The group nouns and list openers, checked once."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml(path)
     if not isinstance(raw, dict) or not raw.get("group_nouns") or not raw.get("list_openers"):
         raise DataError(f"{path}: needs group_nouns and list_openers")
     return GroupWords(frozenset(str(w).lower() for w in raw["group_nouns"]),

@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import yaml
+from extract.data_files import read_yaml
 
 DATA = Path(__file__).parent / "data" / "html_reading.yaml"
 _ISO = re.compile(r"((?:19|20)\d\d-[01]\d-[0-3]\d)")
@@ -41,7 +41,7 @@ class ReadingRules:
 @lru_cache(maxsize=1)
 def load_rules(path: Path = DATA) -> ReadingRules:
     """Load and check the reading rules from YAML."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml(path)
     rules = ReadingRules(
         published_meta=tuple(str(m).lower() for m in raw["published_meta"]),
         published_jsonld=tuple(str(k) for k in raw["published_jsonld"]),

@@ -12,8 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
-import yaml
 
+from extract.data_files import read_yaml
 from extract.errors import DataError
 from extract.slug import fold, strip_accents
 
@@ -169,10 +169,7 @@ def _parse(raw: object, path: Path) -> dict[str, Institution]:
 
 
 def _read(path: Path) -> dict[str, Institution]:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"{path}: cannot be read as YAML ({exc})") from None
+    raw = read_yaml(path)
     return _parse(raw, path)
 
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from extract.data_files import read_yaml
 from extract.errors import DataError
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
@@ -34,7 +34,7 @@ class Leadership:
 @lru_cache(maxsize=1)
 def load_leadership(path: Path = DATA) -> Leadership:
     """The verbs of leading and the titles one serves as, checked once."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml(path)
     if not isinstance(raw, dict) or not isinstance(raw.get("leading_verbs"), dict) or not raw.get("served_titles") \
             or not raw.get("tie_verbs"):
         raise DataError(f"{path}: needs leading_verbs (verb: title), served_titles and tie_verbs")

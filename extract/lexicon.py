@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
-from extract.errors import DataError
+from extract.data_files import read_yaml
 
 DATA = Path(__file__).parent / "data"
 
@@ -75,10 +74,7 @@ class Lexicon:
 
 def _read(name: str) -> dict:
     path = DATA / name
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"{path}: cannot be read as YAML ({exc})") from None
+    return read_yaml(path)
 
 
 @lru_cache(maxsize=1)

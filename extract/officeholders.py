@@ -25,8 +25,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
+from extract.data_files import read_yaml
 from extract.errors import DataError
 from extract.institutions import load_institutions
 from extract.slug import fold
@@ -227,7 +227,7 @@ def _holder(raw: dict, offices: dict[str, Position]) -> Holder:
 @lru_cache(maxsize=None)
 def load_officeholders(path: Path = DATA) -> Officeholders:
     """Read and check the list once: known office keys and institution ids, valid dates, unique names."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    raw = read_yaml(path) or {}
     known = set(load_institutions().by_id)
     offices: dict[str, Position] = {}
     for item in raw.get("offices") or []:

@@ -22,8 +22,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
 
+from extract.data_files import read_yaml
 from extract.errors import DataError
 from extract.institutions import InstitutionList
 from extract.lexicon import Lexicon
@@ -55,10 +55,7 @@ class OrgWords:
 @lru_cache(maxsize=1)
 def load_org_words(path: Path = DATA) -> OrgWords:
     """Read and check the vocabularies once."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"{path}: cannot be read as YAML ({exc})") from None
+    raw = read_yaml(path)
     keys = ("unit_heads", "portfolio_nouns", "people_words", "venue_heads", "document_words", "spanish_openers",
             "spanish_agreement_heads", "venue_brands")
     for key in keys:

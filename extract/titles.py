@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from rdflib import Graph
 from spacy.tokens import Token
 
+from extract.data_files import read_yaml
 from extract.lexicon import Lexicon
 
 OFFICES = Path(__file__).parent / "data" / "offices.yaml"
@@ -49,7 +49,7 @@ class Office:
 def load_offices() -> dict[str, Office]:
     """Titles that name their institution (``data/offices.yaml``), by lowercased title."""
     out: dict[str, Office] = {}
-    for entry in yaml.safe_load(OFFICES.read_text(encoding="utf-8")):
+    for entry in read_yaml(OFFICES):
         office = Office(entry.get("institution"), dict(entry.get("by_country") or {}), entry.get("country"))
         for title in entry["titles"]:
             out[title.lower()] = office

@@ -17,8 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
 
+from extract.data_files import read_yaml
 from extract.errors import DataError
 from extract.slug import strip_accents
 
@@ -94,10 +94,7 @@ def _default_cues() -> TopicCues:
 
 
 def _read(path: Path) -> TopicCues:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"{path}: cannot be read as topic cues ({exc})") from None
+    raw = read_yaml(path, what="topic cues")
     if not isinstance(raw, dict) or not all(isinstance(raw.get(k), dict) for k in ("agenda", "sectors", "anchored")):
         raise DataError(f"{path}: needs the mappings 'agenda' and 'sectors' (language -> words) "
                         "and 'anchored' (concept -> words)")
