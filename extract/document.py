@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from extract.encodings import UTF8, UndecodableText, decode_text
 from extract.errors import InputError
 from extract.html_reader import html_published, html_to_text, read_html
 
@@ -27,10 +28,14 @@ class Document:
     key: str
     text: str
     published: str | None = None  # an HTML page's own publication date (meta tags, JSON-LD, <time>), ISO
+    encoding: str = UTF8  # what the file's bytes were read as: "utf-8", "UTF-16", "cp1252"…
 
 
 def decode(name: str, data: bytes, *, key: str | None = None) -> Document:
     """Turn a file's bytes into a :class:`Document`, or raise :class:`InputError` saying why not.
+
+    UTF-8 is read as is; UTF-16 or UTF-32 with a byte-order mark and Western European code pages
+    are decoded too (:mod:`extract.encodings`), and ``Document.encoding`` says which was used.
 
     >>> decode("a.txt", b"Hello").text
     'Hello'
@@ -43,12 +48,12 @@ def decode(name: str, data: bytes, *, key: str | None = None) -> Document:
                          f"expected one of {', '.join(SUPPORTED_SUFFIXES)}")
     if not data.strip():
         raise InputError(f"{name}: the file is empty")
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: the file looks binary (it contains NUL bytes), not text")
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})") from None
+        text, encoding = decode_text(data)
+    except UndecodableText as exc:
+        raise InputError(f"{name}: {exc}") from None
+    if not text.strip():
+        raise InputError(f"{name}: the file is empty")
     published = None
     if suffix in (".html", ".htm"):
         page = read_html(text)
@@ -56,7 +61,8 @@ def decode(name: str, data: bytes, *, key: str | None = None) -> Document:
         if not text.strip():
             raise InputError(f"{name}: the HTML page has no visible text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Document(name=name, key=key or slugify(name.rsplit(".", 1)[0]), text=text, published=published)
+    return Document(name=name, key=key or slugify(name.rsplit(".", 1)[0]), text=text, published=published,
+                    encoding=encoding)
 
 
 def doc_text(doc: "SpacyDoc") -> str:

@@ -13,7 +13,9 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 
+from extract import long_text
 from extract.document import Document
+from extract.encodings import UTF8
 from extract.errors import InputError, TradegraphError
 from extract.institutions import load_institutions
 from extract.iris import document_iri, org_iri
@@ -36,7 +38,8 @@ class BuildResult:
 
     dataset: Dataset
     documents: list[str] = field(default_factory=list)
-    failures: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)  # one line per file not built: its path and why
+    notes: list[str] = field(default_factory=list)  # one line per file read with a caveat (its encoding)
     merges: list[Merge] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)
 
@@ -47,11 +50,14 @@ def extract_documents(documents: list[Document], *, model: str | None = None, ba
                       on_rule_error: Callable[[str], None] | None = None) -> Iterator[tuple[Document, Graph]]:
     """Parse documents with ``nlp.pipe`` and yield each with its named graph. ``on_error`` hears of a
     document that could not be read at all; ``on_rule_error`` of a rule that failed inside a document
-    that was read without what that rule finds."""
+    that was read without what that rule finds. A document longer than the parser's limit is parsed
+    in pieces into one ``Doc`` (:func:`extract.long_text.parse`) instead of stopping the build."""
     nlp = load_pipeline(model)
-    texts = (d.text for d in documents)
-    for document, doc in zip(documents, nlp.pipe(texts, batch_size=batch_size)):
+    limit = nlp.max_length
+    parsed = nlp.pipe((d.text for d in documents if len(d.text) <= limit), batch_size=batch_size)
+    for document in documents:
         try:
+            doc = next(parsed) if len(document.text) <= limit else long_text.parse(nlp, document.text)
             yield document, document_graph(doc, document, on_error=on_rule_error)
         except Exception as exc:  # one bad document must not stop the build
             if on_error is None:
@@ -84,17 +90,29 @@ def assemble(extracted: list[tuple[Document, Graph]], judgements: Judgements) ->
 def build(paths: list[Path], out: Path, *, model: str | None = None, batch_size: int = 16,
           judgements_file: Path | None = None, show_progress: bool = True,
           warn: Callable[[str], None] = lambda msg: print(msg, file=sys.stderr)) -> BuildResult:
-    """Build the graph of every document under ``paths`` into ``out``."""
-    files = sources.collect(paths)
+    """Build the graph of every document under ``paths`` into ``out``.
+
+    Every file is accounted for in the result: a file skipped (unsupported kind, broken link, not a
+    regular file, too large, empty, undecodable) or whose extraction failed is a line of ``failures``,
+    a file read in another encoding than UTF-8 a line of ``notes``. The caller reports both lists (the
+    CLI prints them at the end, after the progress bar); ``warn`` is for what is not about a whole file.
+    """
+    inventory = sources.collect(paths, companions=[JUDGEMENTS])
+    files = inventory.files
     keys = sources.unique_keys(files)
-    failures: list[str] = []
+    failures: list[str] = [str(s) for s in inventory.skipped]
+    notes: list[str] = []
     documents: list[Document] = []
     for f in files:
         try:
             documents.append(sources.read_document(f, keys[f]))
         except InputError as exc:
             failures.append(str(exc))
-            warn(f"skipped {exc}")
+            continue
+        if documents[-1].encoding != UTF8:
+            notes.append(f"{f}: read as {documents[-1].encoding} (not UTF-8)")
+    if not documents:  # said before the model is loaded
+        raise _nothing_built(len(files) + len(inventory.skipped), failures, out)
     judgements = load_judgements(judgements_file or _default_judgements(paths))
 
     load_pipeline(model)  # a missing model is reported before any progress bar is drawn
@@ -104,17 +122,13 @@ def build(paths: list[Path], out: Path, *, model: str | None = None, batch_size:
 
         bar = tqdm(total=len(documents), unit="doc", desc="extracting", file=sys.stderr, leave=False)
 
-    def on_error(msg: str) -> None:
-        failures.append(msg)
-        warn(msg)
-
     extracted = list(extract_documents(documents, model=model, batch_size=batch_size,
-                                       progress=bar.update if bar else None, on_error=on_error,
+                                       progress=bar.update if bar else None, on_error=failures.append,
                                        on_rule_error=warn))
     if bar:
         bar.close()
     if not extracted:
-        raise TradegraphError(f"none of the {len(files)} file(s) could be extracted; {out} was left as it was")
+        raise _nothing_built(len(files) + len(inventory.skipped), failures, out)
     ds, merges = assemble(extracted, judgements)
     files_written = store.write(ds, out)
     from graph.oxstore import STORE_DIR, write_store
@@ -126,7 +140,15 @@ def build(paths: list[Path], out: Path, *, model: str | None = None, batch_size:
     store.atomic_write(out / MERGES, json.dumps([asdict(m) for m in merges], indent=2,
                                                 ensure_ascii=False).encode("utf-8") + b"\n")
     files_written["merges"] = out / MERGES
-    return BuildResult(ds, [d.name for d, _ in extracted], failures, merges, files_written)
+    return BuildResult(ds, [d.name for d, _ in extracted], failures=failures, notes=notes, merges=merges,
+                       files=files_written)
+
+
+def _nothing_built(count: int, failures: list[str], out: Path) -> TradegraphError:
+    """The one-line error of a build left with no document: the first file's reason, and how many more."""
+    first = failures[0] if failures else "nothing was extracted"
+    more = f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""
+    return TradegraphError(f"none of the {count} file(s) could be built; {out} was left as it was: {first}{more}")
 
 
 def _default_judgements(paths: list[Path]) -> Path:

@@ -20,9 +20,24 @@ def _build(args: argparse.Namespace) -> int:
         print(format_summary(summarize(result.dataset)))
         print(f"graph: {result.files['trig']}  merged: {result.files['ttl']}")
         print(f"network view: {result.files['html'].resolve()}")
-    if result.failures:
-        print(f"{len(result.failures)} file(s) failed; the others were built", file=sys.stderr)
+    return _report_files(result.documents, result.failures, result.notes, quiet=args.quiet)
+
+
+def _report_files(built: list[str], skipped: list[str], notes: list[str], *, quiet: bool) -> int:
+    """The build's last lines: each file read with a caveat, each file skipped and why, then the count.
+
+    Skipped files and notes go to stderr even with ``--quiet``; exit status 1 when any file was skipped.
+    """
+    for line in notes:
+        print(f"note: {line}", file=sys.stderr)
+    for line in skipped:
+        print(f"skipped {line}", file=sys.stderr)
+    count = f"files: {len(built)} built, {len(skipped)} skipped"
+    if skipped:
+        print(f"{count}; the others were built", file=sys.stderr)
         return 1
+    if not quiet:
+        print(count)
     return 0
 
 
@@ -58,7 +73,8 @@ def _queries(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from graph.serve import serve
 
-    return serve(args.out, host=args.host, port=args.port, timeout=args.timeout)
+    return serve(args.out, host=args.host, port=args.port, timeout=args.timeout, allow_service=args.allow_service,
+                 allowed_hosts=args.allowed_host, cors=args.cors, read_timeout=args.read_timeout)
 
 
 def _merges(args: argparse.Namespace) -> int:
@@ -150,6 +166,16 @@ def parser() -> argparse.ArgumentParser:
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     sv.add_argument("--port", type=int, default=7878, help="port (default: 7878; 0 picks a free one)")
     sv.add_argument("--timeout", type=float, default=30.0, help="seconds a query may run (default: 30)")
+    sv.add_argument("--read-timeout", type=float, default=5.0,
+                    help="seconds a client has to send its whole request (default: 5)")
+    sv.add_argument("--allow-service", nargs="+", action="extend", default=[], metavar="HOST",
+                    help="let SERVICE call these hosts (HOST or HOST:PORT); without it SERVICE is refused "
+                         "and the endpoint sends no request anywhere")
+    sv.add_argument("--allowed-host", nargs="+", action="extend", default=[], metavar="NAME",
+                    help="more names the Host header may give (besides the --host address, localhost, 127.0.0.1)")
+    sv.add_argument("--cors", nargs="+", action="extend", default=[], metavar="ORIGIN",
+                    help="let web pages from these origins (e.g. http://localhost:8888, or *) read answers; "
+                         "default: CORS off")
     sv.set_defaults(func=_serve)
 
     m = sub.add_parser("merges", help="list the cross-document merges of the last build and why they were made")

@@ -19,7 +19,6 @@ specification's field names. Every file is written atomically.
 """
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -32,6 +31,7 @@ from rdflib import Dataset, URIRef
 
 from extract.errors import TradegraphError
 from extract.vocab import DCTERMS, OWL, PREFIXES, SDO, WIKIDATA
+from graph.csv_safe import write_csv
 from graph.details import country_name
 from graph.projections import KINDS, Evidence, actor_network, actor_topics, co_attendance
 from graph.store import atomic_write, merged_graph
@@ -153,12 +153,9 @@ def gexf(g: nx.Graph, *, modified: str = "") -> bytes:
 
 
 def _csv(header: list[str], rows: Iterable[list[Any]]) -> bytes:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow(["" if v is None else str(v).lower() if isinstance(v, bool) else v for v in row])
-    return buf.getvalue().encode("utf-8")
+    """UTF-8 CSV; a cell that would start a spreadsheet formula is quoted as text (:mod:`graph.csv_safe`)."""
+    plain = (["" if v is None else str(v).lower() if isinstance(v, bool) else v for v in row] for row in rows)
+    return write_csv(header, plain).encode("utf-8")
 
 
 def _columns(records: Iterable[dict[str, Any]], order: list[str]) -> list[str]:

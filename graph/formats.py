@@ -8,11 +8,10 @@
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import TYPE_CHECKING
 
+from graph.csv_safe import safe_cell, write_csv
 from graph.errors import QueryError
 
 if TYPE_CHECKING:
@@ -45,16 +44,14 @@ def format_table(result: Result, max_width: int = 60) -> str:
 
 
 def _csv(result: Result) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(result.columns)
-    writer.writerows(result.rows)
-    return buf.getvalue().rstrip("\n")
+    """CSV for a spreadsheet: cells that would start a formula are quoted as text (:mod:`graph.csv_safe`)."""
+    return write_csv(list(result.columns), result.rows).rstrip("\n")
 
 
 def _markdown(result: Result) -> str:
+    """A Markdown table; its cells are made safe like CSV's, since such tables are pasted into spreadsheets."""
     def cell(s: str) -> str:
-        return _one_line(s).replace("|", "\\|")
+        return safe_cell(_one_line(s)).replace("|", "\\|")
 
     out = ["| " + " | ".join(result.columns) + " |", "| " + " | ".join("---" for _ in result.columns) + " |"]
     out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in result.rows]

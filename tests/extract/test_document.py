@@ -7,7 +7,7 @@ from extract.errors import InputError
 @pytest.mark.parametrize("name,data,reason", [
     ("empty.txt", b"  \n", "empty"),
     ("bin.txt", b"abc\x00def", "binary"),
-    ("latin.txt", "Señor".encode("latin-1"), "UTF-8"),
+    ("noise.txt", bytes(range(128, 256)) * 20, "not text in a known encoding"),
     ("sheet.xlsx", b"data", "unsupported"),
     ("noext", b"data", "unsupported"),
     ("blank.html", b"<html><script>x()</script></html>", "no visible text"),
