@@ -85,8 +85,9 @@ def infer_countries(entities: list[Entity], parents: dict[str, str], inst: Insti
 
 
 def home_side(orgs: list[Entity], inst: InstitutionList) -> str | None:
-    """The side of the first national institution the document names."""
-    listed = sorted((e for e in orgs if e.institution and inst.by_id[e.institution].country in NATIONAL),
+    """The side of the first institution of either side the document names (a Canadian company named in
+    passing does not make a Texas release Canadian)."""
+    listed = sorted((e for e in orgs if e.institution and inst.by_id[e.institution].country in BILATERAL),
                     key=lambda e: e.first)
     return inst.by_id[listed[0].institution].country if listed else None
 

@@ -111,6 +111,8 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
             elif org_mention is not None and all(t.text in {"(", ")"} or sent.mention_at(t.i) is not None
                                                  or t.lower_.rstrip("-") in lex.former_markers for t in before):
                 org_span = (org_mention.start, org_mention.end)
+            if org_span is None:  # a state's or city's office: "Texas Secretary of State X", "Laredo Mayor Y"
+                org_span = _state_before(before, title, lex)
             if org_span is None:
                 # a listed holder's one office that the title names ("Secretary Vilsack", "Trade Representative
                 # X"), and their side before the title's default ("Interior Secretary X" of Mexico)
@@ -119,8 +121,6 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
                 institution = held or institution
                 if institution is None and country in GOVERNMENTS and lex.role_of(title) in _GOVERNMENT_ROLES:
                     institution = GOVERNMENTS[country]
-            if org_span is None and institution is None:
-                org_span = _state_before(before, title, lex)  # "Texas Governor X"
             if org_span is None and institution is None:
                 org_span = _listed_before(sent, run[0].i, org_mention)
             if org_span is None and institution is None and earlier:
@@ -159,11 +159,12 @@ def _in_the_past(sent: SentenceView, start: int, person: Mention, lex: Lexicon) 
 
 
 def _state_before(before: list[Token], title: str, lex: Lexicon) -> tuple[int, int] | None:
-    """A state named right before a governor's title ("Nuevo León Governor X"), or a city before a mayor's
-    ("Laredo Mayor Y"): its government holds the post."""
-    while before and before[0].lower_ in {"and", ",", "&", "or", "with", "by"}:  # "X and Sonora Governor Y"
-        before = before[1:]
-    if lex.role_of(title) != "governor" or not before:
+    """A state named right before an executive post's title ("Nuevo León Governor X", "Coahuila Secretary of
+    Economy Y"), or a city before a city's ("Laredo Mayor Z"): its government holds the post. A legislator
+    named by their state ("Texas Senator X") sits in the national legislature, not the state's."""
+    while before and before[0].lower_.rstrip("-") in {"and", ",", "&", "or", "with", "by", "-"} | lex.former_markers:
+        before = before[1:]  # "X and Sonora Governor Y", "then-Laredo Mayor Z"
+    if lex.role_of(title) not in _STATE_POSTS or not before:
         return None
     name = " ".join(t.text for t in before).lower()
     city = title.lower() in lex.city_titles  # "Laredo Mayor X": the city's government
@@ -185,6 +186,7 @@ def _bare_title_before(sent: SentenceView, person: Mention, lex: Lexicon) -> str
     return " ".join(t.text for t in run) if run and t_start == 0 and t_end == len(run) else None
 
 
+_STATE_POSTS = {"governor", "minister", "deputy-minister", "director", "officer", "chair"}
 _GOVERNMENT_ROLES = {"head-of-state", "vice-president", "minister", "deputy-minister", "ambassador", "legislator"}
 _RANKS = {"Deputy", "Assistant", "Acting", "Associate", "Senior", "Chief"}
 _US_DISTRICT = re.compile(r"\s*\((?:[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|[A-Z]{2}-\d{1,2}|[RDI]\.?-[A-Z]{2})\)")

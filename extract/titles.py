@@ -126,7 +126,7 @@ def nationality(tokens: list[Token], lex: Lexicon) -> str | None:
     after a connector ("… and Mexican President X", "…, U.S. Ambassador Y")."""
     words = [t.text for t in tokens if t.tag_ != "POS" and t.text not in {"’s", "'s"}]
     for k in range(len(words)):
-        if k and words[k - 1].lower() not in {"and", ",", "or", "with", "by", "&"}:
+        if k and words[k - 1].lower() not in {"and", ",", "or", "with", "by", "&", "-", "–"}:  # "then-Mexican"
             continue
         code = lex.nationalities.get(" ".join(words[k:]).lower())
         if code:

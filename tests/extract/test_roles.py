@@ -136,6 +136,14 @@ def memberships(nlp, text):
      {("Laura Mesa", "Secretary of Economy", "Ministry of Economy", False),
       ("Tomás Bernal", "Ambassador to the United States", "Government of Mexico", False),
       ("Juan Soto", "Undersecretary of Finance and Public Credit", "Ministry of Finance and Public Credit", False)}),
+    # a state's executive office is the state's; a legislator named by their state sits in Congress
+    ("Texas Secretary of State Rosa Vidal and Coahuila Secretary of Economy Luis Soto met. Texas Senator Tom Vale "
+     "joined them.",
+     {("Rosa Vidal", "Secretary of State", "Government of Texas", False),
+      ("Luis Soto", "Secretary of Economy", "Government of Coahuila", False),
+      ("Tom Vale", "Senator", "U.S. Senate", False)}),
+    ("They met then-Mexican Secretary of Agriculture Luis Soto in 2019.",
+     {("Luis Soto", "Secretary of Agriculture", "Ministry of Agriculture and Rural Development", True)}),
     # officials listed together share the side the other items' offices give
     ("Attending were Ana Ruiz, Secretary of Foreign Affairs; Luis Soto, Secretary of Economy; and Rosa Vidal, "
      "Secretary of Environment.",
