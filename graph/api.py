@@ -7,6 +7,7 @@
 >>> tg.network().number_of_nodes()                                      # doctest: +SKIP
 >>> tg.stats().bridges.head()                                           # doctest: +SKIP
 >>> tg.view(focus="Kim Ogg")                                            # doctest: +SKIP
+>>> ep = tg.serve(); ep.url; ep.close()                                 # doctest: +SKIP
 
 Queries run on the build's read-only Oxigraph store (``out/store``); the network
 view is :func:`graph.projections.actor_network` over the rdflib dataset read from
@@ -34,6 +35,9 @@ from graph.query import Result, run
 from graph.summary import summarize
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from graph.serve import Endpoint
     from graph.stats import Stats
 
 __all__ = ["NetworkView", "TradeGraph", "open_graph", "to_frame"]
@@ -160,6 +164,20 @@ class TradeGraph:
         graph, actors, heading, node = view_network(self.dataset, projection=projection, focus=focus, depth=depth)
         page = network_page(graph, heading=heading, context=actors, focus=node, **options)  # type: ignore[arg-type]
         return NetworkView(page, height)
+
+    def serve(self, *, port: int = 0, timeout: float = 30.0, allow_service: Sequence[str] = (),
+              allowed_hosts: Sequence[str] = (), cors: Sequence[str] = ()) -> Endpoint:
+        """Serve this graph as ``tradegraph serve`` does, from a background thread, on 127.0.0.1.
+
+        The same locks as the command (no ``SERVICE`` unless ``allow_service`` lists the host, ``Host``
+        checked, CORS only for ``cors`` origins); ``.url`` is its address, ``.close()`` stops it.
+        """
+        from graph.serve import make_server
+
+        endpoint = make_server(self.out, port=port, timeout=timeout, quiet=True, allow_service=allow_service,
+                               allowed_hosts=allowed_hosts, cors=cors)
+        endpoint.start_in_thread()
+        return endpoint
 
 
 def open_graph(out: str | Path = "out") -> TradeGraph:

@@ -6,7 +6,11 @@ CSV or TSV results and CONSTRUCT and DESCRIBE as Turtle, N-Triples, RDF/XML or
 JSON-LD, chosen by the ``Accept`` header (or a ``format`` / ``output`` parameter:
 ``json``, ``xml``, ``csv``, ``tsv``, ``turtle``, ``ntriples``, ``rdfxml``, ``jsonld``).
 ``default-graph-uri`` and ``named-graph-uri`` pick the dataset; without them the
-default graph is the union of all graphs. Updates are refused with 403.
+default graph is the union of all graphs. Updates are refused with 403, and so are
+``SERVICE`` clauses, requests whose ``Host`` names another site, and (without
+``--cors``) no CORS headers are sent: see :class:`graph.access.Access`. ``HEAD`` is
+answered as ``GET`` without the body; a media type the ``Accept`` header gives ``q=0``
+is never sent (another acceptable one is, or 406).
 
 >>> negotiate("text/csv;q=0.5, application/sparql-results+json", None)
 ('application/sparql-results+json', 'text/csv')
@@ -18,9 +22,10 @@ from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import parse_qs
 
+from graph.access import Access
 from graph.workers import Answer, Request
 
-__all__ = ["FORMAT_NAMES", "make_app", "negotiate"]
+__all__ = ["FORMAT_NAMES", "make_app", "negotiate", "refused_types"]
 
 PATHS = ("/sparql", "/query", "/")
 FORMAT_NAMES = {
@@ -43,25 +48,41 @@ The default graph is the union of all graphs; GRAPH ?doc { … } reaches one doc
 _UPDATE = re.compile(r"^(?:\s|#[^\n]*\n|(?:PREFIX|BASE)\s[^\n]*?>)*(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
                      re.IGNORECASE)
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
-_REASONS = {200: "OK", 400: "Bad Request", 403: "Forbidden", 405: "Method Not Allowed", 406: "Not Acceptable",
+_METHODS = "GET, HEAD, POST, OPTIONS"
+_REASONS = {200: "OK", 204: "No Content", 400: "Bad Request", 403: "Forbidden", 405: "Method Not Allowed", 406: "Not Acceptable",
             413: "Content Too Large", 415: "Unsupported Media Type", 500: "Internal Server Error",
             503: "Service Unavailable", 404: "Not Found"}
 
 
-def negotiate(accept: str | None, format_param: str | None) -> tuple[str, ...]:
-    """Media types the client accepts, best first (a ``format`` parameter goes before the header)."""
-    ranked: list[tuple[float, int, str]] = []
-    for i, part in enumerate((accept or "*/*").split(",")):
+def _ranges(accept: str | None) -> list[tuple[str, float]]:
+    """The Accept header's media ranges with their quality (a malformed ``q`` counts as 0)."""
+    ranges = []
+    for part in (accept or "*/*").split(","):
         media, *options = [p.strip() for p in part.split(";")]
         q = 1.0
         for opt in options:
-            if opt.startswith("q="):
+            if opt.replace(" ", "").lower().startswith("q="):
                 try:
-                    q = float(opt[2:])
+                    q = float(opt.split("=", 1)[1])
                 except ValueError:
                     q = 0.0
-        if media and q > 0:
-            ranked.append((-q, i, _ALIASES.get(media.lower(), media.lower())))
+        if media:
+            ranges.append((_ALIASES.get(media.lower(), media.lower()), q))
+    return ranges
+
+
+def refused_types(accept: str | None) -> tuple[str, ...]:
+    """The media ranges the Accept header refuses (``q=0``): never sent, whatever else it accepts.
+
+    >>> refused_types("application/sparql-results+json;q=0, */*")
+    ('application/sparql-results+json',)
+    """
+    return tuple(dict.fromkeys(media for media, q in _ranges(accept) if q <= 0))
+
+
+def negotiate(accept: str | None, format_param: str | None) -> tuple[str, ...]:
+    """Media types the client accepts, best first (a ``format`` parameter goes before the header)."""
+    ranked = [(-q, i, media) for i, (media, q) in enumerate(_ranges(accept)) if q > 0]
     wanted = [m for _, _, m in sorted(ranked)]
     if format_param:
         named = FORMAT_NAMES.get(format_param.lower(), _ALIASES.get(format_param.lower(), format_param.lower()))
@@ -69,11 +90,11 @@ def negotiate(accept: str | None, format_param: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(wanted)) or ("*/*",)
 
 
-def _respond(start_response: StartResponse, answer: Answer) -> list[bytes]:
+def _respond(start_response: StartResponse, answer: Answer, extra: dict[str, str], head: bool) -> list[bytes]:
     headers = [("Content-Type", answer.media_type), ("Content-Length", str(len(answer.body))),
-               ("Cache-Control", "no-store"), *answer.headers.items()]
+               ("Cache-Control", "no-store"), *answer.headers.items(), *extra.items()]
     start_response(f"{answer.status} {_REASONS.get(answer.status, '')}".strip(), headers)
-    return [answer.body]
+    return [] if head else [answer.body]
 
 
 def _text(status: int, message: str, **headers: str) -> Answer:
@@ -95,12 +116,14 @@ def _one(params: dict[str, list[str]], name: str) -> str | None:
     return values[-1] if values else None
 
 
-def _parse(environ: dict[str, Any], max_body: int) -> Request | Answer:
+def _parse(environ: dict[str, Any], max_body: int, access: Access) -> Request | Answer:
     """The request's query and options, or the error answer to give."""
     method = environ.get("REQUEST_METHOD", "GET").upper()
     params = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+    if method == "HEAD":
+        method = "GET"
     if method not in ("GET", "POST"):
-        return _text(405, f"{method} is not supported: use GET or POST", Allow="GET, POST")
+        return _text(405, f"{method} is not supported: use GET or POST", Allow=_METHODS)
     content_type = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
     if method == "POST":
         body = _read_body(environ, max_body)
@@ -125,22 +148,45 @@ def _parse(environ: dict[str, Any], max_body: int) -> Request | Answer:
         return _text(400, "give exactly one query (the 'query' parameter)")
     if _UPDATE.match(queries[0]):
         return _text(403, "this endpoint is read-only: updates are refused")
+    refusal = access.service_refusal(queries[0])
+    if refusal:
+        return _text(403, refusal)
     accept = negotiate(environ.get("HTTP_ACCEPT"), _one(params, "format") or _one(params, "output"))
     return Request(queries[0], accept, tuple(params.get("default-graph-uri", [])),
-                   tuple(params.get("named-graph-uri", [])))
+                   tuple(params.get("named-graph-uri", [])), refused_types(environ.get("HTTP_ACCEPT")))
 
 
-def make_app(execute: Callable[[Request], Answer], *, max_body: int = 1 << 20
+def _preflight(cors: dict[str, str]) -> Answer:
+    """OPTIONS: the methods, and for an origin ``--cors`` allows, what its scripts may send."""
+    if cors:
+        cors = {**cors, "Access-Control-Allow-Methods": "GET, HEAD, POST",
+                "Access-Control-Allow-Headers": "Accept, Content-Type", "Access-Control-Max-Age": "600"}
+    return Answer(204, "text/plain; charset=utf-8", b"", {"Allow": _METHODS, **cors})
+
+
+def make_app(execute: Callable[[Request], Answer], *, max_body: int = 1 << 20, access: Access | None = None
              ) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
-    """A WSGI application answering SPARQL requests with ``execute`` (e.g. :meth:`QueryPool.execute`)."""
+    """A WSGI application answering SPARQL requests with ``execute`` (e.g. :meth:`QueryPool.execute`).
+
+    ``access`` says which ``Host`` names, CORS origins and ``SERVICE`` hosts are allowed (default: this
+    machine's names, no CORS, no ``SERVICE``).
+    """
+    policy = access or Access()
 
     def app(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        head = environ.get("REQUEST_METHOD", "GET").upper() == "HEAD"
+        refusal = policy.host_refusal(environ.get("HTTP_HOST"))
+        if refusal:
+            return _respond(start_response, _text(403, refusal), {}, head)
+        cors = policy.cors_headers(environ.get("HTTP_ORIGIN"))
         path = environ.get("PATH_INFO") or "/"
         if path not in PATHS:
-            return _respond(start_response, _text(404, f"no such path {path!r}; the endpoint is /sparql"))
-        parsed = _parse(environ, max_body)
+            return _respond(start_response, _text(404, f"no such path {path!r}; the endpoint is /sparql"), cors, head)
+        if environ.get("REQUEST_METHOD", "GET").upper() == "OPTIONS":
+            return _respond(start_response, _preflight(cors), {}, head)
+        parsed = _parse(environ, max_body, policy)
         if isinstance(parsed, Answer):
-            return _respond(start_response, parsed)
-        return _respond(start_response, execute(parsed))
+            return _respond(start_response, parsed, cors, head)
+        return _respond(start_response, execute(parsed), cors, head)
 
     return app

@@ -2,7 +2,12 @@
 
 A threaded ``wsgiref`` server runs :func:`graph.endpoint.make_app`; queries run in
 worker processes (:class:`graph.workers.QueryPool`) so that each has a time limit.
-It listens on 127.0.0.1 (this machine only) unless told otherwise.
+It listens on 127.0.0.1 (this machine only) unless told otherwise, with a listen
+backlog of 128 (a burst of clients waits in the queue, not for a SYN retry); a
+request must arrive whole (line, headers, body) within ``read_timeout`` seconds or
+its connection is closed (408), so idle or trickling clients cannot hold threads.
+What the endpoint refuses (``SERVICE``, foreign ``Host`` names, CORS) is
+:class:`graph.access.Access`.
 
 >>> import tempfile, pathlib
 >>> make_server(pathlib.Path(tempfile.mkdtemp()), port=0, timeout=1)
@@ -12,16 +17,20 @@ graph.errors.StoreError: ...: no built graph here; run `tradegraph build DOCS --
 """
 from __future__ import annotations
 
+import io
 import ipaddress
 import socket
 import sys
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from socketserver import ThreadingMixIn
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server as _wsgi_server
+from types import TracebackType
+from wsgiref.simple_server import ServerHandler, WSGIRequestHandler, WSGIServer, make_server as _wsgi_server
 
 from extract.errors import TradegraphError
+from graph.access import Access
 from graph.endpoint import make_app
 from graph.errors import StoreError
 from graph.oxstore import open_store, store_path
@@ -30,14 +39,96 @@ from graph.workers import QueryPool
 __all__ = ["Endpoint", "make_server", "serve"]
 
 
+MAX_BODY = 1 << 20
+_LATE = b"the request did not arrive in time\n"
+_TIMED_OUT = (b"HTTP/1.0 408 Request Timeout\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n"
+              b"Content-Length: %d\r\n\r\n%s" % (len(_LATE), _LATE))
+
+
 class _ThreadingServer(ThreadingMixIn, WSGIServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 128  # listen backlog
+    read_timeout = 5.0
+    quiet = False
 
 
-class _QuietHandler(WSGIRequestHandler):
+class _Deadline:
+    """Closes ``connection`` (after a 408) unless the request has been read within ``seconds``."""
+
+    def __init__(self, connection: socket.socket, seconds: float) -> None:
+        self.connection, self.state, self._lock = connection, "reading", threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    @property
+    def expired(self) -> bool:
+        return self.state == "expired"
+
+    def _expire(self) -> None:
+        with self._lock:
+            if self.state != "reading":
+                return
+            self.state = "expired"
+        try:
+            self.connection.sendall(_TIMED_OUT)
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self._timer.cancel()
+        with self._lock:
+            if self.state == "reading":
+                self.state = "read"
+
+
+class _Handler(WSGIRequestHandler):
+    """One request per connection, which must arrive whole within the server's ``read_timeout``."""
+
+    server: _ThreadingServer
+
+    def setup(self) -> None:
+        self.timeout = self.server.read_timeout  # each socket read and write, too
+        super().setup()
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the stdlib's name)
-        pass
+        if not self.server.quiet:
+            super().log_message(format, *args)
+
+    def _read_request(self) -> bytes | None:
+        """Read the request line, headers and body (``None``: nothing to answer, or answered already)."""
+        self.raw_requestline = self.rfile.readline(65537)
+        if not self.raw_requestline:
+            return None
+        if len(self.raw_requestline) > 65536:
+            self.requestline = self.request_version = self.command = ""
+            self.send_error(414)
+            return None
+        if not self.parse_request():  # an error has been sent
+            return None
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = 0
+        return self.rfile.read(length) if 0 < length <= MAX_BODY else b""
+
+    def handle(self) -> None:
+        try:
+            with _Deadline(self.connection, self.server.read_timeout) as deadline:
+                body = self._read_request()
+        except OSError:  # timed out or reset while reading: nothing to answer
+            return
+        if body is None or deadline.expired:
+            return
+        handler = ServerHandler(io.BytesIO(body), self.wfile, self.get_stderr(), self.get_environ(),
+                                multithread=False)
+        handler.request_handler = self  # type: ignore[attr-defined]  # wsgiref's back-pointer for logging
+        handler.run(self.server.get_app())
 
 
 @dataclass
@@ -46,6 +137,7 @@ class Endpoint:
 
     server: WSGIServer
     pool: QueryPool
+    access: Access
 
     @property
     def url(self) -> str:
@@ -66,24 +158,34 @@ class Endpoint:
 
 
 def make_server(out: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
-                workers: int = 2, quiet: bool = False) -> Endpoint:
+                workers: int = 2, quiet: bool = False, allow_service: Sequence[str] = (),
+                allowed_hosts: Sequence[str] = (), cors: Sequence[str] = (), read_timeout: float = 5.0) -> Endpoint:
     """An endpoint over the store of the build in ``out``, bound to ``host:port`` (0: a free port).
+
+    ``allow_service`` lists the hosts ``SERVICE`` may call (none: refused, and the query workers
+    have no network access); ``allowed_hosts`` adds names the ``Host`` header may give; ``cors``
+    lists the origins (or ``*``) whose pages may read answers; a request must arrive within
+    ``read_timeout`` seconds.
 
     Raises:
         StoreError: no store in ``out``, or it cannot be opened.
+        TradegraphError: a bad time limit, ``--allow-service`` host or ``--cors`` origin.
         OSError: the address is in use or cannot be bound.
     """
-    if timeout <= 0:
-        raise TradegraphError(f"--timeout must be more than 0 seconds, not {timeout:g}")
+    for name, value in (("--timeout", timeout), ("--read-timeout", read_timeout)):
+        if value <= 0:
+            raise TradegraphError(f"{name} must be more than 0 seconds, not {value:g}")
+    access = Access(bound=host, allowed_hosts=tuple(allowed_hosts), cors=tuple(cors), services=tuple(allow_service))
     open_store(out)  # a clear one-line error now, rather than from a worker
-    pool = QueryPool(store_path(out), timeout=timeout, size=workers)
+    pool = QueryPool(store_path(out), timeout=timeout, size=workers, network=bool(access.services))
     try:
-        server = _wsgi_server(host, port, make_app(pool.execute), server_class=_ThreadingServer,
-                              handler_class=_QuietHandler if quiet else WSGIRequestHandler)
+        server = _wsgi_server(host, port, make_app(pool.execute, max_body=MAX_BODY, access=access),
+                              server_class=_ThreadingServer, handler_class=_Handler)
     except OSError:
         pool.close()
         raise
-    return Endpoint(server, pool)
+    server.read_timeout, server.quiet = read_timeout, quiet  # type: ignore[attr-defined]
+    return Endpoint(server, pool, access)
 
 
 def _is_loopback(host: str) -> bool:
@@ -93,17 +195,28 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def serve(out: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0) -> int:
-    """Run the endpoint until interrupted; returns the exit status."""
+def _service_line(endpoint: Endpoint) -> str:
+    if endpoint.access.services:
+        return f"SERVICE allowed to {', '.join(endpoint.access.services)} only"
+    if endpoint.pool.sandboxed:
+        return "SERVICE refused; the query workers have no network access"
+    return "SERVICE refused (this system cannot take network access from the query workers)"
+
+
+def serve(out: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
+          allow_service: Sequence[str] = (), allowed_hosts: Sequence[str] = (), cors: Sequence[str] = (),
+          read_timeout: float = 5.0) -> int:
+    """Run the endpoint until interrupted (options as :func:`make_server`); returns the exit status."""
     try:
-        endpoint = make_server(out, host=host, port=port, timeout=timeout)
+        endpoint = make_server(out, host=host, port=port, timeout=timeout, allow_service=allow_service,
+                               allowed_hosts=allowed_hosts, cors=cors, read_timeout=read_timeout)
     except OSError as exc:
         raise StoreError(f"cannot listen on {host}:{port} ({exc.strerror or exc}); "
                          "try another --port") from None
     if not _is_loopback(host):
         print(f"warning: listening on {host}, reachable from other machines", file=sys.stderr)
-    print(f"SPARQL endpoint (read-only): {endpoint.url}  (time limit {timeout:g} s; Ctrl-C stops it)",
-          flush=True)
+    print(f"SPARQL endpoint (read-only): {endpoint.url}  (time limit {timeout:g} s; Ctrl-C stops it)\n"
+          f"  {_service_line(endpoint)}; CORS {'for ' + ', '.join(cors) if cors else 'off'}", flush=True)
     try:
         endpoint.server.serve_forever()
     except KeyboardInterrupt:

@@ -5,6 +5,9 @@ process (``python -m graph.workers``) holding the store open read-only; when the
 time limit passes, that process is killed and a fresh one takes its place. The answer comes back already
 serialized (bytes and a media type), in the first format the client accepts
 that suits the result: query results (SELECT, ASK) or a graph (CONSTRUCT, DESCRIBE).
+Unless the pool is told that ``SERVICE`` may reach other servers, each worker takes its
+own network access away first (:func:`graph.sandbox.deny_network`), so no query can make
+the endpoint send a request anywhere.
 """
 from __future__ import annotations
 
@@ -28,12 +31,13 @@ GRAPH_FORMATS = ("text/turtle", "application/n-triples", "application/rdf+xml", 
 
 @dataclass(frozen=True)
 class Request:
-    """One query, the graphs it may read, and the media types the client accepts, best first."""
+    """One query, the graphs it may read, the media types the client accepts (best first) and refuses (q=0)."""
 
     query: str
     accept: tuple[str, ...] = ("*/*",)
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
+    refused: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,17 +54,28 @@ def _message(status: int, text: str) -> Answer:
     return Answer(status, "text/plain; charset=utf-8", (text.strip() + "\n").encode("utf-8"))
 
 
-def _pick(accept: Sequence[str], offered: Sequence[str]) -> str | None:
-    """The first accepted media type that is offered (``*/*`` and ``type/*`` take the default)."""
+def _matches(media_range: str, media_type: str) -> int:
+    """How specifically ``media_range`` names ``media_type``: 3 exactly, 2 ``type/*``, 1 ``*/*``, 0 not at all."""
+    if media_range == media_type:
+        return 3
+    if media_range.endswith("/*") and media_type.startswith(media_range[:-1]):
+        return 2
+    return 1 if media_range == "*/*" else 0
+
+
+def _refused(media_type: str, accept: Sequence[str], refused: Sequence[str]) -> bool:
+    """``q=0`` for this type: its most specific mention in the Accept header is a refusal (RFC 9110, 12.5.1)."""
+    no = max((_matches(r, media_type) for r in refused), default=0)
+    return no > 0 and no >= max((_matches(a, media_type) for a in accept), default=0)
+
+
+def _pick(accept: Sequence[str], offered: Sequence[str], refused: Sequence[str] = ()) -> str | None:
+    """The first accepted media type that is offered and not refused (``*/*`` and ``type/*`` take the default)."""
+    allowed = [o for o in offered if not _refused(o, accept, refused)]
     for wanted in accept:
-        if wanted in offered:
-            return wanted
-        if wanted == "*/*":
-            return offered[0]
-        if wanted.endswith("/*"):
-            match = next((o for o in offered if o.startswith(wanted[:-1])), None)
-            if match:
-                return match
+        match = next((o for o in allowed if _matches(wanted, o)), None)
+        if match:
+            return match
     return None
 
 
@@ -81,10 +96,10 @@ def _answer(store: object, request: Request) -> Answer:
         return _message(500, f"query failed: {str(exc).splitlines()[0]}")
     is_graph = isinstance(result, ox.QueryTriples)
     offered = GRAPH_FORMATS if is_graph else RESULT_FORMATS
-    media_type = _pick(request.accept, offered)
+    media_type = _pick(request.accept, offered, request.refused)
     if media_type is None:
-        return _message(406, f"cannot answer in {', '.join(request.accept)}; this result can be: "
-                             f"{', '.join(offered)}")
+        asked = ", ".join([*request.accept, *(f"not {r}" for r in request.refused)])
+        return _message(406, f"cannot answer in {asked}; this result can be: {', '.join(offered)}")
     try:
         if is_graph:
             body = result.serialize(format=ox.RdfFormat.from_media_type(media_type))
@@ -96,14 +111,21 @@ def _answer(store: object, request: Request) -> Answer:
     return Answer(200, media_type + ("; charset=utf-8" if text_like else ""), body or b"")
 
 
-def _work(store_path: str) -> None:
-    """A worker's life (``python -m graph.workers STORE``): answer requests from stdin on stdout."""
+def _work(store_path: str, network: bool = False) -> None:
+    """A worker's life (``python -m graph.workers STORE [--network]``): answer requests from stdin on stdout.
+
+    Without ``--network`` the process first forbids itself network sockets; its first message
+    says whether that took (``("ready", True)``).
+    """
     import pyoxigraph as ox
+
+    from graph.sandbox import deny_network
 
     requests, answers = Connection(os.dup(0), writable=False), Connection(os.dup(1), readable=False)
     sys.stdout = sys.stderr  # nothing else may write on the answers' pipe
+    sandboxed = False if network else deny_network()
     store = ox.Store.read_only(store_path)
-    answers.send("ready")
+    answers.send(("ready", sandboxed))
     while True:
         try:
             request = requests.recv()
@@ -115,8 +137,9 @@ def _work(store_path: str) -> None:
 class _Worker:
     """A child process over the store, spoken to through its stdin and stdout."""
 
-    def __init__(self, store_path: Path) -> None:
-        self.process = subprocess.Popen([sys.executable, "-m", "graph.workers", str(store_path)],
+    def __init__(self, store_path: Path, network: bool = False) -> None:
+        self.process = subprocess.Popen([sys.executable, "-m", "graph.workers", str(store_path),
+                                         *(["--network"] if network else [])],
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                         cwd=str(Path(__file__).resolve().parent.parent))
         assert self.process.stdin is not None and self.process.stdout is not None
@@ -124,14 +147,16 @@ class _Worker:
         self.answers = Connection(os.dup(self.process.stdout.fileno()), writable=False)
         self.process.stdin.close()
         self.process.stdout.close()
-        self.ready = False
+        self.ready = self.sandboxed = False
 
     def wait_ready(self, timeout: float) -> bool:
         if not self.ready:
             try:
-                self.ready = self.answers.poll(timeout) and self.answers.recv() == "ready"
+                hello = self.answers.recv() if self.answers.poll(timeout) else None
             except (EOFError, OSError):
-                self.ready = False
+                hello = None
+            if isinstance(hello, tuple) and hello[0] == "ready":
+                self.ready, self.sandboxed = True, bool(hello[1])
         return self.ready
 
     def stop(self) -> None:
@@ -145,12 +170,16 @@ class _Worker:
 class QueryPool:
     """``size`` worker processes over the store at ``store_path``; each query gets ``timeout`` seconds.
 
+    ``network=False`` (the default) starts workers without network access; ``sandboxed`` says
+    whether the system could enforce that.
+
     Raises:
         OSError: a worker could not open the store.
     """
 
-    def __init__(self, store_path: Path, *, timeout: float, size: int = 2) -> None:
-        self.store_path, self.timeout = store_path, timeout
+    def __init__(self, store_path: Path, *, timeout: float, size: int = 2, network: bool = False) -> None:
+        self.store_path, self.timeout, self.network = store_path, timeout, network
+        self.sandboxed = not network
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
         self._all: list[_Worker] = []
@@ -159,10 +188,11 @@ class QueryPool:
             if not worker.wait_ready(60):
                 self.close()
                 raise OSError(f"{store_path}: a query worker could not open the store")
+            self.sandboxed = self.sandboxed and worker.sandboxed
             self._idle.put(worker)
 
     def _start(self) -> _Worker:
-        worker = _Worker(self.store_path)
+        worker = _Worker(self.store_path, self.network)
         with self._lock:
             self._all.append(worker)
         return worker
@@ -205,4 +235,4 @@ class QueryPool:
 if __name__ == "__main__":
     from graph.workers import _work as work  # so answers pickle as graph.workers.Answer, not __main__.Answer
 
-    work(sys.argv[1])
+    work(sys.argv[1], network="--network" in sys.argv[2:])
