@@ -7,7 +7,8 @@ BODY = "A long enough story about trade between two neighbours and their ministe
 
 @pytest.mark.parametrize("clutter", ["Share it!", "Photo by: Jane Roe / Agency", "© Wire Service",
                                      "View Article", "https://example.com/pic.png", "gallery image",
-                                     "Home > Trade > Article"])
+                                     "Home > Trade > Article", "FOR IMMEDIATE RELEASE", "Press Release 045/2026",
+                                     "Media Contact: Ana Ruiz, 555-0100"])
 def test_clutter_lines_are_found(clutter):
     text = BODY + clutter + "\n" + BODY
     spans = clutter_spans(text)
@@ -24,3 +25,8 @@ def test_clutter_end_marker_cuts_the_rest(marker):
 def test_clutter_marker_in_the_opening_is_not_an_end():
     text = "Newsletter\n" + BODY
     assert clutter_spans(text) == []
+
+
+@pytest.mark.parametrize("line", ["Press release highlights the new bridge", "For immediate release of the funds, the"])
+def test_clutter_keeps_a_headline_that_starts_like_a_stamp(line):
+    assert clutter_spans(BODY + line + "\n" + BODY) == []
