@@ -24,7 +24,8 @@ def with_role_mentions(mentions: list[Mention], found: list[Mention], findings: 
     out = []
     for m in mentions + found:
         level = governed.get((m.start, m.end))
-        if m.kind == "place" and level and (m.text.lower() in lex.states) == (level == "Government of"):
+        if level and (m.kind == "place" or m.kind == "org" and not m.institution and m.text.lower() in lex.places) \
+                and (m.text.lower() in lex.states) == (level == "Government of"):  # "Mayor X of [Eagle Pass]" typed ORG
             m = replace(m, kind="org", text=_government_name(level, m.text))  # a governor's or mayor's post
         elif m.kind in {"place", "org"} and (m.start, m.end) in org_spans and _state_named(m.text, lex):
             # "secretary of economy for the state of Chihuahua", "… Development for the State of Sonora"

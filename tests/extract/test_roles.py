@@ -58,6 +58,7 @@ def memberships(nlp, text):
      {("Ramiro Tello", "Mayor", "City of Nogales", False)}),
     ("Mayor Ramiro Tello of Reynosa, Tamaulipas, welcomed the plan.",
      {("Ramiro Tello", "Mayor", "City of Reynosa", False)}),
+    ("Mayor Rosa Vidal of Eagle Pass, Texas, welcomed the plan.", {("Rosa Vidal", "Mayor", "City of Eagle Pass", False)}),
     ("Arizona Governor Mark Dalton and Sonora Governor Elena Quiroz spoke.",
      {("Mark Dalton", "Governor", "Government of Arizona", False),
       ("Elena Quiroz", "Governor", "Government of Sonora", False)}),
