@@ -76,7 +76,8 @@ def _trim(tokens: list[Token], lex: Lexicon, person: bool) -> list[Token]:
     while tokens and (tokens[-1].text in _JUNK_EDGE or tokens[-1].is_space or tokens[-1].tag_ == "POS"):
         tokens = tokens[:-1]
     if person:
-        inner = [i for i, t in enumerate(tokens[:-1]) if t.text.lower() in lex.honorifics]
+        inner = [i for i, t in enumerate(tokens[:-1]) if t.text.lower() in lex.honorifics
+                 and len(t.text) > 2]  # "C." (ciudadano) only before a name: inside one it is an initial
         if inner:  # "Economy Dr. Ana Ruiz": what precedes an honorific is not the name
             tokens = tokens[inner[-1] + 1:]
         for i, t in enumerate(tokens[1:-1], start=1):  # "Chihuahua Governor Sofía": a place's office

@@ -38,6 +38,7 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
                   earlier: list[RoleFinding] = ()) -> list[RoleFinding]:
     doc = sent.doc
     p_start, _ = sent.tok_span(person)
+    p_start = _before_honorifics(sent, p_start, lex)  # "The Undersecretary of X, Dr. Ana Ruiz, …"
     if p_start - 1 >= sent.sent.start and doc[p_start - 1].text == ",":
         return _title_clause_before(sent, person, lex)
     i = p_start - 1
@@ -192,10 +193,17 @@ _RANKS = {"Deputy", "Assistant", "Acting", "Associate", "Senior", "Chief"}
 _US_DISTRICT = re.compile(r"\s*\((?:[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|[A-Z]{2}-\d{1,2}|[RDI]\.?-[A-Z]{2})\)")
 
 
+def _before_honorifics(sent: SentenceView, start: int, lex: Lexicon) -> int:
+    """The token index before the forms of address that precede a name ("Lic.", "Dr.")."""
+    while start - 1 > sent.sent.start and sent.doc[start - 1].text.lower() in lex.honorifics:
+        start -= 1
+    return start
+
+
 def _title_clause_before(sent: SentenceView, person: Mention, lex: Lexicon) -> list[RoleFinding]:
     """ "Undersecretary of International Trade of Mexico's Ministry of the Economy, Luis Rosendo Gutiérrez, …"."""
     doc = sent.doc
-    p_start, _ = sent.tok_span(person)
+    p_start = _before_honorifics(sent, sent.tok_span(person)[0], lex)
     i = p_start - 2
     while i >= sent.sent.start and not (sent.mention_at(i) is not None and sent.mention_at(i).kind == "person") \
             and (cap(doc[i]) or doc[i].lower_ in CONNECT | {"’s", "'s", "(", ")", "to"}

@@ -145,6 +145,9 @@ def memberships(nlp, text):
       ("Tom Vale", "Senator", "U.S. Senate", False)}),
     ("They met then-Mexican Secretary of Agriculture Luis Soto in 2019.",
      {("Luis Soto", "Secretary of Agriculture", "Ministry of Agriculture and Rural Development", True)}),
+    # a form of address between a clause's title and the name
+    ("The Undersecretary of Industry and Commerce, Dr. Horacio Tellez Vidal, attended the closing session.",
+     {("Horacio Tellez Vidal", "Undersecretary of Industry and Commerce", "Ministry of Economy", False)}),
     # officials listed together share the side the other items' offices give
     ("Attending were Ana Ruiz, Secretary of Foreign Affairs; Luis Soto, Secretary of Economy; and Rosa Vidal, "
      "Secretary of Environment.",
