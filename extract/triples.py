@@ -16,6 +16,7 @@ from extract.clutter import clutter_spans
 from extract.company_lists import SOURCE as COMPANY_LIST, with_company_lists
 from extract.coordinated import with_coordinated_bodies
 from extract.country import document_side, infer_countries, sentence_sides
+from extract.descriptions import described_people
 from extract.document import Document
 from extract.hierarchy import find_parts
 from extract.institutions import Institution, InstitutionList, load_institutions
@@ -84,6 +85,7 @@ def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = No
     parts, children = guarded("part-of", ([], []), find_parts, doc, mentions, lex)
     mentions = sorted(mentions + children, key=lambda m: (m.start, m.end))
     findings, found = guarded("post", ([], []), find_roles, doc, mentions, lex, inst)
+    found = found + guarded("description", [], described_people, doc, mentions + found, findings, lex)
     entities = resolve(with_role_mentions(mentions, found, findings, inst, lex, text), inst, lex)
     resolved = sorted((m for e in entities for m in e.mentions), key=lambda m: (m.start, m.end))
     published = document.published or publication_date(text)

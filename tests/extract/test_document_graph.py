@@ -69,3 +69,22 @@ def test_a_failing_rule_loses_only_what_it_finds(nlp, monkeypatch):
     assert not set(g.subjects(RDF.type, ORG.Membership))
     with pytest.raises(KeyError):  # without a listener, the error is raised
         document_graph(nlp(text), Document("t.txt", "t", text))
+
+
+def test_a_principal_named_by_office_takes_part(nlp):
+    g = graph_of(nlp, "WACO — Texas Governor Dana Whitfield returned Tuesday from a trade mission to Mexico. On April "
+                      "17, the governor met in Monterrey with Nuevo León Governor Luis Soto.")
+    attendees = {str(g.value(a, SDO.name)) for e in g.subjects(RDF.type, SDO.Event) for a in g.objects(e, SDO.attendee)}
+    assert {"Dana Whitfield", "Luis Soto"} <= attendees
+
+
+def test_an_office_in_a_title_names_nobody(nlp):
+    from extract.descriptions import described_people
+    from extract.lexicon import load_lexicon
+    from extract.mentions import Mention
+    from extract.titles import RoleFinding
+
+    doc = nlp("Texas Governor Dana Whitfield spoke. Tom Vale, adviser to the governor, agreed.")
+    whitfield = Mention("person", "Dana Whitfield", 15, 29, 0, 36)
+    finding = RoleFinding((15, 29), "Governor", False, 0, 36, "roles.title_before_name")
+    assert described_people(doc, [whitfield], [finding], load_lexicon()) == []
