@@ -64,8 +64,10 @@ def _next_in_list(doc: Doc, people: list[Mention], took_part: list[Mention]) -> 
     return out
 
 
-def _in_participant_list(text: str, m: Mention, lex: Lexicon) -> bool:
-    """A name opening an item of a list introduced as participants ("Speakers included:" then "- X, Title")."""
+def _in_participant_list(doc: Doc, m: Mention, lex: Lexicon) -> bool:
+    """A name opening an item of a list introduced as participants ("Speakers included:", "The governor was
+    joined on the mission by:" then "- X, Title")."""
+    text = doc_text(doc)
     line_start = text.rfind("\n", 0, m.start) + 1
     item = text[line_start:m.start]
     bullet = re.match(r"\s*[-•*·]\s*", item)
@@ -79,8 +81,10 @@ def _in_participant_list(text: str, m: Mention, lex: Lexicon) -> bool:
         intro_start = before.rfind("\n")
     intro = before[intro_start + 1:]
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", intro)}
-    return intro.endswith(":") and bool(words & (lex.conference_words | lex.participation_verbs
-                                                 | {"included", "participants", "attendees", "panelists", "speakers"}))
+    span = doc.char_span(intro_start + 1, len(before), alignment_mode="expand") if intro else None
+    lemmas = {t.lemma_.lower() for t in span} if span is not None else set()  # "joined", "accompanied"
+    return intro.endswith(":") and bool((words | lemmas) & (lex.conference_words | lex.participation_verbs
+                                                            | {"participants", "attendees", "panelists", "speakers"}))
 
 
 def assign_people(doc: Doc, mentions: list[Mention], events: list[Event], clutter: list[tuple[int, int]],
@@ -114,7 +118,7 @@ def assign_people(doc: Doc, mentions: list[Mention], events: list[Event], clutte
                   and not any(a <= m.start < b for a, b in clutter)]
         took_part = [m for m in people if attends(doc, m, conference, lex)]
         took_part += _listed_with(doc, people, took_part)
-        took_part += [m for m in people if m not in took_part and _in_participant_list(text, m, lex)]
+        took_part += [m for m in people if m not in took_part and _in_participant_list(doc, m, lex)]
         named_here = [ev for ev in events if ev.rule == "events.named" and p_start <= ev.sentence[0] < p_end
                       and ev is not main and not _about_main(doc, ev)]
         for m in took_part:

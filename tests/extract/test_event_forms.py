@@ -31,6 +31,10 @@ def attendees(nlp, text: str) -> list[str]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text,expected", [
+    # a list after an introduction whose verb is inflected ("was joined … by:", "accompanied by:")
+    ("Minister Ana Ruiz met with Senator Tom Hale in Monterrey on March 4.\n\nThe minister was joined on the "
+     "trip by:\n\n- Lia Moss, Director of Trade, Orbis Council\n- Tim Roe, President, Harbour Freight Council\n",
+     ["Ana Ruiz", "Lia Moss", "Tim Roe", "Tom Hale"]),
     # "comprised of" / "consisted of": the delegation's members
     ("Minister Ana Ruiz met with Senator Tom Hale in Monterrey on March 4. The Orbis delegation was comprised of "
      "Governor Lia Moss and Mayor Tim Roe.", ["Ana Ruiz", "Lia Moss", "Tim Roe", "Tom Hale"]),
