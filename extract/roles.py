@@ -64,7 +64,11 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
         if m is not None and m.kind == "org" and not _destination(run, k, sent):
             last_org_end, org_mention = k + 1, m
     addressed = org_mention is not None and [t.text for t in run[last_org_end:]] == ["Ambassador"]
-    if org_mention is not None and (last_org_end == len(run) or addressed):
+    portfolio = [t.text for t in run[last_org_end:]]  # "… Trade Representative for the Western Hemisphere X"
+    if org_mention is None or not portfolio or portfolio[0] not in {"for", "of"} \
+            or not all(w.lower() in lex.portfolio_words for w in portfolio):
+        portfolio = []
+    if org_mention is not None and (last_org_end == len(run) or addressed or portfolio):
         # the org mention itself ends with the title: "U.S. Trade Representative Katherine Tai", also
         # with the form of address the office carries ("… Trade Representative Ambassador X")
         words = org_mention.text.split()
@@ -73,7 +77,7 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
             before = [t for t in run if t.i < o_start]
             rank = [t.text for t in before[-1:] if t.text in _RANKS]  # "Deputy U.S. Trade Representative X"
             former = any(t.lower_.rstrip("-") in lex.former_markers for t in before)
-            return [RoleFinding((person.start, person.end), " ".join(rank + [org_mention.text]), former,
+            return [RoleFinding((person.start, person.end), " ".join(rank + [org_mention.text] + portfolio), former,
                                 sent.sent.start_char, sent.sent.end_char, "roles.title_before_name",
                                 institution=org_mention.institution)]
         if not addressed and title_of_before(sent, org_mention, lex):

@@ -55,12 +55,32 @@ def people_after_titles(sent: SentenceView, lex: Lexicon) -> list[Mention]:
             # "Deputy U.S. Trade Representative Caroline Meyers": the title ends in a body's name;
             # "Secretary of Homeland Security Ana Ruiz": the title's portfolio is a body's name
             name = tokens
+        if not name and _after_titled_body(sent, start, lex):
+            # "Assistant U.S. Trade Representative for the [Western Hemisphere Marcus Delaney]": the end of the
+            # title's portfolio, then the name
+            k = 0
+            while k < len(tokens) and tokens[k].lower_ in lex.portfolio_words:
+                k += 1
+            name = tokens[k:] if k else []
         while len(name) > 2 and name[-1].pos_ != "PROPN":
             name = name[:-1]
         if 2 <= len(name) <= 4 and all(cap(t) or t.lower_ in NAME_PARTICLES for t in name) \
                 and not _not_a_name(name, lex):
             out.append(_person(sent, name[0].i, name[-1].i + 1))
     return out
+
+
+def _after_titled_body(sent: SentenceView, start: int, lex: Lexicon) -> bool:
+    """Whether the run at ``start`` follows "for [the]" after a title or a body named by its title."""
+    doc = sent.doc
+    k = start - 1
+    if k > sent.sent.start and doc[k].lower_ == "the":
+        k -= 1
+    if k <= sent.sent.start or doc[k].lower_ not in {"for", "of"}:
+        return False
+    m = sent.mention_at(k - 1)
+    return m is not None and m.kind == "org" and lex.role_of(m.text.split()[-1]) is not None \
+        or doc[k - 1].lower_ in lex.titles
 
 
 def title_of_before(sent: SentenceView, org: Mention, lex: Lexicon) -> bool:

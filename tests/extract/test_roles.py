@@ -148,6 +148,11 @@ def memberships(nlp, text):
     # a form of address between a clause's title and the name
     ("The Undersecretary of Industry and Commerce, Dr. Horacio Tellez Vidal, attended the closing session.",
      {("Horacio Tellez Vidal", "Undersecretary of Industry and Commerce", "Ministry of Economy", False)}),
+    # a body named by its title, then the title's portfolio, then the name the model missed
+    ("The U.S. side included Assistant U.S. Trade Representative for the Western Hemisphere Marcus Delgado and "
+     "others.",
+     {("Marcus Delgado", "Assistant U.S. Trade Representative for the Western Hemisphere",
+       "Office of the U.S. Trade Representative", False)}),
     # officials listed together share the side the other items' offices give
     ("Attending were Ana Ruiz, Secretary of Foreign Affairs; Luis Soto, Secretary of Economy; and Rosa Vidal, "
      "Secretary of Environment.",
