@@ -210,6 +210,19 @@ def _surname_like(tok: Token, lex: Lexicon) -> bool:
         and word not in lex.portfolio_words and word not in lex.event_words and word not in _NOT_SURNAMES
 
 
+def _after_title_clause(tokens: list[Token], lex: Lexicon) -> bool:
+    """Whether a name stands after ", " that closes a title's clause and before the item's end ("the Director
+    in Chief of the National Service (Senasica), Ana Ruiz Mena;"): the grammar of a person."""
+    doc, first, end = tokens[0].doc, tokens[0].i, tokens[-1].i + 1
+    if first < 2 or doc[first - 1].text != "," or not 2 <= len(tokens) <= 4 \
+            or end < len(doc) and doc[end].text not in {";", ".", ","} and doc[end].lower_ != "and":
+        return False
+    start = first - 1
+    while start > 0 and doc[start - 1].text not in {";", ":"} and not doc[start - 1].is_sent_start:
+        start -= 1
+    return any(t.lower_ in lex.titles for t in doc[start:first - 1])
+
+
 def _titled_apposition(tokens: list[Token], lex: Lexicon) -> bool:
     """Whether a name is followed by ", [former] Title": the grammar of a person, not an organization."""
     doc, end = tokens[0].doc, tokens[-1].i + 1
@@ -278,8 +291,9 @@ def find_mentions(doc: Doc, lex: Lexicon, inst: InstitutionList, clutter: list[t
             elif kind == "org" and len(tokens) >= 2 and known_holder(text) is not None \
                     and _person_ok(tokens, lex, inst):
                 piece_kind, found = "person", [tokens]  # an office-holder's name typed ORG
-            elif kind == "org" and _titled_apposition(tokens, lex) and _person_ok(tokens, lex, inst):
-                piece_kind = "person"  # "Ana Ruiz, former Deputy Secretary …" typed ORG
+            elif kind == "org" and (_titled_apposition(tokens, lex) or _after_title_clause(tokens, lex)) \
+                    and _person_ok(tokens, lex, inst):
+                piece_kind = "person"  # "Ana Ruiz, former Deputy Secretary …", "the Director of X, Ana Ruiz;" typed ORG
                 found = [_extend_given_names(tokens, lex, allow_entities=True)]
             elif kind == "org":
                 found = [_trim(p, lex, person=False) for p in split_org(before_possessive(tokens, lex), lex)]

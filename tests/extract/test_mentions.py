@@ -115,6 +115,9 @@ def test_mentions_whole_names_with_the_real_model(nlp, sentence, person):
     ("H.E. Ana Ruiz Vega, Secretary of Tourism; H.E. Tomás Vidal Ortega, Secretary of Energy.",
      ["Ana Ruiz Vega", "Tomás Vidal Ortega"]),
     ("We met officials of the ministry: Mtra. Lorena Quintal, Director General of Trade Policy.", ["Lorena Quintal"]),
+    # a name after the clause of its title, typed ORG by the model
+    ("The delegation included the Director in Chief of the National Service of Agro-Alimentary Health (Senasica), "
+     "Claudia Ibarrola Mena; and others.", ["Claudia Ibarrola Mena"]),
     # "C." (ciudadano) before a name is a form of address; inside a name it is an initial
     ("The officials were C. Fernando Lagos Ortiz, Director General of Trade Rules, and John C. Smith.",
      ["Fernando Lagos Ortiz", "John C. Smith"]),
