@@ -20,7 +20,7 @@ def with_role_mentions(mentions: list[Mention], found: list[Mention], findings: 
     """Add what the role rules found: new mentions, places used as organizations, implied institutions."""
     org_spans = {f.org for f in findings if f.org}
     governed = {f.org: _government_of(f.title, lex) for f in findings
-                if f.org and f.title and lex.role_of(f.title) == "governor"}
+                if f.org and f.title and (lex.role_of(f.title) == "governor" or f.title.lower() in lex.city_titles)}
     out = []
     for m in mentions + found:
         level = governed.get((m.start, m.end))

@@ -116,6 +116,8 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
             elif org_mention is not None and all(t.text in {"(", ")"} or sent.mention_at(t.i) is not None
                                                  or t.lower_.rstrip("-") in lex.former_markers for t in before):
                 org_span = (org_mention.start, org_mention.end)
+            if before and before[-1].text == "City" and f"city {title.lower()}" in lex.city_titles:
+                title, before = f"City {title}", before[:-1]  # "Laredo City Manager X", "Laredo City" a place
             if org_span is None:  # a state's or city's office: "Texas Secretary of State X", "Laredo Mayor Y"
                 org_span = _state_before(before, title, lex)
             if org_span is None:
@@ -169,10 +171,10 @@ def _state_before(before: list[Token], title: str, lex: Lexicon) -> tuple[int, i
     named by their state ("Texas Senator X") sits in the national legislature, not the state's."""
     while before and before[0].lower_.rstrip("-") in {"and", ",", "&", "or", "with", "by", "-"} | lex.former_markers:
         before = before[1:]  # "X and Sonora Governor Y", "then-Laredo Mayor Z"
-    if lex.role_of(title) not in _STATE_POSTS or not before:
+    city = title.lower() in lex.city_titles  # "Laredo Mayor X", "Laredo City Manager Y": the city's government
+    if not city and lex.role_of(title) not in _STATE_POSTS or not before:
         return None
     name = " ".join(t.text for t in before).lower()
-    city = title.lower() in lex.city_titles  # "Laredo Mayor X": the city's government
     if name not in (lex.cities if city else lex.states) \
             and not (city and all(t.ent_type_ == "GPE" for t in before) and name not in lex.states):
         return None

@@ -59,6 +59,7 @@ def memberships(nlp, text):
     ("Mayor Ramiro Tello of Reynosa, Tamaulipas, welcomed the plan.",
      {("Ramiro Tello", "Mayor", "City of Reynosa", False)}),
     ("Mayor Rosa Vidal of Eagle Pass, Texas, welcomed the plan.", {("Rosa Vidal", "Mayor", "City of Eagle Pass", False)}),
+    ("They were joined by Laredo City Manager Tom Vale.", {("Tom Vale", "City Manager", "City of Laredo", False)}),
     ("Arizona Governor Mark Dalton and Sonora Governor Elena Quiroz spoke.",
      {("Mark Dalton", "Governor", "Government of Arizona", False),
       ("Elena Quiroz", "Governor", "Government of Sonora", False)}),
