@@ -45,10 +45,14 @@ class Event:
 _SAME_DAY = re.compile(r"\b(?:today|tonight|this morning|this afternoon)\b", re.I)
 
 
+_EARLIER = re.compile(r"\b(?:since|took office|was elected|were elected|was founded|was appointed)\b", re.I)
+
+
 def event_whens(text: str, published: str | None, reference: str | None = None) -> list[When]:
     """Dates of a sentence, less its dateline ("WASHINGTON — May 14, 2025 — …"), which dates the story; a
     ``reference`` day stands in for a missing publication date to place yearless dates."""
-    whens = find_whens(text, published or reference)
+    whens = [w for w in find_whens(text, published or reference)  # not "since X took office in October"
+             if not _EARLIER.search(text[max(0, w.char_start - 60):w.char_start].split(",")[-1])]
     if len(whens) > 1 and published and not _SAME_DAY.search(text):  # "held today": the day it was published
         whens = [w for w in whens if w.start != published] or whens
     return whens

@@ -214,3 +214,10 @@ def test_event_forms_malformed_word_lists_are_refused(tmp_path, monkeypatch, con
             words_module.encounter_words()
     finally:
         words_module.encounter_words.cache_clear()
+
+
+@pytest.mark.slow
+def test_event_forms_a_date_since_which_is_not_the_meetings(nlp):
+    (found,) = meetings(nlp, "Minister Ana Ruiz met with Senator Tom Hale in Monterrey, their first meeting since "
+                             "Hale took office in January.").values()
+    assert not found[0].startswith("2025-01")
