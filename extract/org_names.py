@@ -200,8 +200,8 @@ def clean_org(m: Mention, lex: Lexicon, inst: InstitutionList) -> Mention | None
     state = _state(text, lex)
     if state is not None:
         return replace(m, text=f"Government of {state}")
-    if words[-1].lower() in vocab.venue_heads:
-        return replace(m, kind="place", text=text)
+    if words[-1].lower() in vocab.venue_heads or " ".join(words[-2:]).lower() in vocab.venue_heads:
+        return replace(m, kind="place", text=text)  # "Mayflower Hotel", "Saltillo Convention Center"
     if not_a_body(words, lex, vocab):
         return None
     return replace(m, text=text) if text != m.text else m

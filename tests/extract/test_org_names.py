@@ -37,6 +37,9 @@ def cleaned(text, source="role"):
     ("Mexican Ministry of Energy", ("org", "Mexican Ministry of Energy", "mx-ministry-of-energy")),
     # a venue is a place
     ("Grand Lakeview Hotel", ("place", "Grand Lakeview Hotel", None)),
+    ("Lakeview Convention Center", ("place", "Lakeview Convention Center", None)),
+    # ... but a center that is a body stays one
+    ("Lakeview Policy Center", ("org", "Lakeview Policy Center", None)),
     # a Spanish sentence's opening preposition and article are no part of the name
     ("Con el Harbor Policy Institute", ("org", "Harbor Policy Institute", None)),
     ("Con Tellan Power", ("org", "Con Tellan Power", None)),
