@@ -18,7 +18,8 @@ from extract.mentions import Mention
 def named_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
     """Capitalised words (ordinals and years allowed) ending in an event noun: "13th U.S.-Mexico CEO Dialogue"."""
     return re.compile(r"(?P<name>(?:(?:" + ORDINAL + r"|(?:19|20)\d\d|[A-Z][\w.&'’-]*|\([A-Z]{2,8}\))[^\S\n]+){0,7}"
-                      r"(?:" + "|".join(map(re.escape, heads)) + r"))\b")
+                      r"(?:" + "|".join(map(re.escape, heads)) + r"))\b"
+                      r"(?![^\S\n]+(?:Center|Centre|Hall|Hotel|Centro)\b)")  # "Saltillo Convention Center": a venue
 
 
 _HAPPENED = re.compile(r"\b(during|at|for|since|after|before|from|in|held|took place|hosted|attended|convened|"

@@ -221,3 +221,11 @@ def test_event_forms_a_date_since_which_is_not_the_meetings(nlp):
     (found,) = meetings(nlp, "Minister Ana Ruiz met with Senator Tom Hale in Monterrey, their first meeting since "
                              "Hale took office in January.").values()
     assert not found[0].startswith("2025-01")
+
+
+def test_event_forms_a_venue_named_like_an_event_is_none():
+    from extract.events.named import named_pattern
+
+    found = named_pattern(("Convention", "Summit")).finditer(
+        "held its annual Supply Chain Summit at the Saltillo Convention Center, and the Border Convention opened.")
+    assert [m.group("name") for m in found] == ["Supply Chain Summit", "Border Convention"]
