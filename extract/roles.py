@@ -1,16 +1,18 @@
 """Roles and affiliations: who holds which post, in which institution, now or formerly.
 
 Reads the ways press writing states a post, each a named rule so that every membership can say
-which rule produced it (``tg:extractor``). Posts after a name live in ``extract.appositions``;
-this module reads posts before a name and runs everything:
+which rule produced it (``tg:extractor``). This module reads posts before a name ("Department of
+Commerce Undersecretary William Kimmitt", "Mexican President X", "former Chamber President Y",
+"Secretary of State Z", ``roles.title_before_name``) and runs every rule, each in its module:
 
-- ``roles.title_before_name``: "Department of Commerce Undersecretary William Kimmitt",
-  "Mexican President X", "former Chamber President Y", "Secretary of State Z", and the clause
-  form "Undersecretary of International Trade of Mexico's Ministry of the Economy, X, …";
-- ``roles.byline``: an author box, the name on a line and "Title, Unit, Organization" below.
-
-The people these constructions reveal and NER missed are found by ``extract.titled_names``; posts
-stated once for a whole list, by ``extract.group_lists``.
+- ``extract.appositions``: posts after a name ("X, Director of Y");
+- ``extract.title_clauses``: posts before a name in a clause ("The Undersecretary of Z, X, …") and
+  the offices of a state or city ("Nuevo León Governor X");
+- ``extract.titled_names``: the people these constructions reveal and the NER missed;
+- ``extract.group_lists``: posts stated once for a whole list ("officials of the Ministry: A, …");
+- ``extract.led_by``: posts stated by a verb ("is co-chaired by A and B", "X, who chairs …");
+- ``extract.bylines``: an author box, the name on a line and "Title, Unit, Organization" below;
+- ``extract.known_people``: the side and office of a listed office-holder the text leaves out.
 """
 from __future__ import annotations
 
