@@ -210,6 +210,17 @@ def _surname_like(tok: Token, lex: Lexicon) -> bool:
         and word not in lex.portfolio_words and word not in lex.event_words and word not in _NOT_SURNAMES
 
 
+def _employer_slot(tokens: list[Token], lex: Lexicon) -> bool:
+    """Whether a name stands where a post's body goes: right after "<title> of" or "<title> at" ("general
+    director of X", "CEO at Y"), and is not itself followed by a title (", Secretary …")."""
+    doc, first, end = tokens[0].doc, tokens[0].i, tokens[-1].i + 1
+    if first < 2 or doc[first - 1].lower_ not in {"of", "at"} \
+            or end < len(doc) and (doc[end].tag_ == "POS" or doc[end].text in {"’s", "'s"}):
+        return False  # "a fellow at [Tom Vale]'s institute": the name is the owner's
+    title = doc[max(0, first - 4):first - 1].text.lower()
+    return any(title.endswith(t) for t in lex.titles) and not _titled_apposition(tokens, lex)
+
+
 def _after_title_clause(tokens: list[Token], lex: Lexicon) -> bool:
     """Whether a name stands after ", " that closes a title's clause and before the item's end ("the Director
     in Chief of the National Service (Senasica), Ana Ruiz Mena;"): the grammar of a person."""
@@ -282,6 +293,8 @@ def find_mentions(doc: Doc, lex: Lexicon, inst: InstitutionList, clutter: list[t
                         piece_kind = "place"  # "a trade mission to Monterrey" typed a person
                     else:
                         continue
+                elif _employer_slot(tokens, lex):
+                    piece_kind = "org"  # "X, general director of [Aceros Rivapalacio]" typed a person
                 found = [tokens]
             elif kind == "org" and any(t.text.lower() in lex.honorifics for t in tokens[:-1]):
                 named = _trim(tokens, lex, person=True)  # "H.E. Ana" typed ORG: the name runs on

@@ -118,6 +118,9 @@ def test_mentions_whole_names_with_the_real_model(nlp, sentence, person):
     # a name after the clause of its title, typed ORG by the model
     ("The delegation included the Director in Chief of the National Service of Agro-Alimentary Health (Senasica), "
      "Claudia Ibarrola Mena; and others.", ["Claudia Ibarrola Mena"]),
+    # a name where a post's body goes is the body's; a possessive's owner stays a person
+    ("Ricardo Elizalde, general director of Aceros Rivapalacio, spoke.", ["Ricardo Elizalde"]),
+    ("She is a senior fellow at Tom Vale's institute.", ["Tom Vale"]),
     # "C." (ciudadano) before a name is a form of address; inside a name it is an initial
     ("The officials were C. Fernando Lagos Ortiz, Director General of Trade Rules, and John C. Smith.",
      ["Fernando Lagos Ortiz", "John C. Smith"]),
