@@ -35,6 +35,9 @@ def attendees(nlp, text: str) -> list[str]:
     ("Minister Ana Ruiz met with Senator Tom Hale in Monterrey on March 4.\n\nThe minister was joined on the "
      "trip by:\n\n- Lia Moss, Director of Trade, Orbis Council\n- Tim Roe, President, Harbour Freight Council\n",
      ["Ana Ruiz", "Lia Moss", "Tim Roe", "Tom Hale"]),
+    # a keynote delivered by someone
+    ("The Orbis Council held its Border Trade Summit in Monterrey on March 4. The keynote address was delivered by "
+     "Rosa Vidal, a senior adviser at Orbis Partners.", ["Rosa Vidal"]),
     # "comprised of" / "consisted of": the delegation's members
     ("Minister Ana Ruiz met with Senator Tom Hale in Monterrey on March 4. The Orbis delegation was comprised of "
      "Governor Lia Moss and Mayor Tim Roe.", ["Ana Ruiz", "Lia Moss", "Tim Roe", "Tom Hale"]),
