@@ -19,8 +19,8 @@ from extract.mentions import Mention, in_title
 from extract.sentence_view import SentenceView
 from extract.known_people import side_of
 from extract.led_by import leads, ties, who_leads
-from extract.titles import (GOVERNMENTS, RoleFinding, cap, clean_title, extend_portfolio, office_for, split_title,
-                            title_at)
+from extract.titles import (GOVERNMENTS, STATE_POSTS, RoleFinding, cap, clean_title, extend_portfolio, office_for,
+                            split_title, title_at)
 
 CONNECT = {"of", "for", "the", "and", "on", "&", "de", "del", "la", "in"}
 
@@ -167,6 +167,14 @@ def _standalone(chunk: list[Token], person: Mention, sent: SentenceView, lex: Le
     title, former = clean_title(chunk, lex, keep_nationality=True)
     if not title or lex.role_of(title) is None:
         return None
+    lead = [t for t in chunk if t.lower_.rstrip("-") not in lex.former_markers | {"the", "-"}]
+    for k in (2, 1):  # "former Oklahoma Secretary of Agriculture": a state's office, held in its government
+        if len(lead) > k and " ".join(t.text for t in lead[:k]).lower() in lex.states:
+            head, _ = clean_title(lead[k:], lex)
+            if head and lex.role_of(head) in STATE_POSTS:
+                span = (lead[0].idx, lead[k - 1].idx + len(lead[k - 1].text))
+                return RoleFinding((person.start, person.end), head, former, sent.sent.start_char,
+                                   sent.sent.end_char, "roles.apposition", org=span)
     state = _state_at_end(chunk, lex)
     if state is not None:  # "governor of the State of Mexico", "secretary of economy of Chihuahua"
         head, _ = clean_title(chunk[:state[0]], lex)
@@ -174,8 +182,9 @@ def _standalone(chunk: list[Token], person: Mention, sent: SentenceView, lex: Le
             span = (chunk[state[1]].idx, chunk[-1].idx + len(chunk[-1].text))
             return RoleFinding((person.start, person.end), head, former, sent.sent.start_char, sent.sent.end_char,
                                "roles.apposition", org=span)
-    country = next((lex.nationalities[t.text.lower()] for k, t in enumerate(chunk) if t.text.lower() in lex.nationalities
-                    and t.text[:1].isupper() and not (k and chunk[k - 1].lower_ in lex.region_words)), None)
+    country = next((lex.nationalities[t.text.lower()] for k, t in enumerate(chunk)
+                    if t.text.lower() in lex.nationalities and t.text[:1].isupper()
+                    and not (k and chunk[k - 1].lower_ in lex.region_words)), None)
     if country is None:  # "X, Secretary of Agriculture": a listed holder's side before the office's default
         country = side_of(person.text, title=title)
     institution, country = office_for(title, country)

@@ -108,5 +108,6 @@ def with_coordinated_bodies(doc: Doc, mentions: list[Mention], lex: Lexicon, ins
             span = doc[body.start:body.end]
             found.append(Mention("org", body.name, span.start_char, span.end_char, sent.start_char, sent.end_char,
                                  institution=body.institution, source="coordination"))
-    kept = [m for m in mentions if m.kind != "org" or not any(m.start < end and m.end > start for start, end in regions)]
+    kept = [m for m in mentions
+            if m.kind != "org" or not any(m.start < end and m.end > start for start, end in regions)]
     return sorted(kept + found, key=lambda m: (m.start, m.end))

@@ -10,7 +10,7 @@ from extract.known_people import office_of
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
 from extract.sentence_view import SentenceView
-from extract.titles import GOVERNMENTS, RoleFinding, cap, nationality, office_for, split_title
+from extract.titles import GOVERNMENTS, STATE_POSTS, RoleFinding, cap, nationality, office_for, split_title
 
 def state_before(before: list[Token], title: str, lex: Lexicon) -> tuple[int, int] | None:
     """A state named right before an executive post's title ("Nuevo León Governor X", "Coahuila Secretary of
@@ -28,7 +28,6 @@ def state_before(before: list[Token], title: str, lex: Lexicon) -> tuple[int, in
     return before[0].idx, before[-1].idx + len(before[-1].text)
 
 
-STATE_POSTS = {"governor", "minister", "deputy-minister", "director", "officer", "chair"}
 GOVERNMENT_ROLES = {"head-of-state", "vice-president", "minister", "deputy-minister", "ambassador", "legislator"}
 
 

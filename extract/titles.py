@@ -21,6 +21,9 @@ OFFICES = Path(__file__).parent / "data" / "offices.yaml"
 ROLE_SCHEME = Path(__file__).parent / "data" / "roles.ttl"
 
 GOVERNMENTS = {"US": "us-government", "MX": "mx-government", "CA": "ca-government"}
+#: Kinds of post a state's or city's government holds ("Texas Secretary of State", "Laredo Mayor"); a
+#: legislator or an envoy named by their state serves the nation.
+STATE_POSTS = frozenset({"governor", "minister", "deputy-minister", "director", "officer", "chair"})
 
 
 @dataclass(frozen=True)

@@ -154,6 +154,11 @@ def memberships(nlp, text):
      "others.",
      {("Marcus Delgado", "Assistant U.S. Trade Representative for the Western Hemisphere",
        "Office of the U.S. Trade Representative", False)}),
+    # a state's former office after a name is the state's
+    ("The delegation included Renee Castell, Chair, Red River Partners, and former Oklahoma Secretary of "
+     "Agriculture.",
+     {("Renee Castell", "Chair", "Red River Partners", False),
+      ("Renee Castell", "Secretary of Agriculture", "Government of Oklahoma", True)}),
     # officials listed together share the side the other items' offices give
     ("Attending were Ana Ruiz, Secretary of Foreign Affairs; Luis Soto, Secretary of Economy; and Rosa Vidal, "
      "Secretary of Environment.",
