@@ -17,10 +17,9 @@ from spacy.tokens import Doc, Token
 from extract.lexicon import Lexicon
 from extract.mentions import Mention, in_title
 from extract.sentence_view import SentenceView
-from extract.known_people import side_of
 from extract.led_by import leads, ties, who_leads
-from extract.titles import (GOVERNMENTS, STATE_POSTS, RoleFinding, cap, clean_title, extend_portfolio, office_for,
-                            split_title, title_at)
+from extract.posts_alone import standalone_post
+from extract.titles import RoleFinding, cap, clean_title, extend_portfolio, split_title, title_at
 
 CONNECT = {"of", "for", "the", "and", "on", "&", "de", "del", "la", "in"}
 
@@ -162,51 +161,6 @@ def _chunks(tokens: list[Token], lex: Lexicon) -> list[list[Token]]:
     return [c for c in out if c]
 
 
-def _standalone(chunk: list[Token], person: Mention, sent: SentenceView, lex: Lexicon) -> RoleFinding | None:
-    """A post named with its side but no institution: "former Mexican Ambassador to the U.S."."""
-    title, former = clean_title(chunk, lex, keep_nationality=True)
-    if not title or lex.role_of(title) is None:
-        return None
-    lead = [t for t in chunk if t.lower_.rstrip("-") not in lex.former_markers | {"the", "-"}]
-    for k in (2, 1):  # "former Oklahoma Secretary of Agriculture": a state's office, held in its government
-        if len(lead) > k and " ".join(t.text for t in lead[:k]).lower() in lex.states:
-            head, _ = clean_title(lead[k:], lex)
-            if head and lex.role_of(head) in STATE_POSTS:
-                span = (lead[0].idx, lead[k - 1].idx + len(lead[k - 1].text))
-                return RoleFinding((person.start, person.end), head, former, sent.sent.start_char,
-                                   sent.sent.end_char, "roles.apposition", org=span)
-    state = _state_at_end(chunk, lex)
-    if state is not None:  # "governor of the State of Mexico", "secretary of economy of Chihuahua"
-        head, _ = clean_title(chunk[:state[0]], lex)
-        if head and lex.role_of(head):
-            span = (chunk[state[1]].idx, chunk[-1].idx + len(chunk[-1].text))
-            return RoleFinding((person.start, person.end), head, former, sent.sent.start_char, sent.sent.end_char,
-                               "roles.apposition", org=span)
-    country = next((lex.nationalities[t.text.lower()] for k, t in enumerate(chunk)
-                    if t.text.lower() in lex.nationalities and t.text[:1].isupper()
-                    and not (k and chunk[k - 1].lower_ in lex.region_words)), None)
-    if country is None:  # "X, Secretary of Agriculture": a listed holder's side before the office's default
-        country = side_of(person.text, title=title)
-    institution, country = office_for(title, country)
-    if institution is None and country in GOVERNMENTS:
-        institution = GOVERNMENTS[country]
-    if institution is None:
-        return None
-    return RoleFinding((person.start, person.end), title, former, sent.sent.start_char, sent.sent.end_char,
-                       "roles.apposition", institution=institution, country=country)
-
-
-def _state_at_end(chunk: list[Token], lex: Lexicon) -> tuple[int, int] | None:
-    """(index of "of"/"for", index of the state's first word) when the chunk ends "of [the] <state>"."""
-    for k in range(len(chunk) - 1, 0, -1):
-        if chunk[k - 1].lower_ in {"of", "for"} or chunk[k - 1].lower_ == "the" and k > 1 \
-                and chunk[k - 2].lower_ in {"of", "for"}:
-            name = " ".join(t.text for t in chunk[k:]).lower()
-            if name in lex.states:
-                return (k - 1 if chunk[k - 1].lower_ != "the" else k - 2), k
-    return None
-
-
 def apposition(sent: SentenceView, person: Mention, lex: Lexicon, found: list[Mention]) -> list[RoleFinding]:
     doc = sent.doc
     _, p_end = sent.tok_span(person)
@@ -262,14 +216,14 @@ def apposition(sent: SentenceView, person: Mention, lex: Lexicon, found: list[Me
                 tail_end += 1
         chunks = _chunks(words, lex) or [[]]
         for chunk in chunks[:-1]:
-            standalone = _standalone(chunk, person, sent, lex)
+            standalone = standalone_post(chunk, person, sent, lex)
             if standalone:
                 out.append(standalone)
         last = chunks[-1]
         if last and last[-1].lower_ == "the" and len(last) > 1:
             last = last[:-1]
         if last and last[-1].lower_ == "to" and not possessive:  # "Ambassador to the United Nations": a destination
-            standalone = _standalone(list(doc[last[0].i:org.end]), person, sent, lex)
+            standalone = standalone_post(list(doc[last[0].i:org.end]), person, sent, lex)
             if standalone:
                 out.append(standalone)
             cursor = org.end
@@ -306,7 +260,7 @@ def apposition(sent: SentenceView, person: Mention, lex: Lexicon, found: list[Me
             break
     if extractor in {"roles.apposition", "roles.copula"}:
         for chunk in _chunks(list(doc[cursor:end]), lex):
-            standalone = _standalone(chunk, person, sent, lex)
+            standalone = standalone_post(chunk, person, sent, lex)
             if standalone:
                 out.append(standalone)
         out += _supports(sent, person, end, lex, found)
