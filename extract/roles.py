@@ -5,7 +5,8 @@ which rule produced it (``tg:extractor``). This module reads posts before a name
 Commerce Undersecretary William Kimmitt", "Mexican President X", "former Chamber President Y",
 "Secretary of State Z", ``roles.title_before_name``) and runs every rule, each in its module:
 
-- ``extract.appositions``: posts after a name ("X, Director of Y");
+- ``extract.appositions``: posts after a name ("X, Director of Y"), and ``extract.posts_alone`` those
+  that name a side or state but no body ("X, former Mexican Ambassador to the U.S.");
 - ``extract.title_clauses``: posts before a name in a clause ("The Undersecretary of Z, X, …") and
   the offices of a state or city ("Nuevo León Governor X");
 - ``extract.titled_names``: the people these constructions reveal and the NER missed;
