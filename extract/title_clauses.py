@@ -83,6 +83,8 @@ def title_clause_before(sent: SentenceView, person: Mention, lex: Lexicon) -> li
     if title[:1].islower():  # "the president of X, Name": the post's name, as it is written before a name
         title = " ".join(w if w in {"of", "the", "for", "and", "to"} or not w.islower() else w.capitalize()
                          for w in title.split())
+    if not orgs and i >= sent.sent.start and doc[i].lower_ == "whose":  # "the Council (CNA), whose president, X,"
+        orgs = [m for m in sent.mentions if m.kind == "org" and m.end <= doc[i].idx][-1:]
     if orgs:
         return [RoleFinding((person.start, person.end), title, former, sent.sent.start_char, sent.sent.end_char,
                             "roles.title_before_name", org=(orgs[-1].start, orgs[-1].end))]

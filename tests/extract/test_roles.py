@@ -159,6 +159,9 @@ def memberships(nlp, text):
      "Agriculture.",
      {("Renee Castell", "Chair", "Red River Partners", False),
       ("Renee Castell", "Secretary of Agriculture", "Government of Oklahoma", True)}),
+    # "the Body, whose president, X": the body the relative clause hangs on
+    ("They met representatives of the National Grain Council (CNG) of Mexico, whose president, Jorge Villar Durán, "
+     "called for funding.", {("Jorge Villar Durán", "President", "National Grain Council", False)}),
     # officials listed together share the side the other items' offices give
     ("Attending were Ana Ruiz, Secretary of Foreign Affairs; Luis Soto, Secretary of Economy; and Rosa Vidal, "
      "Secretary of Environment.",
