@@ -32,7 +32,8 @@ from extract.led_by import led_by_roles
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
 from extract.sentence_view import SentenceView
-from extract.title_clauses import GOVERNMENT_ROLES, before_honorifics, state_before, title_clause_before
+from extract.title_clauses import (GOVERNMENT_ROLES, before_honorifics, sentence_side, state_before,
+                                   title_clause_before)
 from extract.titled_names import people_after_titles, people_before_titles, title_of_before
 from extract.titles import GOVERNMENTS, RoleFinding, cap, nationality, office_for, role_scheme, split_title
 
@@ -128,7 +129,7 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
                 # a listed holder's one office that the title names ("Secretary Vilsack", "Trade Representative
                 # X"), and their side before the title's default ("Interior Secretary X" of Mexico)
                 held, side = office_of(person.text, title=title)
-                institution, country = office_for(title, country or side)
+                institution, country = office_for(title, country or side or sentence_side(sent, lex))
                 institution = held or institution
                 if institution is None and country in GOVERNMENTS and lex.role_of(title) in GOVERNMENT_ROLES:
                     institution = GOVERNMENTS[country]

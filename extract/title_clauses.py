@@ -38,6 +38,22 @@ def before_honorifics(sent: SentenceView, start: int, lex: Lexicon) -> int:
     return start
 
 
+def sentence_side(sent: SentenceView, lex: Lexicon) -> str | None:
+    """The side a sentence's opening gives everyone it names: "On the Mexican side, …", "For Mexico, …",
+    "On behalf of the U.S. government, …"."""
+    words = [t.lower_ for t in sent.sent[:8]]
+    opening = " ".join(words)
+    for lead in ("on the ", "for the ", "on behalf of the ", "for ", "on behalf of "):
+        if opening.startswith(lead):
+            rest = [w for w in words[len(lead.split()):] if w not in {",", "-"}]
+            for size in (2, 1):
+                code = lex.nationalities.get(" ".join(rest[:size]))
+                if code and (len(rest) > size and rest[size] in {"side", "delegation", "government", "part"}
+                             or lead.startswith("for ") and sent.sent[len(lead.split()) + size].text == ","):
+                    return code
+    return None
+
+
 def title_clause_before(sent: SentenceView, person: Mention, lex: Lexicon) -> list[RoleFinding]:
     """ "Undersecretary of International Trade of Mexico's Ministry of the Economy, Luis Rosendo Gutiérrez, …"."""
     doc = sent.doc
@@ -96,7 +112,7 @@ def title_clause_before(sent: SentenceView, person: Mention, lex: Lexicon) -> li
         return [RoleFinding((person.start, person.end), head, former, sent.sent.start_char, sent.sent.end_char,
                             "roles.title_before_name", org=state)]
     held, known = office_of(person.text, title=title)  # "The Secretary of Economy, X, said"
-    institution, country = office_for(title, side or known)
+    institution, country = office_for(title, side or known or sentence_side(sent, lex))
     institution = institution or held
     if institution is None and country in GOVERNMENTS and lex.role_of(title) in GOVERNMENT_ROLES:
         institution = GOVERNMENTS[country]  # "The U.S. ambassador to Mexico, X": an office of the government

@@ -162,6 +162,15 @@ def memberships(nlp, text):
     # "the Body, whose president, X": the body the relative clause hangs on
     ("They met representatives of the National Grain Council (CNG) of Mexico, whose president, Jorge Villar Durán, "
      "called for funding.", {("Jorge Villar Durán", "President", "National Grain Council", False)}),
+    # a sentence's opening gives its people's side; an opening that names no side gives none
+    ("On the Mexican side, the delegation was headed by the Secretary of Agriculture and Rural Development, Víctor "
+     "Manuel Zamora Ortega.",
+     {("Víctor Manuel Zamora Ortega", "Secretary of Agriculture and Rural Development",
+       "Ministry of Agriculture and Rural Development", False)}),
+    ("For Mexico, Secretary of Agriculture Luis Soto attended.",
+     {("Luis Soto", "Secretary of Agriculture", "Ministry of Agriculture and Rural Development", False)}),
+    ("For the record, Secretary of Agriculture Tom Vale attended.",
+     {("Tom Vale", "Secretary of Agriculture", "U.S. Department of Agriculture", False)}),
     # officials listed together share the side the other items' offices give
     ("Attending were Ana Ruiz, Secretary of Foreign Affairs; Luis Soto, Secretary of Economy; and Rosa Vidal, "
      "Secretary of Environment.",
