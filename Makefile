@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DOCS   ?= seeds
 OUT    ?= out
 
-.PHONY: install run test test-unit score bench-extract bench-render bench-query clean notebook
+.PHONY: install run test test-unit score bench-extract bench-render bench-query bench-endpoint clean notebook
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit("tradegraph needs Python 3.11 or newer, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -51,6 +51,10 @@ bench-render: $(STAMP)
 # every library query at 10k, 100k and 1M synthetic triples, Oxigraph store vs rdflib (tens of minutes)
 bench-query: $(STAMP)
 	$(BIN)/python bench/query_speed.py --runs 5 --cap 30
+
+# `tradegraph serve` over the sample build: 20 loopback clients, then the same with 100 half-sent connections (~30 s)
+bench-endpoint: $(STAMP)
+	$(BIN)/python bench/endpoint_load.py
 
 clean:
 	rm -rf $(OUT) $(VENV) *.egg-info
