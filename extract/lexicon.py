@@ -48,6 +48,7 @@ class Lexicon:
     past_openers: frozenset[str]  # "era of": the post named next is past
     past_terms: frozenset[str]  # "during X's tenure": the post is past
     region_words: frozenset[str]  # "north": "North American" names no side
+    abbreviations: dict[str, str]  # "gov." -> "Governor": the title an abbreviation stands for
 
     def role_of(self, title: str) -> str | None:
         """The role-scheme slug of a title as written, by its longest known ending."""
@@ -58,6 +59,14 @@ class Lexicon:
                 if role:
                     return role
         return None
+
+    def full_title(self, title: str) -> str:
+        """A title with its abbreviated words written out: "Gov." -> "Governor", "Lt. Gov." -> "Lieutenant
+        Governor", "Asst. Secretary of State" -> "Assistant Secretary of State"."""
+        whole = self.abbreviations.get(title.lower())
+        if whole:
+            return whole
+        return " ".join(self.abbreviations.get(w.lower(), w) for w in title.split())
 
     def is_title(self, text: str) -> bool:
         return text.lower() in self.titles
@@ -121,4 +130,5 @@ def load_lexicon() -> Lexicon:
         past_openers=lower(titles_raw["past_openers"]),
         past_terms=lower(titles_raw["past_terms"]),
         region_words=lower(words["region_words"]),
+        abbreviations={str(k).lower(): str(v) for k, v in titles_raw["abbreviations"].items()},
     )

@@ -64,12 +64,13 @@ def role_type(title: str, org: Entity, lex: Lexicon, inst: InstitutionList) -> s
 def membership_triples(g: Graph, m: Membership, person: URIRef, org: URIRef, doc: URIRef, text: str,
                        lex: Lexicon, inst: InstitutionList) -> None:
     """Add one membership with its role, evidence and provenance to ``g``."""
-    node = membership_iri(person, org, m.title)
+    written = lex.full_title(m.title) if m.title else None  # "Gov." and "Governor" are one role
+    node = membership_iri(person, org, written)
     f = m.finding
     g.add((node, RDF.type, ORG.Membership))
     g.add((node, ORG.member, person))
     g.add((node, ORG.organization, org))
-    title = m.title or "member"
+    title = written or "member"
     kind = role_type(title, m.org, lex, inst)
     role = ID[f"role/{slugify(title, max_length=60)}" + (f"--{kind}" if kind else "")]
     g.add((node, ORG.role, role))

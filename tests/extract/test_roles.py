@@ -171,6 +171,8 @@ def memberships(nlp, text):
      {("Luis Soto", "Secretary of Agriculture", "Ministry of Agriculture and Rural Development", False)}),
     ("For the record, Secretary of Agriculture Tom Vale attended.",
      {("Tom Vale", "Secretary of Agriculture", "U.S. Department of Agriculture", False)}),
+    # an abbreviated title is the post it stands for
+    ("Texas Gov. Mark Dalton met investors.", {("Mark Dalton", "Governor", "Government of Texas", False)}),
     # officials listed together share the side the other items' offices give
     ("Attending were Ana Ruiz, Secretary of Foreign Affairs; Luis Soto, Secretary of Economy; and Rosa Vidal, "
      "Secretary of Environment.",
