@@ -35,7 +35,8 @@ from extract.sentence_view import SentenceView
 from extract.title_clauses import (GOVERNMENT_ROLES, before_honorifics, sentence_side, state_before,
                                    title_clause_before)
 from extract.titled_names import people_after_titles, people_before_titles, title_of_before
-from extract.titles import GOVERNMENTS, RoleFinding, cap, nationality, office_for, role_scheme, split_title
+from extract.titles import (GOVERNMENTS, RoleFinding, cap, load_offices, nationality, office_for, role_scheme,
+                            split_title)
 
 __all__ = ["RoleFinding", "find_roles", "role_scheme", "split_title"]
 
@@ -111,6 +112,11 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
             former = former or any(t.lower_.rstrip("-") in lex.former_markers for t in before) \
                 or _in_the_past(sent, next((t.i for t in run if t.lower_ not in CONNECT), run[0].i), person, lex)
             title = " ".join(t.text for t in rest[k + t_start:])
+            for j in range(len(before)):  # "Interior Secretary X": a portfolio before the title names the office
+                if all(t.lower_ in lex.portfolio_words for t in before[j:]) \
+                        and f"{' '.join(t.text for t in before[j:])} {title}".lower() in load_offices():
+                    title, before = f"{' '.join(t.text for t in before[j:])} {title}", before[:j]
+                    break
             country = nationality([t for t in before if t.lower_.rstrip("-") not in lex.former_markers], lex)
             if country is None and _US_DISTRICT.match(doc_text(doc)[person.end:person.end + 16]):
                 country = "US"  # "Representative X (R-Texas)", "Congressman Y (TX-17)"

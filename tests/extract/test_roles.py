@@ -171,6 +171,10 @@ def memberships(nlp, text):
      {("Luis Soto", "Secretary of Agriculture", "Ministry of Agriculture and Rural Development", False)}),
     ("For the record, Secretary of Agriculture Tom Vale attended.",
      {("Tom Vale", "Secretary of Agriculture", "U.S. Department of Agriculture", False)}),
+    # a portfolio before the title is part of the office's name
+    ("Interior Secretary Tomás Ruiz and Mexican Economy Minister Ana Brito met.",
+     {("Tomás Ruiz", "Interior Secretary", "U.S. Department of the Interior", False),
+      ("Ana Brito", "Economy Minister", "Ministry of Economy", False)}),
     # an abbreviated title is the post it stands for
     ("Texas Gov. Mark Dalton met investors.", {("Mark Dalton", "Governor", "Government of Texas", False)}),
     # officials listed together share the side the other items' offices give
