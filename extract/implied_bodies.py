@@ -31,8 +31,8 @@ def with_role_mentions(mentions: list[Mention], found: list[Mention], findings: 
             # "secretary of economy for the state of Chihuahua", "… Development for the State of Sonora"
             m = replace(m, kind="org", text=_government_name("Government of", _state_named(m.text, lex) or ""),
                         institution=None)
-        elif m.kind == "place" and (m.start, m.end) in org_spans:
-            m = replace(m, kind="org")
+        elif m.kind == "place" and (m.start, m.end) in org_spans:  # a city's post: "Nuevo Laredo's director"
+            m = replace(m, kind="org", text=f"City of {m.text}" if m.text.lower() in lex.cities else m.text)
         out.append(m)
     known = {(m.start, m.end) for m in out}
     for f in findings:  # a state the NER did not take for a place ("Nuevo León Governor X", tagged a person)

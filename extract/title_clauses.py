@@ -10,7 +10,8 @@ from extract.known_people import office_of
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
 from extract.sentence_view import SentenceView
-from extract.titles import GOVERNMENTS, STATE_POSTS, RoleFinding, cap, nationality, office_for, split_title
+from extract.titles import (GOVERNMENTS, STATE_POSTS, RoleFinding, cap, clean_title, nationality, office_for,
+                            split_title)
 
 def state_before(before: list[Token], title: str, lex: Lexicon) -> tuple[int, int] | None:
     """A state named right before an executive post's title ("Nuevo León Governor X", "Coahuila Secretary of
@@ -60,7 +61,7 @@ def title_clause_before(sent: SentenceView, person: Mention, lex: Lexicon) -> li
     p_start = before_honorifics(sent, sent.tok_span(person)[0], lex)
     i = p_start - 2
     while i >= sent.sent.start and not (sent.mention_at(i) is not None and sent.mention_at(i).kind == "person") \
-            and (cap(doc[i]) or doc[i].lower_ in CONNECT | {"’s", "'s", "(", ")", "to"}
+            and (cap(doc[i]) or doc[i].lower_ in CONNECT | {"’s", "'s", "(", ")", "to"} | lex.portfolio_words
                  or doc[i].lower_.rstrip("-") in lex.former_markers
                                     or doc[i].lower_ in lex.titles  # "the president of X, Name" (press style)
                                     or sent.mention_at(i) is not None and sent.mention_at(i).kind != "person"):
@@ -85,6 +86,16 @@ def title_clause_before(sent: SentenceView, person: Mention, lex: Lexicon) -> li
             and sent.mention_at(t.i).kind == "org"]
     marked = [t for t in run[:t_start] if t.lower_.rstrip("-") not in markers]
     side = nationality(marked, lex) if marked else None  # "The U.S. ambassador to Mexico, X"
+    poss = next((k for k, t in enumerate(run) if t.text in {"’s", "'s"}), 0)
+    owner = run[:poss]
+    while owner and owner[0].lower_ in {"the", "and", "or", ","}:  # "… and Nuevo Laredo's director …"
+        owner = owner[1:]
+    place = " ".join(t.text for t in owner).lower()
+    if owner and (place in lex.cities or place in lex.states):  # "Nuevo Laredo's director of economic development, X"
+        title, former = clean_title(run[poss + 1:], lex)
+        if title and lex.role_of(title):
+            return [RoleFinding((person.start, person.end), title, former, sent.sent.start_char, sent.sent.end_char,
+                                "roles.title_before_name", org=(owner[0].idx, owner[-1].idx + len(owner[-1].text)))]
     if t_end == t_start or marked and side is None:
         return []
     words = run[t_start:t_end]

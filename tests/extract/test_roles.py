@@ -175,6 +175,11 @@ def memberships(nlp, text):
     ("Interior Secretary Tomás Ruiz and Mexican Economy Minister Ana Brito met.",
      {("Tomás Ruiz", "Interior Secretary", "U.S. Department of the Interior", False),
       ("Ana Brito", "Economy Minister", "Ministry of Economy", False)}),
+    # a city's or state's possessive before a post is its government
+    ("They were joined by Laredo City Manager Tom Vale and Nuevo Laredo's director of economic development, Iván "
+     "Solis Gil.",
+     {("Tom Vale", "City Manager", "City of Laredo", False),
+      ("Iván Solis Gil", "director of economic development", "City of Nuevo Laredo", False)}),
     # an abbreviated title is the post it stands for
     ("Texas Gov. Mark Dalton met investors.", {("Mark Dalton", "Governor", "Government of Texas", False)}),
     # officials listed together share the side the other items' offices give
