@@ -17,6 +17,7 @@ A meeting only announced ("will hold", "plans for another mission") is kept with
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
@@ -155,11 +156,25 @@ def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: L
         for ev in events:
             if ev.start is None and year and relative_day(text[ev.sentence[0]:ev.sentence[1]]):
                 ev.start = year
+    _date_next_days(text, events)
     for ev in events:
         own = sentence_of(doc, ev.sentence[0])
         ev.virtual = ev.location is None and (ev.virtual or own is not None and held_online(own, lex.report_nouns))
     assign_people(doc, mentions, events, clutter, lex)
     return events
+
+
+_NEXT_DAY = re.compile(r"\b(?:the (?:next|following) day|a day later|the day after)\b", re.I)
+
+
+def _date_next_days(text: str, events: list[Event]) -> None:
+    """An undated encounter told as "The next day …" took place the day after the dated one told before it."""
+    last_day: str | None = None
+    for ev in sorted(events, key=lambda ev: ev.sentence[0]):
+        if ev.start is None and last_day and _NEXT_DAY.search(text[ev.sentence[0]:ev.sentence[1]]):
+            ev.start = (date.fromisoformat(last_day) + timedelta(days=1)).isoformat()
+        if ev.start and len(ev.start) == 10:
+            last_day = ev.end if ev.end and len(ev.end) == 10 else ev.start
 
 
 def _definite_encounter(sent: Span, lex: Lexicon) -> bool:

@@ -232,3 +232,11 @@ def test_event_forms_a_venue_named_like_an_event_is_none():
     found = named_pattern(("Convention", "Summit")).finditer(
         "held its annual Supply Chain Summit at the Saltillo Convention Center, and the Border Convention opened.")
     assert [m.group("name") for m in found] == ["Supply Chain Summit", "Border Convention"]
+
+
+@pytest.mark.slow
+def test_event_forms_the_next_day_is_the_day_after_the_last_dated_one(nlp):
+    found = meetings(nlp, "On March 3, Minister Ana Ruiz met with Senator Tom Hale in Monterrey to discuss rail "
+                          "freight.\n\nThe next day the delegation traveled to Saltillo, where Saltillo Governor Lia "
+                          "Moss hosted a roundtable with executives of the state's aerospace cluster.")
+    assert sorted(date for date, _, _ in found.values()) == ["2025-03-03", "2025-03-04"]
