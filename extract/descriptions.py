@@ -1,4 +1,4 @@
-"""People named by their office: "the governor met …", "… met with the ambassador", "hosted by the mayor".
+"""People named by their office: "the governor met …", "… met with the ambassador", "the two mayors met".
 
 Press releases name their principal once ("Oklahoma Governor Hal Brennan returned …") and then by the
 office ("On April 17, the governor met …"). Such a description is read as a mention of the nearest
@@ -25,6 +25,7 @@ def described_people(doc: Doc, mentions: list[Mention], findings: list[RoleFindi
                       if f.title and f.person in people and f.title.split()[-1].lower() in lex.titles})
     out: list[Mention] = []
     for tok in doc:
+        out += _plural(doc, tok, people, holders, lex)
         if tok.lower_ != "the" or tok.i + 1 >= len(doc):
             continue
         head = doc[tok.i + 1]
@@ -38,6 +39,33 @@ def described_people(doc: Doc, mentions: list[Mention], findings: list[RoleFindi
         out.append(Mention("person", person.text, tok.idx, head.idx + len(head.text), sent.start_char, sent.end_char,
                            titled=True, source="description"))
     return out
+
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "both": 2}
+
+
+def _plural(doc: Doc, tok: Token, people: dict[tuple[int, int], Mention], holders: list[tuple[tuple[int, int], str]],
+            lex: Lexicon) -> list[Mention]:
+    """ "The two mayors met …", "both governors": every holder of that title named before, as many as the
+    description counts (each a mention over its own part of the description, all headed by the noun)."""
+    if tok.lower_ not in {"the", "both"}:
+        return []
+    k = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _COUNTS)
+    if k >= len(doc) or not _takes_part(doc[k]):
+        return []
+    head = doc[k]
+    singular = head.lower_[:-3] + "y" if head.lower_.endswith("ies") else head.lower_[:-1]
+    if not head.lower_.endswith("s") or singular not in lex.titles:
+        return []
+    count = _COUNTS.get(doc[k - 1].lower_) or _COUNTS.get(tok.lower_)
+    found = list(dict.fromkeys(people[p].text for p, title in sorted(holders, key=lambda h: -h[0][1])
+                               if title == singular and p[1] <= tok.idx))
+    if len(found) < 2 or count and len(found) < count:
+        return []
+    found = found[:count or len(doc[tok.i:k + 1])]
+    sent = head.sent if doc.has_annotation("SENT_START") else doc[:]
+    return [Mention("person", name, doc[tok.i + n].idx, head.idx + len(head.text), sent.start_char, sent.end_char,
+                    titled=True, source="description") for n, name in enumerate(found[:k + 1 - tok.i])]
 
 
 def _takes_part(head: Token) -> bool:

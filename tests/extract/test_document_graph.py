@@ -88,3 +88,11 @@ def test_an_office_in_a_title_names_nobody(nlp):
     whitfield = Mention("person", "Dana Whitfield", 15, 29, 0, 36)
     finding = RoleFinding((15, 29), "Governor", False, 0, 36, "roles.title_before_name")
     assert described_people(doc, [whitfield], [finding], load_lexicon()) == []
+
+
+def test_the_two_holders_named_by_their_office_both_take_part(nlp):
+    g = graph_of(nlp, "LAREDO — Mayor Rosa Vidal of Laredo, Texas, and Mayor Luis Soto of Nuevo Laredo, Tamaulipas, "
+                      "agreed Thursday to ask for longer bridge hours.\n\nThe two mayors met for about two hours at "
+                      "Laredo City Hall. They were joined by Laredo City Manager Tom Vale.")
+    attendees = {str(g.value(a, SDO.name)) for e in g.subjects(RDF.type, SDO.Event) for a in g.objects(e, SDO.attendee)}
+    assert {"Rosa Vidal", "Luis Soto", "Tom Vale"} <= attendees
