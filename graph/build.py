@@ -24,12 +24,17 @@ from extract.roles import role_scheme
 from extract.topics import load_scheme
 from extract.triples import document_graph, reference_graph
 from extract.vocab import ORG
-from graph import sources, store
+from graph import outdir, sources, store
 from graph.merge import Judgements, Merge, load_judgements, merge_graphs
 from graph.timeline import seen_dates
 
 JUDGEMENTS = "judgements.yaml"
 MERGES = "merges.json"
+CHECKPOINTS = ("extracted", "rdf", "store", "page", "written")
+# A test hook: called with each of CHECKPOINTS as a build passes it ("extracted": nothing written yet;
+# "rdf", "store", "page": that part written into the fresh folder; "written": all of it, before the swap).
+# Tests set it to raise KeyboardInterrupt or to pause there; it is None otherwise.
+on_checkpoint: Callable[[str], None] | None = None
 
 
 @dataclass
@@ -96,8 +101,26 @@ def build(paths: list[Path], out: Path, *, model: str | None = None, batch_size:
     regular file, too large, empty, undecodable) or whose extraction failed is a line of ``failures``,
     a file read in another encoding than UTF-8 a line of ``notes``. The caller reports both lists (the
     CLI prints them at the end, after the progress bar); ``warn`` is for what is not about a whole file.
+
+    The build is one unit (:mod:`graph.outdir`): it holds a lock beside ``out`` (a second build into
+    the same folder stops at once with :class:`graph.outdir.BuildLocked`), writes every file into a
+    fresh folder beside it and swaps that folder in at the end, so ``out`` holds one whole build, and
+    an error or interrupt anywhere leaves the previous build as it was. ``files`` name paths in ``out``.
     """
     inventory = sources.collect(paths, companions=[JUDGEMENTS])
+    folder = outdir.target(out, [*paths, *([judgements_file] if judgements_file else [])])
+    with outdir.term_as_interrupt(), outdir.locked(folder):
+        result = _build_locked(inventory, paths, folder, model=model, batch_size=batch_size,
+                               judgements_file=judgements_file, show_progress=show_progress, warn=warn)
+    result.files = {key: out / path.relative_to(folder) for key, path in result.files.items()}
+    return result
+
+
+def _build_locked(inventory: sources.Inventory, paths: list[Path], out: Path, *, model: str | None,
+                  batch_size: int, judgements_file: Path | None, show_progress: bool,
+                  warn: Callable[[str], None]) -> BuildResult:
+    """:func:`build` once the lock on ``out`` is held: read, extract, write a fresh folder, swap it in.
+    Nothing in ``out`` changes before the swap; an error before it leaves the previous build whole."""
     files = inventory.files
     keys = sources.unique_keys(files)
     failures: list[str] = [str(s) for s in inventory.skipped]
@@ -129,19 +152,36 @@ def build(paths: list[Path], out: Path, *, model: str | None = None, batch_size:
         bar.close()
     if not extracted:
         raise _nothing_built(len(files) + len(inventory.skipped), failures, out)
+    _checkpoint("extracted")
     ds, merges = assemble(extracted, judgements)
-    files_written = store.write(ds, out)
-    from graph.oxstore import STORE_DIR, write_store
+    with outdir.fresh(out) as work:
+        written = _write(ds, merges, work)
+    return BuildResult(ds, [d.name for d, _ in extracted], failures=failures, notes=notes, merges=merges,
+                       files={key: out / path.relative_to(work) for key, path in written.items()})
 
-    files_written["store"] = write_store(files_written["trig"], out / STORE_DIR)
+
+def _write(ds: Dataset, merges: list[Merge], work: Path) -> dict[str, Path]:
+    """Every file of a build, written into the fresh folder ``work``; returns their paths by kind."""
+    from graph.oxstore import STORE_DIR, write_store
     from graph.render import render_network
 
-    files_written["html"] = render_network(ds, out / "network.html")
-    store.atomic_write(out / MERGES, json.dumps([asdict(m) for m in merges], indent=2,
-                                                ensure_ascii=False).encode("utf-8") + b"\n")
-    files_written["merges"] = out / MERGES
-    return BuildResult(ds, [d.name for d, _ in extracted], failures=failures, notes=notes, merges=merges,
-                       files=files_written)
+    written = store.write(ds, work)
+    _checkpoint("rdf")
+    written["store"] = write_store(written["trig"], work / STORE_DIR)
+    _checkpoint("store")
+    written["html"] = render_network(ds, work / "network.html")
+    _checkpoint("page")
+    store.atomic_write(work / MERGES, json.dumps([asdict(m) for m in merges], indent=2,
+                                                 ensure_ascii=False).encode("utf-8") + b"\n")
+    written["merges"] = work / MERGES
+    _checkpoint("written")
+    return written
+
+
+def _checkpoint(stage: str) -> None:
+    """Tell the test hook :data:`on_checkpoint` that the build reached ``stage``."""
+    if on_checkpoint is not None:
+        on_checkpoint(stage)
 
 
 def _nothing_built(count: int, failures: list[str], out: Path) -> TradegraphError:

@@ -65,6 +65,9 @@ def write_store(trig: Path, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.new.", dir=target.parent))
     try:
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o777 & ~mask)  # mkdtemp makes it 0700; give the usual mode, as the other files have
         store = ox.Store(str(tmp))
         store.bulk_extend(_with_union(trig))
         store.optimize()
