@@ -17,9 +17,9 @@ folder and leaves ``out/`` as it was; one after it leaves the new build whole. A
 outright (SIGKILL, power loss) may leave a ``.out.building-…`` or ``.out.old-…`` folder, which the
 next build into the same ``out/`` removes (or, if ``out/`` is missing, puts back) once it holds the lock.
 
-The whole folder is the build's: files a user adds to ``out/`` (pages from ``render``, files from
-``export``) describe the old build and go with it. So that a mistyped ``--out`` cannot wipe a
-folder of other files, a folder that is not empty and holds no ``graph.trig`` is never replaced.
+The build's own files are replaced as a set; any other file in ``out/`` (a log the user writes
+there, a page from ``render``, files from ``export``) is moved into the new folder just before the
+swap, so nothing of the user's is lost. A folder holding the build's own input documents is refused.
 """
 from __future__ import annotations
 
@@ -52,16 +52,13 @@ def target(out: Path, inputs: list[Path]) -> Path:
     """The folder a build into ``out`` replaces (a symlink's target), checked before anything is read.
 
     Raises:
-        TradegraphError: ``out`` is a file, a folder of other things, or holds one of the ``inputs``.
+        TradegraphError: ``out`` is a file, or holds one of the ``inputs``.
     """
     out = Path(os.path.abspath(out))
     if out.is_symlink():
         out = out.resolve()
     if out.exists() and not out.is_dir():
         raise TradegraphError(f"{out}: is a file, not a folder; choose another --out")
-    if out.is_dir() and not (out / _MARK).exists() and any(out.iterdir()):
-        raise TradegraphError(f"{out}: holds files that are not a tradegraph build, and a build replaces the "
-                              f"whole folder; choose another --out (an empty or new folder)")
     for path in inputs:
         if Path(os.path.abspath(path)).resolve().is_relative_to(out):
             raise TradegraphError(f"{path}: is inside the output folder {out}, which a build replaces; "
@@ -170,6 +167,23 @@ def fresh(out: Path) -> Iterator[Path]:
     work.mkdir()  # the usual mode under the umask, like the files in it (not mkdtemp's 0700)
     try:
         yield work
-        _swap(work, out)
+        carried = _carry_over(out, work)
+        try:
+            _swap(work, out)
+        except BaseException:
+            for name in carried:  # the old folder is still ``out/``: its other files go back into it
+                os.rename(work / name, out / name)
+            raise
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _carry_over(out: Path, work: Path) -> list[str]:
+    """Move into the new build the files of ``out/`` that a build does not write (a log the user keeps
+    there, a page from ``render``): a build replaces its own files, never the user's."""
+    if not out.is_dir():
+        return []
+    carried = [entry.name for entry in sorted(out.iterdir()) if not (work / entry.name).exists()]
+    for name in carried:
+        os.rename(out / name, work / name)
+    return carried

@@ -94,7 +94,8 @@ def test_a_fresh_folder_replaces_the_whole_set(tmp_path: Path, swap_kind: bool) 
     out = old_build(tmp_path / "out")
     with outdir.locked(out), outdir.fresh(out) as work:
         (work / "graph.trig").write_text("new")
-    assert sorted(p.name for p in out.iterdir()) == ["graph.trig"] and (out / "graph.trig").read_text() == "new"
+    assert sorted(p.name for p in out.iterdir()) == ["graph.trig", "network.html"]  # the other file is kept
+    assert (out / "graph.trig").read_text() == "new"
     assert leftovers(out) == [] and stat.S_IMODE(out.stat().st_mode) == 0o777 & ~umask()
 
 
@@ -129,7 +130,25 @@ def test_leftovers_of_a_killed_build_are_cleared_by_the_next(tmp_path: Path) -> 
     assert not aside.exists() and not stray.exists()
 
 
-@pytest.mark.parametrize("case", ["file", "other files", "input inside"])
+def test_files_the_build_does_not_write_are_kept(tmp_path: Path, swap_kind: bool) -> None:
+    out = old_build(tmp_path / "out")
+    (out / "build.log").write_text("kept")
+    with outdir.locked(out), outdir.fresh(out) as work:
+        (work / "graph.trig").write_text("new")
+    assert sorted(p.name for p in out.iterdir()) == ["build.log", "graph.trig", "network.html"]
+    assert (out / "build.log").read_text() == "kept" and (out / "graph.trig").read_text() == "new"
+
+
+def test_a_folder_of_other_files_takes_the_build_beside_them(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    with outdir.locked(out), outdir.fresh(out) as work:
+        (work / "graph.trig").write_text("new")
+    assert (out / "notes.txt").read_text() == "mine" and (out / "graph.trig").read_text() == "new"
+
+
+@pytest.mark.parametrize("case", ["file", "input inside"])
 def test_a_folder_that_is_not_a_build_is_never_replaced(tmp_path: Path, case: str) -> None:
     source = docs(tmp_path / "docs", FIRST)
     out = tmp_path / "out"
@@ -178,7 +197,8 @@ def test_a_build_replaces_the_whole_set(previous: Path, tmp_path: Path) -> None:
     (previous / "network-people.html").write_text("a page of the old build")
     result = build([docs(tmp_path / "second", SECOND)], previous, show_progress=False)
     names = sorted(p.name for p in previous.iterdir())
-    assert names == ["graph.trig", "graph.ttl", "merges.json", "network.html", "store"]
+    assert names == ["graph.trig", "graph.ttl", "merges.json", "network-people.html", "network.html", "store"]
+    assert (previous / "network-people.html").read_text() == "a page of the old build"  # not the build's: kept
     trig = (previous / "graph.trig").read_text(encoding="utf-8")
     assert "Abernathy" in trig and "Pembrook" not in trig
     assert "Abernathy" in (previous / "network.html").read_text(encoding="utf-8")
