@@ -32,7 +32,7 @@ def main() -> None:
     ap.add_argument("docs", nargs="*", type=Path, default=[Path("seeds")])
     ap.add_argument("--repeat", type=int, default=5, help="runs over the documents; the median is reported")
     args = ap.parse_args()
-    files = sources.collect(args.docs)
+    files = sources.collect(args.docs).files
     keys = sources.unique_keys(files)
     documents = [sources.read_document(f, keys[f]) for f in files]
     texts = [d.text for d in documents]
