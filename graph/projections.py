@@ -220,7 +220,8 @@ def _add_edges(g: nx.MultiDiGraph, ds: Dataset, evidence: dict[Node, list[Eviden
     for m in sorted(set(ds.subjects(RDF.type, ORG.Membership)), key=str):
         person, org = ds.value(m, ORG.member), ds.value(m, ORG.organization)
         role = ds.value(m, ORG.role)
-        title = str(ds.value(role, SKOS.prefLabel) or "member") if role is not None else "member"
+        # a role written in two cases by two documents carries two labels: pick one the same way every time
+        title = _label(ds, role) if role is not None and (role, SKOS.prefLabel, None) in ds else "member"
         if person is not None and org is not None and str(person) in g and str(org) in g:
             g.add_edge(str(person), str(org), key=str(m), relation="memberOf", label=title,
                        former=formers.get(m, False), evidence=evidence.get(m, []))

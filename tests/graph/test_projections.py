@@ -142,3 +142,26 @@ def test_projections_actor_topics_counts_each_statement():
     a.add_node("t", kind="topic", label="Trade")
     a.add_edge("p", "t", relation="spokeAbout", evidence=[])
     assert actor_topics(a).edges["p", "t"]["statements"] == 2
+
+
+def test_projections_a_role_written_in_two_cases_has_one_label():
+    from rdflib import Literal
+
+    from extract.vocab import ID, ORG, RDF, SDO, SKOS
+    from graph.store import new_dataset
+
+    ds = new_dataset()
+    g = ds.graph(ID["doc/a"])
+    person, org, role, m = ID["person/ana"], ID["org/acme"], ID["role/governor"], ID["membership/ana--acme"]
+    g.add((person, RDF.type, SDO.Person))
+    g.add((person, SDO.name, Literal("Ana Ruiz")))
+    g.add((org, RDF.type, SDO.Organization))
+    g.add((org, SDO.name, Literal("Acme")))
+    g.add((m, RDF.type, ORG.Membership))
+    g.add((m, ORG.member, person))
+    g.add((m, ORG.organization, org))
+    g.add((m, ORG.role, role))
+    for label in ("governor", "Governor"):
+        g.add((role, SKOS.prefLabel, Literal(label)))
+    labels = {d["label"] for _, _, d in actor_network(ds, kinds=KINDS).edges(data=True) if d["relation"] == "memberOf"}
+    assert labels == {"Governor"}
