@@ -19,7 +19,8 @@ from extract.known_people import known_holder
 from extract.lexicon import Lexicon
 from extract.org_context import org_context
 from extract.org_names import load_org_words
-from extract.org_spans import after_title, before_possessive, in_title, org_ok, possessive_tail, split_org
+from extract.org_spans import (after_title, before_possessive, in_title, is_possessive, org_ok, possessive_tail,
+                               split_org)
 
 KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
 _JUNK_EDGE = set("•·*-–—>|“”\"'‘’()[]{}:;,.!?/#") | {"the", "The", "THE", "’s", "'s", "s", "and", "of"}
@@ -215,7 +216,7 @@ def _employer_slot(tokens: list[Token], lex: Lexicon) -> bool:
     director of X", "CEO at Y"), and is not itself followed by a title (", Secretary …")."""
     doc, first, end = tokens[0].doc, tokens[0].i, tokens[-1].i + 1
     if first < 2 or doc[first - 1].lower_ not in {"of", "at"} \
-            or end < len(doc) and (doc[end].tag_ == "POS" or doc[end].text in {"’s", "'s"}):
+            or end < len(doc) and is_possessive(doc[end]):
         return False  # "a fellow at [Tom Vale]'s institute": the name is the owner's
     title = doc[max(0, first - 4):first - 1].text.lower()
     return any(title.endswith(t) for t in lex.titles) and not _titled_apposition(tokens, lex)

@@ -73,7 +73,7 @@ def before_possessive(tokens: list[Token], lex: Lexicon) -> list[Token]:
     "Mexico's Federal Agency" names the agency; in "Office of Canada's Trade Commissioner" the
     country owns the post, and the office's name is all of it."""
     for i, tok in enumerate(tokens[1:], start=1):
-        if _is_possessive(tok):
+        if is_possessive(tok):
             owner = " ".join(t.text for t in tokens[:i]).lower()
             if (i == 3 and tokens[0].lower_ == "office" and tokens[1].lower_ == "of"
                     and tokens[2].lower_ in lex.nationalities):
@@ -89,14 +89,14 @@ def before_possessive(tokens: list[Token], lex: Lexicon) -> list[Token]:
     return tokens
 
 
-def _is_possessive(tok: Token) -> bool:
+def is_possessive(tok: Token) -> bool:
     return tok.tag_ == "POS" or tok.text in {"’s", "'s"}
 
 
 def possessive_tail(doc: Doc, ent: Span) -> Span:
     """An organization the NER ends at a possessive ("the Office of Canada's") runs on through the
     capitalized words after it ("… Trade Commissioner"): a name does not end in "'s"."""
-    if not _is_possessive(ent[-1]) or ent.label_ != "ORG":
+    if not is_possessive(ent[-1]) or ent.label_ != "ORG":
         return ent
     end = ent.end
     while end < len(doc) and doc[end].is_title and doc[end].ent_type_ in {"", "ORG"} \
@@ -129,4 +129,4 @@ def _two_headed(before: list[Token], after: list[Token], lex: Lexicon) -> bool:
         and rest[-1].lower_ in lex.org_heads
 
 
-__all__ = ["org_ok", "after_title", "in_title", "before_possessive", "possessive_tail", "split_org"]
+__all__ = ["org_ok", "after_title", "in_title", "before_possessive", "possessive_tail", "split_org", "is_possessive"]
