@@ -6,7 +6,8 @@ from extract.mentions import Mention, find_mentions, heading_spans, with_acronym
 
 
 def mentions_of(doc):
-    return [(m.kind, m.text) for m in with_acronyms(find_mentions(doc, load_lexicon(), load_institutions(), []), doc, load_lexicon())]
+    found = find_mentions(doc, load_lexicon(), load_institutions(), [])
+    return [(m.kind, m.text) for m in with_acronyms(found, doc, load_lexicon())]
 
 
 @pytest.mark.parametrize("text,ents,expected", [
@@ -83,7 +84,8 @@ def test_mentions_with_the_real_model(nlp, sentence, person, org):
     doc = nlp(sentence)
     found = mentions_of(doc)
     assert ("person", person) in found
-    names = {load_institutions().by_id[m.institution].name for m in find_mentions(doc, load_lexicon(), load_institutions(), []) if m.institution}
+    listed = [m.institution for m in find_mentions(doc, load_lexicon(), load_institutions(), []) if m.institution]
+    names = {load_institutions().by_id[i].name for i in listed}
     assert org in names
 
 
@@ -173,3 +175,25 @@ def test_bare_legislature_takes_the_side_of_its_whole_sentence(make_doc, text, e
     line = text.index("\n") + 1
     m = Mention("org", "Congress", start, start + 8, line, text.index(".") + 1)
     assert qualify_bare_bodies([m], doc, load_lexicon(), load_institutions())[0].institution == expected
+
+
+@pytest.mark.parametrize("module", ["acronyms", "bare_bodies", "governments", "headings", "model", "words"])
+def test_mentions_submodule_examples_run(module):
+    """The package's modules are below extract/, where tests/test_docstrings.py does not look."""
+    import doctest
+    import importlib
+    result = doctest.testmod(importlib.import_module(f"extract.mentions.{module}"))
+    assert result.attempted and not result.failed
+
+
+@pytest.mark.parametrize("text,complaint", [
+    ("edge_junk: the\n", "'edge_junk' must be a list"),
+    ("- a\n- b\n", "must be a mapping"),
+])
+def test_mention_words_are_checked_when_read(tmp_path, text, complaint):
+    from extract.errors import DataError
+    from extract.mentions.words import load_mention_words
+    bad = tmp_path / "mentions.yaml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError, match=complaint):
+        load_mention_words.__wrapped__(bad)
