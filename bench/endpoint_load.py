@@ -43,9 +43,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graph.library import load  # noqa: E402
-from graph.params import bind  # noqa: E402
-from graph.query import apply_limit  # noqa: E402
+from graph.query.library import load  # noqa: E402
+from graph.query.params import bind  # noqa: E402
+from graph.query.run import apply_limit  # noqa: E402
 
 SIMPLE = "SELECT ?s WHERE { ?s a <https://schema.org/Person> } LIMIT 10"
 HOST = "127.0.0.1"

@@ -18,7 +18,7 @@ import spacy
 
 from extract.pipeline import load_pipeline, model_name
 from extract.triples import document_graph
-from graph import sources
+from graph.build import sources
 
 
 def _timed(fn) -> float:

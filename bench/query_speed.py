@@ -1,12 +1,12 @@
 """Time every library query on synthetic graphs of our shape: the Oxigraph store vs rdflib's in-memory engine.
 
 For each size, a synthetic dataset (bench/synthetic.py) is written as TriG, loaded into the
-on-disk Oxigraph store exactly as ``tradegraph build`` does (graph.oxstore.write_store, opened
+on-disk Oxigraph store exactly as ``tradegraph build`` does (graph.build.oxstore.write_store, opened
 read-only), and into an rdflib ``Dataset(default_union=True)``. Each query runs with its header's
 default parameters (a ``limit`` parameter caps the rows on both engines, as
-``graph.query.run`` does): on Oxigraph once to warm up, then ``--runs`` times (median); on rdflib in a
+``graph.query.run.run`` does): on Oxigraph once to warm up, then ``--runs`` times (median); on rdflib in a
 forked child per query, up to ``--runs`` times, stopped at ``--cap`` seconds (reported as "> cap"),
-in its SPARQL 1.1 form (graph.portable: LATERAL dropped). Row counts of the two engines are
+in its SPARQL 1.1 form (graph.query.portable: LATERAL dropped). Row counts of the two engines are
 compared; a difference is flagged. The whole-graph forms of the queries whose defaults ask a
 bounded question (:data:`WIDE`) are timed on Oxigraph too, as "name (param=)".
 
@@ -29,9 +29,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.library import available, load  # noqa: E402
-from graph.params import bind  # noqa: E402
-
+from graph.query.library import available, load  # noqa: E402
+from graph.query.params import bind  # noqa: E402
 
 #: The whole-graph forms of the queries whose defaults ask a bounded question (README, docs/queries.md):
 #: timed on Oxigraph beside the defaults, as "name (param=)".
@@ -50,8 +49,8 @@ def _cases(names: list[str]) -> list[tuple[str, str, dict[str, str]]]:
 
 def time_oxigraph(trig: Path, work: Path, cases: list[tuple[str, str, dict[str, str]]], runs: int) -> dict[str, Any]:
     """Load time, and each case's median time (ms) and row count on the read-only Oxigraph store."""
-    from graph.oxstore import open_store, write_store
-    from graph.query import run
+    from graph.build.oxstore import open_store, write_store
+    from graph.query.run import run
 
     t0 = time.perf_counter()
     write_store(trig, work / "store")
@@ -75,7 +74,7 @@ def time_oxigraph(trig: Path, work: Path, cases: list[tuple[str, str, dict[str, 
 
 
 def _rdflib_child(ds: Any, name: str, runs: int, conn: Any) -> None:
-    from graph.portable import run_rdflib
+    from graph.query.portable import run_rdflib
 
     info = load(name)
     params = bind(info.params, {}, label=name)

@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from extract.vocab import DCTERMS, ID, ORG, PROV, RDF, SDO, SKOS, TG  # noqa: E402
-from graph.render import DEFAULT_MAX_NODES, render_network, view_network  # noqa: E402
-from graph.store import new_dataset  # noqa: E402
+from graph.build.store import new_dataset  # noqa: E402
+from graph.network.render import DEFAULT_MAX_NODES, render_network, view_network  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",

@@ -1,7 +1,7 @@
 """A document as tradegraph reads it: its text and what the text says about itself.
 
 Decoding is pure (bytes in, :class:`Document` out) so that the CLI, tests and a
-cluster job can share it; reading files from disk happens in ``graph.sources``.
+cluster job can share it; reading files from disk happens in ``graph.build.sources``.
 """
 from __future__ import annotations
 

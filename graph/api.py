@@ -1,5 +1,6 @@
-"""The Python API for notebooks and scripts: open a built graph, ask it, get DataFrames and networks.
+"""The Python API for notebooks and scripts: build a graph, open it, ask it, get DataFrames and networks.
 
+>>> result = build_graph(["seeds"], "out")                              # doctest: +SKIP
 >>> tg = open_graph("out")                                              # doctest: +SKIP
 >>> tg.queries()[["name", "title"]].head()                              # doctest: +SKIP
 >>> tg.query("person_roles", person="Roberto Velasco")                  # doctest: +SKIP
@@ -10,7 +11,7 @@
 >>> ep = tg.serve(); ep.url; ep.close()                                 # doctest: +SKIP
 
 Queries run on the build's read-only Oxigraph store (``out/store``); the network
-view is :func:`graph.projections.actor_network` over the rdflib dataset read from
+view is :func:`graph.network.projections.actor_network` over the rdflib dataset read from
 ``out/graph.trig``, loaded the first time it is asked for.
 """
 from __future__ import annotations
@@ -25,22 +26,23 @@ import pandas as pd
 import pyoxigraph as ox
 from rdflib import Dataset
 
-from graph import store
-from graph.library import available, load
-from graph.oxstore import open_store
-from graph.params import Param, bind
-from graph.projections import actor_network, people_network, topic_network
-from graph.portable import portable as to_portable
-from graph.query import Result, run
-from graph.summary import summarize
+from graph.build import store
+from graph.build.oxstore import open_store
+from graph.network.projections import actor_network, people_network, topic_network
+from graph.network.summary import summarize
+from graph.query.library import available, load
+from graph.query.params import Param, bind
+from graph.query.portable import portable as to_portable
+from graph.query.run import Result, run
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from graph.serve import Endpoint
-    from graph.stats import Stats
+    from graph.build.run import BuildResult
+    from graph.network.stats import Stats
+    from graph.serve.server import Endpoint
 
-__all__ = ["NetworkView", "TradeGraph", "open_graph", "to_frame"]
+__all__ = ["NetworkView", "TradeGraph", "build_graph", "open_graph", "to_frame"]
 
 
 def to_frame(result: Result) -> pd.DataFrame:
@@ -49,7 +51,7 @@ def to_frame(result: Result) -> pd.DataFrame:
 
 
 class NetworkView:
-    """The interactive network page (:mod:`graph.render`), shown inline by Jupyter in a sandboxed frame."""
+    """The interactive network page (:mod:`graph.network.render`), shown inline by Jupyter in a sandboxed frame."""
 
     def __init__(self, page: str, height: int = 620) -> None:
         self.page, self.height = page, height
@@ -132,11 +134,11 @@ class TradeGraph:
         return actor_network(self.dataset, **options)  # type: ignore[arg-type]
 
     def people(self) -> nx.Graph:
-        """Who met whom: :func:`graph.projections.people_network`."""
+        """Who met whom: :func:`graph.network.projections.people_network`."""
         return people_network(self.dataset)
 
     def topics(self) -> nx.Graph:
-        """Actors and the topics they are tied to: :func:`graph.projections.topic_network`."""
+        """Actors and the topics they are tied to: :func:`graph.network.projections.topic_network`."""
         return topic_network(self.dataset)
 
     def summary(self) -> dict[str, int]:
@@ -144,14 +146,14 @@ class TradeGraph:
         return summarize(self.dataset)
 
     def stats(self, *, top: int = 10) -> Stats:
-        """What ``tradegraph stats`` reports (:class:`graph.stats.Stats`): counts, rankings, groups."""
-        from graph.stats import network_stats
+        """What ``tradegraph stats`` reports (:class:`graph.network.stats.Stats`): counts, rankings, groups."""
+        from graph.network.stats import network_stats
 
         return network_stats(self.dataset, top=top)
 
     def export(self, fmt: str, *, to: str | Path | None = None, projection: str = "actors") -> list[Path]:
         """Write the graph as ``tradegraph export`` does (default: into the build folder); returns the files."""
-        from graph.export import default_target, export
+        from graph.network.export import default_target, export
 
         target = Path(to) if to is not None else default_target(self.out, fmt, projection)
         return export(self.dataset, fmt, target, projection=projection)
@@ -159,7 +161,7 @@ class TradeGraph:
     def view(self, focus: str | None = None, *, depth: int = 1, projection: str = "actors", height: int = 600,
              **options: object) -> NetworkView:
         """The interactive network view (as ``tradegraph render`` draws it), to show inline."""
-        from graph.render import network_page, view_network
+        from graph.network.render import network_page, view_network
 
         graph, actors, heading, node = view_network(self.dataset, projection=projection, focus=focus, depth=depth)
         page = network_page(graph, heading=heading, context=actors, focus=node, **options)  # type: ignore[arg-type]
@@ -172,7 +174,7 @@ class TradeGraph:
         The same locks as the command (no ``SERVICE`` unless ``allow_service`` lists the host, ``Host``
         checked, CORS only for ``cors`` origins); ``.url`` is its address, ``.close()`` stops it.
         """
-        from graph.serve import make_server
+        from graph.serve.server import make_server
 
         endpoint = make_server(self.out, port=port, timeout=timeout, quiet=True, allow_service=allow_service,
                                allowed_hosts=allowed_hosts, cors=cors)
@@ -183,3 +185,14 @@ class TradeGraph:
 def open_graph(out: str | Path = "out") -> TradeGraph:
     """Open the graph built in ``out``."""
     return TradeGraph(Path(out))
+
+
+def build_graph(docs: Sequence[str | Path], out: str | Path = "out", *, model: str | None = None,
+                batch_size: int = 16, judgements_file: Path | None = None, show_progress: bool = True) -> BuildResult:
+    """Build the documents under ``docs`` into ``out`` as ``tradegraph build`` does: the RDF, the query
+    store, the merge record and the network page, swapped in together (see :func:`graph.build.run.build`)."""
+    from graph.build.run import build
+    from graph.network.render import write_main_page
+
+    return build([Path(d) for d in docs], Path(out), model=model, batch_size=batch_size,
+                 judgements_file=judgements_file, show_progress=show_progress, pages={"html": write_main_page})

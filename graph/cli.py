@@ -11,11 +11,11 @@ from extract.errors import TradegraphError
 
 
 def _build(args: argparse.Namespace) -> int:
-    from graph.build import build
-    from graph.summary import format_summary, summarize
+    from graph.api import build_graph
+    from graph.network.summary import format_summary, summarize
 
-    result = build(args.docs, args.out, model=args.model, batch_size=args.batch_size,
-                   judgements_file=args.judgements, show_progress=not args.quiet)
+    result = build_graph(args.docs, args.out, model=args.model, batch_size=args.batch_size,
+                         judgements_file=args.judgements, show_progress=not args.quiet)
     if not args.quiet:
         print(format_summary(summarize(result.dataset)))
         print(f"graph: {result.files['trig']}  merged: {result.files['ttl']}")
@@ -42,11 +42,11 @@ def _report_files(built: list[str], skipped: list[str], notes: list[str], *, qui
 
 
 def _query(args: argparse.Namespace) -> int:
-    from graph.formats import render
-    from graph.library import load
-    from graph.oxstore import open_store
-    from graph.params import bind, parse_assignments
-    from graph.query import run
+    from graph.build.oxstore import open_store
+    from graph.query.formats import render
+    from graph.query.library import load
+    from graph.query.params import bind, parse_assignments
+    from graph.query.run import run
 
     info = load(args.query)  # a bad name or parameter is reported before the build is looked for
     terms = bind(info.params, parse_assignments(args.param or []), label=info.name)
@@ -55,8 +55,8 @@ def _query(args: argparse.Namespace) -> int:
 
 
 def _queries(args: argparse.Namespace) -> int:
-    from graph.library import available, load
-    from graph.portable import portable
+    from graph.query.library import available, load
+    from graph.query.portable import portable
 
     if args.query:
         text = load(args.query).text
@@ -71,14 +71,14 @@ def _queries(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from graph.serve import serve
+    from graph.serve.server import serve
 
     return serve(args.out, host=args.host, port=args.port, timeout=args.timeout, allow_service=args.allow_service,
                  allowed_hosts=args.allowed_host, cors=args.cors, read_timeout=args.read_timeout)
 
 
 def _merges(args: argparse.Namespace) -> int:
-    from graph.build import MERGES
+    from graph.build.run import MERGES
 
     path = args.out / MERGES
     if not path.exists():
@@ -91,8 +91,8 @@ def _merges(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from graph.store import load
-    from graph.validate import validate
+    from graph.build.store import load
+    from graph.build.validate import validate
 
     conforms, report = validate(load(args.out))
     print(report if not conforms else "the graph conforms to the data model's shapes")
@@ -100,8 +100,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from graph.render import default_page_name, render_network
-    from graph.store import load
+    from graph.build.store import load
+    from graph.network.render import default_page_name, render_network
 
     if args.depth is not None and args.focus is None:
         raise TradegraphError("--depth needs --focus NAME (the actor whose neighbourhood to draw)")
@@ -113,8 +113,8 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    from graph.stats import format_stats, network_stats
-    from graph.store import load
+    from graph.build.store import load
+    from graph.network.stats import format_stats, network_stats
 
     if args.top < 1:
         raise TradegraphError(f"--top must be 1 or more, not {args.top}")
@@ -123,8 +123,8 @@ def _stats(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from graph.export import default_target, export
-    from graph.store import load
+    from graph.build.store import load
+    from graph.network.export import default_target, export
 
     projection = args.projection or "actors"
     target = args.to or default_target(args.out, args.format, projection)

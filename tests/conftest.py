@@ -22,7 +22,7 @@ def nlp():
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory):
     """The sample documents built once for the whole session."""
-    from graph.build import build
+    from graph.api import build_graph as build
 
     out = tmp_path_factory.mktemp("sample-build")
     return build([SEEDS], out, show_progress=False)

@@ -15,7 +15,7 @@ import pytest
 from rdflib import Dataset, Literal, URIRef
 
 from extract.vocab import DCTERMS, ID, ORG, PROV, RDF, SDO, SKOS, TG, XSD
-from graph.store import new_dataset
+from graph.build.store import new_dataset
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -233,7 +233,7 @@ def open_page(browser: Any) -> Iterator[Callable[[Path], OpenedPage]]:
 @pytest.fixture(scope="module")
 def fixture_out(tmp_path_factory):
     """A build folder holding the query store of the hand-made fixture (``data/queries_fixture.trig``)."""
-    from graph.oxstore import write_store
+    from graph.build.oxstore import write_store
 
     out = tmp_path_factory.mktemp("fixture-build")
     write_store(Path(__file__).parent / "data" / "queries_fixture.trig", out / "store")

@@ -8,8 +8,8 @@ ID = "https://w3id.org/tradegraph/id/"
 
 @pytest.fixture
 def tiny_build(tmp_path, tiny_dataset):
-    from graph.oxstore import STORE_DIR, write_store
-    from graph.store import write
+    from graph.build.oxstore import STORE_DIR, write_store
+    from graph.build.store import write
 
     paths = write(tiny_dataset, tmp_path)
     if not (tmp_path / STORE_DIR).exists():
@@ -57,7 +57,7 @@ def test_api_view_is_the_network_page_in_a_sandboxed_frame(tiny_build, tmp_path)
 def fixture_graph(tmp_path_factory):
     from pathlib import Path
 
-    from graph.oxstore import write_store
+    from graph.build.oxstore import write_store
 
     out = tmp_path_factory.mktemp("api-fixture")
     trig = Path(__file__).parent / "data" / "queries_fixture.trig"
@@ -89,7 +89,7 @@ def test_api_query_text_as_written_or_portable(fixture_graph):
 
 
 def test_api_network_is_the_projection(fixture_graph):
-    from graph.projections import actor_network
+    from graph.network.projections import actor_network
 
     assert set(fixture_graph.network().nodes) == set(actor_network(fixture_graph.dataset).nodes)
 

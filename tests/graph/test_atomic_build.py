@@ -1,5 +1,5 @@
-"""A build is one unit (issue 14, item 1): the lock, the fresh folder and the swap of ``graph.outdir``,
-and whole builds interrupted at each checkpoint of ``graph.build``, run twice at once, or run again.
+"""A build is one unit (issue 14, item 1): the lock, the fresh folder and the swap of ``graph.build.outdir``,
+and whole builds interrupted at each checkpoint of ``graph.build.run``, run twice at once, or run again.
 
 The documents are made up; the tests that load the spaCy model are marked ``slow``.
 """
@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 
 from extract.errors import TradegraphError
-from graph import build as build_module
-from graph import outdir
-from graph.build import CHECKPOINTS, build
+from graph.api import build_graph as build
+from graph.build import outdir
+from graph.build import run as build_module
+from graph.build.run import CHECKPOINTS
 
 ROOT = Path(__file__).resolve().parents[2]
 FIRST = ("Lorena Castañeda Villarreal, Undersecretary of Foreign Trade of Mexico's Ministry of Economy, met "
@@ -29,7 +30,7 @@ SECOND = ("Priya Abernathy, president of the Gulf Freight Council, met Tomás Ug
 # a build paused at a checkpoint: writes MARKER when it gets there and waits until MARKER.go exists
 PAUSED = """
 import pathlib, sys, time
-import graph.build
+import graph.build.run
 from graph.cli import main
 stage, marker = sys.argv[1], pathlib.Path(sys.argv[2])
 def pause(reached):
@@ -38,7 +39,7 @@ def pause(reached):
         deadline = time.monotonic() + 120
         while not marker.with_suffix(".go").exists() and time.monotonic() < deadline:
             time.sleep(0.05)
-graph.build.on_checkpoint = pause
+graph.build.run.on_checkpoint = pause
 sys.exit(main(sys.argv[3:]))
 """
 

@@ -64,7 +64,7 @@ def test_cli_parser_defaults():
 
 
 def test_cli_render_writes_the_page_and_names_it_after_the_view(tmp_path, tiny_dataset, capsys):
-    from graph.store import write
+    from graph.build.store import write
 
     write(tiny_dataset, tmp_path)
     assert main(["render", "--graph", str(tmp_path)]) == 0
@@ -78,7 +78,7 @@ def test_cli_render_writes_the_page_and_names_it_after_the_view(tmp_path, tiny_d
 
 
 def test_cli_stats_prints_the_tables(tmp_path, tiny_dataset, capsys):
-    from graph.store import write
+    from graph.build.store import write
 
     write(tiny_dataset, tmp_path)
     assert main(["stats", "--out", str(tmp_path), "--top", "2"]) == 0
@@ -92,7 +92,7 @@ def test_cli_stats_prints_the_tables(tmp_path, tiny_dataset, capsys):
 def test_cli_export_writes_each_format_where_asked(tmp_path, tiny_dataset, capsys):
     import networkx as nx
 
-    from graph.store import write
+    from graph.build.store import write
 
     write(tiny_dataset, tmp_path)
     assert main(["export", "--format", "graphml", "--out", str(tmp_path)]) == 0

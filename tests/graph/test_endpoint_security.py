@@ -17,12 +17,12 @@ from urllib.parse import quote
 import pytest
 
 from extract.errors import TradegraphError
-from graph.access import Access
 from graph.cli import parser
-from graph.endpoint import negotiate, refused_types
-from graph.serve import make_server
-from graph.service_guard import service_refusal, service_targets
-from graph.workers import Request, _pick
+from graph.serve.access import Access
+from graph.serve.endpoint import negotiate, refused_types
+from graph.serve.server import make_server
+from graph.serve.service_guard import service_refusal, service_targets
+from graph.serve.workers import Request, _pick
 
 ORIGIN = "http://notebook.example:8888"
 REMOTE = {"head": {"vars": ["o"]}, "results": {"bindings": [{"o": {"type": "literal", "value": "from afar"}}]}}

@@ -8,9 +8,19 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from extract.errors import TradegraphError
-from graph.export import (FORMATS, PROJECTIONS, default_target, export, flat_network, gexf, graphml, jsonld,
-                          popolo, project)
-from graph.store import merged_graph
+from graph.build.store import merged_graph
+from graph.network.export import (
+    FORMATS,
+    PROJECTIONS,
+    default_target,
+    export,
+    flat_network,
+    gexf,
+    graphml,
+    jsonld,
+    popolo,
+    project,
+)
 
 ID = "https://w3id.org/tradegraph/id/"
 ANA, BOB, COUNCIL = ID + "person/ana-ruiz", ID + "person/bob-lee", ID + "org/harbour-council"

@@ -16,7 +16,7 @@ import spacy
 from extract.document import decode
 from extract.errors import InputError, TradegraphError
 from extract.long_text import PIECE, parse, pieces
-from graph import sources
+from graph.build import sources
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = "Senator Jo Ames met Economy Minister Luz Vera in Monterrey on 3 May 2024 to discuss steel tariffs.\n"
@@ -222,7 +222,7 @@ def test_build_reads_a_document_over_the_parser_limit_in_pieces_into_one_graph(t
 
     from extract.pipeline import load_pipeline
     from extract.vocab import SDO
-    from graph.build import build
+    from graph.build.run import build
 
     monkeypatch.setattr(load_pipeline(None), "max_length", 3000)  # a small limit stands for spaCy's 1,000,000
     filler = "The delegations spent the morning on customs procedures at the crossings.\n\n" * 60

@@ -11,7 +11,7 @@ import pytest
 from rdflib import Dataset, Literal
 
 from extract.vocab import DCTERMS, ORG, RDF, SDO, SKOS, TG
-from graph.build import build
+from graph.build.run import build
 
 pytestmark = pytest.mark.slow
 DOCS = Path(__file__).resolve().parents[1] / "data" / "docs"

@@ -3,7 +3,7 @@ from rdflib import Graph, Literal, URIRef
 
 from extract.errors import DataError
 from extract.vocab import ID, ORG, OWL, RDF, SDO
-from graph.merge import Judgements, load_judgements, merge_graphs
+from graph.build.merge import Judgements, load_judgements, merge_graphs
 
 
 def person_graph(*names: str, side: str | None = None, org: str | None = None) -> Graph:
@@ -229,7 +229,7 @@ def test_merge_is_the_same_whatever_the_order_of_documents():
     ("de la", ()),
 ])
 def test_name_words(name, words):
-    from graph.name_variants import name_words
+    from graph.build.name_variants import name_words
 
     assert name_words(name) == words
 
@@ -247,7 +247,7 @@ def test_name_words(name, words):
     ("hale", "paul hale jr", False, False),
 ])
 def test_name_variant_shapes(short, full, longer, surname):
-    from graph.name_variants import is_longer_form, is_surname_of
+    from graph.build.name_variants import is_longer_form, is_surname_of
 
     assert is_longer_form(tuple(short.split()), tuple(full.split())) is longer
     assert is_surname_of(tuple(short.split()), tuple(full.split())) is surname

@@ -9,7 +9,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph.render import DEFAULT_MAX_NODES, network_page, render_network, view_network
+from graph.network.render import DEFAULT_MAX_NODES, network_page, render_network, view_network
 
 pytestmark = pytest.mark.browser
 ID = "https://w3id.org/tradegraph/id/"
@@ -212,7 +212,7 @@ def test_network_page_hostile_names_stay_inert_text(open_page, dataset_factory, 
 
 @pytest.mark.slow
 def test_network_page_built_from_a_hostile_document_runs_no_script(open_page, tmp_path):
-    from graph.build import build
+    from graph.api import build_graph as build
 
     docs = tmp_path / "docs"
     docs.mkdir()

@@ -2,8 +2,8 @@
 import pyoxigraph as ox
 import pytest
 
+from graph.build.oxstore import STORE_DIR, open_store, write_store
 from graph.errors import StoreError
-from graph.oxstore import STORE_DIR, open_store, write_store
 
 TRIG = """<http://e/doc/1> { <http://e/a> <http://e/name> "A" . <http://e/b> <http://e/name> "B" . }
 <http://e/doc/2> { <http://e/a> <http://e/name> "A" . }

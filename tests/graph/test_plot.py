@@ -4,8 +4,8 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from graph.plot import draw_network, meetings, plot_timeline
-from graph.projections import KINDS, actor_network
+from graph.network.plot import draw_network, meetings, plot_timeline
+from graph.network.projections import KINDS, actor_network
 
 matplotlib.use("Agg")
 

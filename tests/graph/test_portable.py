@@ -6,11 +6,11 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset
 
-from graph.library import load
-from graph.oxstore import open_store
-from graph.params import bind
-from graph.portable import portable, run_rdflib
-from graph.query import run
+from graph.build.oxstore import open_store
+from graph.query.library import load
+from graph.query.params import bind
+from graph.query.portable import portable, run_rdflib
+from graph.query.run import run
 
 DATA = Path(__file__).parent / "data"
 CASES = sorted((DATA / "expected").glob("*.json"))

@@ -3,7 +3,15 @@ import networkx as nx
 import pytest
 
 from extract.errors import TradegraphError
-from graph.projections import KINDS, Evidence, actor_network, co_attendance, find_actor, focus_network, people_network
+from graph.network.projections import (
+    KINDS,
+    Evidence,
+    actor_network,
+    co_attendance,
+    find_actor,
+    focus_network,
+    people_network,
+)
 
 ID = "https://w3id.org/tradegraph/id/"
 
@@ -108,14 +116,14 @@ def test_projections_co_attendance_counts_shared_meetings():
 
 
 def test_projections_of_an_empty_dataset_are_empty():
-    from graph.store import new_dataset
+    from graph.build.store import new_dataset
 
     assert actor_network(new_dataset(), kinds=KINDS).number_of_nodes() == 0
     assert people_network(new_dataset()).number_of_nodes() == 0
 
 
 def test_projections_actor_topics_ties_speakers_and_attendees_to_topics(tiny_dataset):
-    from graph.projections import actor_topics, topic_network
+    from graph.network.projections import actor_topics, topic_network
 
     topics = topic_network(tiny_dataset)
     ties = {(a.removeprefix(ID), t.removeprefix(ID)): d for a, t, d in topics.edges(data=True)
@@ -134,7 +142,7 @@ def test_projections_actor_topics_ties_speakers_and_attendees_to_topics(tiny_dat
 
 
 def test_projections_actor_topics_counts_each_statement():
-    from graph.projections import Statement, actor_topics
+    from graph.network.projections import Statement, actor_topics
 
     a = nx.MultiDiGraph()
     said = [Statement("x", ("Trade",)), Statement("y", ("Trade", "Energy")), Statement("z", ("Energy",))]
@@ -148,7 +156,7 @@ def test_projections_a_role_written_in_two_cases_has_one_label():
     from rdflib import Literal
 
     from extract.vocab import ID, ORG, RDF, SDO, SKOS
-    from graph.store import new_dataset
+    from graph.build.store import new_dataset
 
     ds = new_dataset()
     g = ds.graph(ID["doc/a"])

@@ -12,12 +12,12 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from graph.build.oxstore import open_store
 from graph.cli import main
-from graph.formats import render
-from graph.library import available, load, parse
-from graph.oxstore import open_store
-from graph.params import bind, parse_assignments
-from graph.query import QueryError, Result, run, run_named
+from graph.query.formats import render
+from graph.query.library import available, load, parse
+from graph.query.params import bind, parse_assignments
+from graph.query.run import QueryError, Result, run, run_named
 
 DATA = Path(__file__).parent / "data"
 GOLDEN = sorted((DATA / "expected").glob("*.json"))
@@ -77,8 +77,8 @@ def test_query_golden_answers_on_the_fixture(store, path):
 
 
 def test_query_fixture_follows_the_data_model():
-    from graph.store import new_dataset
-    from graph.validate import validate
+    from graph.build.store import new_dataset
+    from graph.build.validate import validate
 
     ds = new_dataset()
     ds.parse(DATA / "queries_fixture.trig", format="trig")
@@ -226,8 +226,9 @@ def test_query_samples_answers(sample_build):
     assert "Roberto Velasco" in several
 
 
-@pytest.mark.parametrize("module", ["graph.library", "graph.params", "graph.formats", "graph.query", "graph.oxstore",
-                                    "graph.endpoint", "graph.serve"])
+@pytest.mark.parametrize("module", ["graph.query.library", "graph.query.params", "graph.query.formats",
+                                    "graph.query.result", "graph.query.run", "graph.build.oxstore",
+                                    "graph.serve.endpoint", "graph.serve.server"])
 def test_query_docstring_examples_run(module):
     import doctest
     import importlib

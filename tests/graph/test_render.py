@@ -11,8 +11,14 @@ from rdflib import Literal, URIRef
 
 from extract.errors import TradegraphError
 from extract.vocab import RDF, SDO
-from graph.render import (DEFAULT_MAX_NODES, default_page_name, network_page, page_data, render_network,
-                          view_network)
+from graph.network.render import (
+    DEFAULT_MAX_NODES,
+    default_page_name,
+    network_page,
+    page_data,
+    render_network,
+    view_network,
+)
 
 ID = "https://w3id.org/tradegraph/id/"
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'

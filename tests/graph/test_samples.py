@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from extract.vocab import DCTERMS, RDF, SDO
-from graph.summary import summarize
-from graph.validate import validate
+from graph.build.validate import validate
+from graph.network.summary import summarize
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,7 +56,7 @@ def test_samples_summary_counts(sample_build):
 
 
 def test_samples_build_is_byte_identical(sample_build, tmp_path):
-    from graph.build import build
+    from graph.api import build_graph as build
 
     again = build([ROOT / "seeds"], tmp_path, show_progress=False)
     for key in ("trig", "ttl", "html", "merges"):

@@ -12,8 +12,8 @@ from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from graph.endpoint import negotiate
-from graph.serve import make_server
+from graph.serve.endpoint import negotiate
+from graph.serve.server import make_server
 
 PEOPLE = """PREFIX schema: <https://schema.org/>
 SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name"""

@@ -2,10 +2,20 @@
 import networkx as nx
 import pytest
 
-from graph.projections import KINDS, actor_network, actor_topics
-from graph.stats import (NETWORK_KINDS, bridges, centrality, communities, community_table, format_stats,
-                         institution_meetings, network_stats, simple_network, topic_clusters)
-from graph.store import new_dataset
+from graph.build.store import new_dataset
+from graph.network.projections import KINDS, actor_network, actor_topics
+from graph.network.stats import (
+    NETWORK_KINDS,
+    bridges,
+    centrality,
+    communities,
+    community_table,
+    format_stats,
+    institution_meetings,
+    network_stats,
+    simple_network,
+    topic_clusters,
+)
 
 ID = "https://w3id.org/tradegraph/id/"
 

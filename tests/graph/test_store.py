@@ -2,7 +2,7 @@ from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
 
 from extract.vocab import ID, SDO
-from graph import store
+from graph.build import store
 
 
 def small_dataset(order):

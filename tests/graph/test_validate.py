@@ -3,8 +3,8 @@ import pytest
 from rdflib import Graph, Literal
 
 from extract.vocab import ID, ORG, PROV, RDF, SDO, SKOS, TG, XSD
-from graph.store import assemble
-from graph.validate import validate
+from graph.build.store import assemble
+from graph.build.validate import validate
 
 
 def membership(evidence: bool = True, person_names: tuple[str, ...] = ("Ana Ruiz",)) -> Graph:

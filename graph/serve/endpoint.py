@@ -8,7 +8,7 @@ JSON-LD, chosen by the ``Accept`` header (or a ``format`` / ``output`` parameter
 ``default-graph-uri`` and ``named-graph-uri`` pick the dataset; without them the
 default graph is the union of all graphs. Updates are refused with 403, and so are
 ``SERVICE`` clauses, requests whose ``Host`` names another site, and (without
-``--cors``) no CORS headers are sent: see :class:`graph.access.Access`. ``HEAD`` is
+``--cors``) no CORS headers are sent: see :class:`graph.serve.access.Access`. ``HEAD`` is
 answered as ``GET`` without the body; a media type the ``Accept`` header gives ``q=0``
 is never sent (another acceptable one is, or 406).
 
@@ -22,8 +22,8 @@ from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import parse_qs
 
-from graph.access import Access
-from graph.workers import Answer, Request
+from graph.serve.access import Access
+from graph.serve.workers import Answer, Request
 
 __all__ = ["FORMAT_NAMES", "make_app", "negotiate", "refused_types"]
 

@@ -1,6 +1,6 @@
 """Print a SELECT result as a plain-text table, CSV, JSON records or a Markdown table.
 
->>> from graph.query import Result
+>>> from graph.query.result import Result
 >>> print(render(Result.of_strings(["a", "b"], [["1", "x|y"]]), "md"))
 | a | b |
 | --- | --- |
@@ -9,13 +9,10 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
 from graph.csv_safe import safe_cell, write_csv
 from graph.errors import QueryError
-
-if TYPE_CHECKING:
-    from graph.query import Result
+from graph.query.result import Result
 
 __all__ = ["FORMATS", "format_table", "render"]
 

@@ -4,7 +4,7 @@ A press release writes "Dr. Ana Ruiz", a news story "Ana Ruiz Solís", a third "
 turns a name into comparable words (folded case and accents, honorifics and titles in front dropped,
 middle initials dropped, a short given name expanded) and says when one form is a shorter variant of
 another: more surnames (Spanish double surnames), a dropped middle name, or the surname(s) alone.
-It judges words only; whether the variant is unambiguous in the whole build is :mod:`graph.people`'s.
+It judges words only; whether the variant is unambiguous in the whole build is :mod:`graph.build.people`'s.
 
 >>> name_words("H.E. Tom J. Ruiz")
 ('thomas', 'ruiz')
@@ -15,15 +15,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
+from extract.data_files import read_yaml
 from extract.errors import DataError
-from extract.lexicon import load_lexicon
+from extract.lexicon import DATA, load_lexicon
 from extract.slug import fold
 
-NAME_FORMS = Path(__file__).parent.parent / "extract" / "data" / "nicknames.yaml"
+NAME_FORMS = DATA / "nicknames.yaml"
 
 Words = tuple[str, ...]
 
@@ -42,10 +40,7 @@ class NameForms:
 @lru_cache(maxsize=1)
 def name_forms() -> NameForms:
     """Load ``nicknames.yaml`` and the lexicon's titles and honorifics once, checking their shape."""
-    try:
-        raw = yaml.safe_load(NAME_FORMS.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"{NAME_FORMS}: cannot be read as YAML ({exc})") from None
+    raw = read_yaml(NAME_FORMS) or {}
     nicknames, suffixes, particles = raw.get("nicknames"), raw.get("generational_suffixes"), raw.get("particles")
     if not isinstance(nicknames, dict) or not isinstance(suffixes, list) or not isinstance(particles, list) \
             or set(raw) - {"nicknames", "generational_suffixes", "particles"}:

@@ -27,9 +27,9 @@ from rdflib import Dataset
 
 from extract.errors import TradegraphError
 from extract.slug import slugify
-from graph.details import country_name, node_details
-from graph.projections import KINDS, Evidence, actor_network, co_attendance, find_actor, focus_network
-from graph.store import atomic_write
+from graph.build.store import atomic_write
+from graph.network.details import country_name, node_details
+from graph.network.projections import KINDS, Evidence, actor_network, co_attendance, find_actor, focus_network
 
 __all__ = ["DEFAULT_MAX_NODES", "PROJECTIONS", "KIND_STYLE", "SIDE_STYLE", "page_data", "network_page",
            "view_network", "render_network", "default_page_name"]
@@ -42,7 +42,7 @@ KIND_STYLE = {"person": ("Person", "#f28e2b", "dot"), "organization": ("Institut
               "place": ("Place", "#c9a27e", "triangle")}
 # side -> (legend label, border colour, border width)
 SIDE_STYLE = {"US": ("U.S.", "#1f4fa8", 4), "MX": ("Mexico", "#0f8a45", 4), "": ("other / unknown", "#8c8c8c", 1.5)}
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 # vis-network as the pyvis package ships it (found without importing pyvis, which is slow to import)
 _PYVIS = importlib.util.find_spec("pyvis")
 VIS_DIR = Path(_PYVIS.origin if _PYVIS and _PYVIS.origin else "pyvis").parent / "templates" / "lib" / "vis-9.1.2"
@@ -169,7 +169,7 @@ def _environment() -> jinja2.Environment:
 
 def network_page(g: nx.Graph, *, heading: str = "tradegraph network", context: nx.Graph | None = None,
                  max_nodes: int = DEFAULT_MAX_NODES, focus: str | None = None) -> str:
-    """The HTML page for a view graph (a projection from :mod:`graph.projections`).
+    """The HTML page for a view graph (a projection from :mod:`graph.network.projections`).
 
     ``context`` is the full actor network the details panel reads (default: ``g`` itself);
     the page first shows the ``max_nodes`` most connected nodes and lets the user bring in more.
@@ -221,6 +221,11 @@ def render_network(ds: Dataset, path: Path, *, heading: str | None = None, proje
     page = network_page(view, heading=heading or default_heading, context=actors, max_nodes=max_nodes, focus=node)
     atomic_write(path, page.encode("utf-8"))
     return path
+
+
+def write_main_page(ds: Dataset, folder: Path) -> Path:
+    """The whole map as ``folder/network.html``: the page a build writes beside its RDF."""
+    return render_network(ds, folder / default_page_name())
 
 
 def default_page_name(*, projection: str = "actors", focus: str | None = None) -> str:

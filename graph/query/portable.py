@@ -17,7 +17,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from graph.query import apply_limit
+from graph.query.run import apply_limit
 
 __all__ = ["portable", "rdflib_bindings", "run_rdflib"]
 
@@ -73,7 +73,7 @@ def rdflib_bindings(params: Mapping[ox.Variable, Any]) -> dict[str, Any]:
 
 def run_rdflib(dataset: Any, query: str, *, params: Mapping[ox.Variable, Any] | None = None,
                label: str = "query") -> list[tuple[Any, ...]]:
-    """Run a library query on an rdflib ``Dataset`` as :func:`graph.query.run` does on Oxigraph: rows of rdflib terms.
+    """Run a library query on an rdflib ``Dataset`` as :func:`graph.query.run.run` does on Oxigraph: rows of rdflib terms.
 
     For comparing engines (``bench/query_speed.py``, the tests); the product queries the Oxigraph store.
     """

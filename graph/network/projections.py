@@ -9,7 +9,7 @@ The one place projections live:
 - :func:`actor_topics` / :func:`topic_network`: people and organizations linked to the topics they spoke
   about or met about (a bipartite view).
 
->>> from graph.store import new_dataset
+>>> from graph.build.store import new_dataset
 >>> actor_network(new_dataset()).number_of_nodes()
 0
 """
@@ -141,7 +141,7 @@ def actor_network(ds: Dataset, *, kinds: tuple[str, ...] = ("person", "organizat
     Graph attribute ``documents``: file name -> ``{"title", "date"}``.
 
     Examples:
-        >>> from graph.store import new_dataset
+        >>> from graph.build.store import new_dataset
         >>> ds = new_dataset()
         >>> _ = ds.add((URIRef("https://w3id.org/tradegraph/id/person/ana"), RDF.type, SDO.Person))
         >>> g = actor_network(ds)

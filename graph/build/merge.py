@@ -2,11 +2,11 @@
 
 Each document's graph names its actors by slug IRIs, so identical names already
 share a node. This step merges the rest: people by their names and what else is
-known of them (:mod:`graph.people`: "Suzanne P. Clark" / "Suzanne Clark", "Tom" /
+known of them (:mod:`graph.build.people`: "Suzanne P. Clark" / "Suzanne Clark", "Tom" /
 "Thomas", "Ana Ruiz" / "Ana Ruiz Solís", a surname alone / the only full name that
 fits), organizations known by an acronym or differing by small words, meetings
 reported twice; it applies the analyst's judgements, and gives every node exactly
-one ``schema:name``. Groups are kept by :class:`graph.groups.Groups`.
+one ``schema:name``. Groups are kept by :class:`graph.build.groups.Groups`.
 
 Judgements file (YAML, beside the documents, default name ``judgements.yaml``)::
 
@@ -28,9 +28,9 @@ from rdflib import Graph, Literal, URIRef
 from extract.errors import DataError
 from extract.slug import fold, strip_accents
 from extract.vocab import ORG, OWL, RDF, SDO, WIKIDATA
-from graph.groups import Evidence, Groups
-from graph.name_variants import has_debris
-from graph.people import link_people
+from graph.build.groups import Evidence, Groups
+from graph.build.name_variants import has_debris
+from graph.build.people import link_people
 
 _GLUE = {"of", "the", "and", "for", "de", "del", "la", "y"}
 

@@ -1,8 +1,8 @@
 """Run SPARQL SELECT queries over a built graph: a library query by name, an ``.rq`` file, or text.
 
-Queries run on the read-only Oxigraph store of the build (:mod:`graph.oxstore`),
+Queries run on the read-only Oxigraph store of the build (:mod:`graph.build.oxstore`),
 whose default graph is the union of all graphs, so a query need not name
-document graphs (``GRAPH ?doc { … }`` still reaches one document's facts). Parameters are bound as RDF terms (:mod:`graph.params`).
+document graphs (``GRAPH ?doc { … }`` still reaches one document's facts). Parameters are bound as RDF terms (:mod:`graph.query.params`).
 
 >>> import pyoxigraph as ox
 >>> store = ox.Store()
@@ -15,70 +15,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pyoxigraph as ox
 
 from extract.vocab import PREFIXES
 from graph.errors import QueryError
-from graph.formats import format_table
-from graph.library import LIMIT_PARAM, QUERIES_DIR, QueryInfo, available, load, parse
-from graph.oxstore import open_store
-from graph.params import XSD, Term, bind
+from graph.query.library import LIMIT_PARAM, QUERIES_DIR, QueryInfo, load, parse
+from graph.query.params import XSD, Term, bind
+from graph.query.result import Result
 
-__all__ = ["QueryError", "Result", "ask", "available", "apply_limit", "format_table", "open_store",
-           "resolve_query", "run", "run_named", "SPARQL_PREFIXES"]
+__all__ = ["QueryError", "Result", "apply_limit", "run", "run_named", "SPARQL_PREFIXES"]
 
 #: Prefixes a query may use without declaring them (library queries declare theirs anyway).
 SPARQL_PREFIXES = {name: str(ns) for name, ns in PREFIXES.items()}
-_INTEGERS = {XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-                               "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong")}
-_FLOATS = {XSD + t for t in ("decimal", "double", "float")}
-
-
-def python_value(term: object) -> Any:
-    """A term as a plain Python value: numbers and booleans typed, everything else its lexical form."""
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
-        try:
-            if datatype in _INTEGERS:
-                return int(term.value)
-            if datatype in _FLOATS:
-                return float(term.value)
-        except ValueError:
-            return term.value
-        if datatype == XSD + "boolean":
-            return term.value in ("true", "1")
-        return term.value
-    return getattr(term, "value", str(term))
-
-
-@dataclass(frozen=True)
-class Result:
-    """A SELECT result: column names and rows of RDF terms (``None`` where a variable is unbound)."""
-
-    columns: list[str]
-    terms: list[list[object]]
-
-    @property
-    def rows(self) -> list[list[str]]:
-        """Rows as plain strings (``""`` where unbound)."""
-        return [["" if t is None else getattr(t, "value", str(t)) for t in row] for row in self.terms]
-
-    def records(self) -> list[dict[str, Any]]:
-        """Rows as dicts of Python values (ints, floats, bools, strings; ``None`` where unbound)."""
-        return [{c: python_value(t) for c, t in zip(self.columns, row)} for row in self.terms]
-
-    @classmethod
-    def of_strings(cls, columns: list[str], rows: list[list[str]]) -> Result:
-        """A result from plain strings (``""`` counts as unbound)."""
-        return cls(columns, [[ox.Literal(c) if c != "" else None for c in r] for r in rows])
-
-
 def _evaluate(store: ox.Store, query: str, params: Mapping[ox.Variable, Term] | None, label: str) -> object:
     try:
         return store.query(query, prefixes=SPARQL_PREFIXES,
@@ -155,14 +105,6 @@ def run(store: ox.Store, query: str, *, params: Mapping[ox.Variable, Term] | Non
     return Result(columns, terms)
 
 
-def ask(store: ox.Store, query: str, *, label: str = "query") -> bool:
-    """Run an ASK query."""
-    answer = _evaluate(store, query, None, label)
-    if not isinstance(answer, ox.QueryBoolean):
-        raise QueryError(f"{label}: not an ASK query")
-    return bool(answer)
-
-
 def run_named(store: ox.Store, name_or_file: str | Path, params: Mapping[str, str] | None = None, *,
               queries_dir: Path = QUERIES_DIR) -> Result:
     """Run a library query (or an ``.rq`` file) with parameters given as text; header defaults fill the rest.
@@ -172,9 +114,3 @@ def run_named(store: ox.Store, name_or_file: str | Path, params: Mapping[str, st
     """
     info: QueryInfo = load(name_or_file, queries_dir)
     return run(store, info.text, params=bind(info.params, params or {}, label=info.name), label=info.name)
-
-
-def resolve_query(name_or_file: str, queries_dir: Path = QUERIES_DIR) -> tuple[str, str]:
-    """The query's text and a label for messages, from a file path or a library name."""
-    info = load(name_or_file, queries_dir)
-    return info.text, info.name

@@ -10,7 +10,7 @@ through ``PREFIX`` and ``BASE``, ``\\u`` escapes decoded) or ``None`` when the
 target is a variable or anything else that cannot be checked. It fails closed: a
 ``SERVICE`` keyword whose target cannot be read counts as one that is refused.
 The query workers also run without network access unless services are allowed
-(:mod:`graph.sandbox`), so this check is the explanation, not the only wall.
+(:mod:`graph.serve.sandbox`), so this check is the explanation, not the only wall.
 
 >>> service_targets('PREFIX e: <http://a.example/> SELECT * { sErViCe SILENT e:q { ?s ?p ?o } }')
 ['http://a.example/q']

@@ -1,13 +1,16 @@
 """Build: documents on disk -> extraction per document -> merged dataset -> files in ``out/``.
 
 Extraction stays a pure function per document (:func:`extract.triples.document_graph`);
-this module only feeds it batches through ``nlp.pipe`` and gathers the results.
+this module only feeds it batches through ``nlp.pipe`` and gathers the results. The build writes the
+RDF, the query store and the merge record; views of the result (the network page) are written by
+their own modules, handed in as ``pages`` so that they land in the same folder swap
+(:func:`graph.api.build_graph` and the CLI pass the network page).
 """
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -24,9 +27,9 @@ from extract.roles import role_scheme
 from extract.topics import load_scheme
 from extract.triples import document_graph, reference_graph
 from extract.vocab import ORG
-from graph import outdir, sources, store
-from graph.merge import Judgements, Merge, load_judgements, merge_graphs
-from graph.timeline import seen_dates
+from graph.build import outdir, sources, store
+from graph.build.merge import Judgements, Merge, load_judgements, merge_graphs
+from graph.build.timeline import seen_dates
 
 JUDGEMENTS = "judgements.yaml"
 MERGES = "merges.json"
@@ -35,6 +38,8 @@ CHECKPOINTS = ("extracted", "rdf", "store", "page", "written")
 # "rdf", "store", "page": that part written into the fresh folder; "written": all of it, before the swap).
 # Tests set it to raise KeyboardInterrupt or to pause there; it is None otherwise.
 on_checkpoint: Callable[[str], None] | None = None
+#: A view written with the build: given the dataset and the fresh folder, it writes its file there and returns its path.
+Page = Callable[[Dataset, Path], Path]
 
 
 @dataclass
@@ -93,7 +98,7 @@ def assemble(extracted: list[tuple[Document, Graph]], judgements: Judgements) ->
 
 
 def build(paths: list[Path], out: Path, *, model: str | None = None, batch_size: int = 16,
-          judgements_file: Path | None = None, show_progress: bool = True,
+          judgements_file: Path | None = None, show_progress: bool = True, pages: Mapping[str, Page] | None = None,
           warn: Callable[[str], None] = lambda msg: print(msg, file=sys.stderr)) -> BuildResult:
     """Build the graph of every document under ``paths`` into ``out``.
 
@@ -102,23 +107,26 @@ def build(paths: list[Path], out: Path, *, model: str | None = None, batch_size:
     a file read in another encoding than UTF-8 a line of ``notes``. The caller reports both lists (the
     CLI prints them at the end, after the progress bar); ``warn`` is for what is not about a whole file.
 
-    The build is one unit (:mod:`graph.outdir`): it holds a lock beside ``out`` (a second build into
-    the same folder stops at once with :class:`graph.outdir.BuildLocked`), writes every file into a
+    The build is one unit (:mod:`graph.build.outdir`): it holds a lock beside ``out`` (a second build into
+    the same folder stops at once with :class:`graph.build.outdir.BuildLocked`), writes every file into a
     fresh folder beside it and swaps that folder in at the end, so ``out`` holds one whole build, and
-    an error or interrupt anywhere leaves the previous build as it was. ``files`` name paths in ``out``.
+    an error or interrupt anywhere leaves the previous build as it was. ``files`` name paths in ``out``,
+    by kind: ``trig``, ``ttl``, ``store``, ``merges`` and the keys of ``pages`` (views written into the
+    same folder before the swap, such as :func:`graph.network.render.write_main_page` as ``html``).
     """
     inventory = sources.collect(paths, companions=[JUDGEMENTS])
     folder = outdir.target(out, [*paths, *([judgements_file] if judgements_file else [])])
     with outdir.term_as_interrupt(), outdir.locked(folder):
         result = _build_locked(inventory, paths, folder, model=model, batch_size=batch_size,
-                               judgements_file=judgements_file, show_progress=show_progress, warn=warn)
+                               judgements_file=judgements_file, show_progress=show_progress, warn=warn,
+                               pages=pages or {})
     result.files = {key: out / path.relative_to(folder) for key, path in result.files.items()}
     return result
 
 
 def _build_locked(inventory: sources.Inventory, paths: list[Path], out: Path, *, model: str | None,
                   batch_size: int, judgements_file: Path | None, show_progress: bool,
-                  warn: Callable[[str], None]) -> BuildResult:
+                  warn: Callable[[str], None], pages: Mapping[str, Page]) -> BuildResult:
     """:func:`build` once the lock on ``out`` is held: read, extract, write a fresh folder, swap it in.
     Nothing in ``out`` changes before the swap; an error before it leaves the previous build whole."""
     files = inventory.files
@@ -155,21 +163,21 @@ def _build_locked(inventory: sources.Inventory, paths: list[Path], out: Path, *,
     _checkpoint("extracted")
     ds, merges = assemble(extracted, judgements)
     with outdir.fresh(out) as work:
-        written = _write(ds, merges, work)
+        written = _write(ds, merges, work, pages)
     return BuildResult(ds, [d.name for d, _ in extracted], failures=failures, notes=notes, merges=merges,
                        files={key: out / path.relative_to(work) for key, path in written.items()})
 
 
-def _write(ds: Dataset, merges: list[Merge], work: Path) -> dict[str, Path]:
+def _write(ds: Dataset, merges: list[Merge], work: Path, pages: Mapping[str, Page]) -> dict[str, Path]:
     """Every file of a build, written into the fresh folder ``work``; returns their paths by kind."""
-    from graph.oxstore import STORE_DIR, write_store
-    from graph.render import render_network
+    from graph.build.oxstore import STORE_DIR, write_store
 
     written = store.write(ds, work)
     _checkpoint("rdf")
     written["store"] = write_store(written["trig"], work / STORE_DIR)
     _checkpoint("store")
-    written["html"] = render_network(ds, work / "network.html")
+    for kind, page in pages.items():
+        written[kind] = page(ds, work)
     _checkpoint("page")
     store.atomic_write(work / MERGES, json.dumps([asdict(m) for m in merges], indent=2,
                                                  ensure_ascii=False).encode("utf-8") + b"\n")

@@ -1,13 +1,13 @@
 """``tradegraph serve``: the read-only SPARQL endpoint on a local port, over the build's query store.
 
-A threaded ``wsgiref`` server runs :func:`graph.endpoint.make_app`; queries run in
-worker processes (:class:`graph.workers.QueryPool`) so that each has a time limit.
+A threaded ``wsgiref`` server runs :func:`graph.serve.endpoint.make_app`; queries run in
+worker processes (:class:`graph.serve.workers.QueryPool`) so that each has a time limit.
 It listens on 127.0.0.1 (this machine only) unless told otherwise, with a listen
 backlog of 128 (a burst of clients waits in the queue, not for a SYN retry); a
 request must arrive whole (line, headers, body) within ``read_timeout`` seconds or
 its connection is closed (408), so idle or trickling clients cannot hold threads.
 What the endpoint refuses (``SERVICE``, foreign ``Host`` names, CORS) is
-:class:`graph.access.Access`.
+:class:`graph.serve.access.Access`.
 
 >>> import tempfile, pathlib
 >>> make_server(pathlib.Path(tempfile.mkdtemp()), port=0, timeout=1)
@@ -27,14 +27,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from socketserver import ThreadingMixIn
 from types import TracebackType
-from wsgiref.simple_server import ServerHandler, WSGIRequestHandler, WSGIServer, make_server as _wsgi_server
+from wsgiref.simple_server import ServerHandler, WSGIRequestHandler, WSGIServer
+from wsgiref.simple_server import make_server as _wsgi_server
 
 from extract.errors import TradegraphError
-from graph.access import Access
-from graph.endpoint import make_app
+from graph.build.oxstore import open_store, store_path
 from graph.errors import StoreError
-from graph.oxstore import open_store, store_path
-from graph.workers import QueryPool
+from graph.serve.access import Access
+from graph.serve.endpoint import make_app
+from graph.serve.workers import QueryPool
 
 __all__ = ["Endpoint", "make_server", "serve"]
 

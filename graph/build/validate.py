@@ -6,9 +6,9 @@ from pathlib import Path
 from pyshacl import validate as shacl_validate
 from rdflib import Dataset, Graph
 
-from graph.store import merged_graph
+from graph.build.store import merged_graph
 
-SHAPES = Path(__file__).parent / "data" / "shapes.ttl"
+SHAPES = Path(__file__).resolve().parents[1] / "data" / "shapes.ttl"
 
 
 def validate(ds: Dataset) -> tuple[bool, str]:

@@ -1,6 +1,6 @@
 """Across documents: which person nodes are one person, by their names and what else is known.
 
-Four passes, strongest first, each recorded with its reason (:class:`graph.groups.Groups`):
+Four passes, strongest first, each recorded with its reason (:class:`graph.build.groups.Groups`):
 
 1. the same Wikidata item (``owl:sameAs``);
 2. the same name once case, accents, titles in front, middle initials and nicknames are set aside,
@@ -21,8 +21,8 @@ from collections.abc import Iterable
 
 from rdflib import URIRef
 
-from graph.groups import Groups
-from graph.name_variants import Words, is_longer_form, is_surname_of, name_words
+from graph.build.groups import Groups
+from graph.build.name_variants import Words, is_longer_form, is_surname_of, name_words
 
 
 def link_people(names: dict[URIRef, Iterable[str]], display: dict[URIRef, str], groups: Groups) -> None:

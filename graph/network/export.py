@@ -1,7 +1,7 @@
 """Export a built graph for other tools: GraphML and GEXF (Gephi, Cytoscape), CSV, JSON-LD and Popolo JSON.
 
 The network formats (``graphml``, ``gexf``, ``csv``) write one of the projections of
-:mod:`graph.projections` with plain attributes only (text, numbers, booleans; never ``None``):
+:mod:`graph.network.projections` with plain attributes only (text, numbers, booleans; never ``None``):
 
 - nodes: ``label`` and ``name`` (the same text: Gephi shows ``label``, Cytoscape ``name``), ``kind``,
   ``country`` (ISO code or ``""``), ``other_names``, ``documents``, ``topics`` (``"; "``-joined),
@@ -31,10 +31,10 @@ from rdflib import Dataset, URIRef
 
 from extract.errors import TradegraphError
 from extract.vocab import DCTERMS, OWL, PREFIXES, SDO, WIKIDATA
+from graph.build.store import atomic_write, merged_graph
 from graph.csv_safe import write_csv
-from graph.details import country_name
-from graph.projections import KINDS, Evidence, actor_network, actor_topics, co_attendance
-from graph.store import atomic_write, merged_graph
+from graph.network.details import country_name
+from graph.network.projections import KINDS, Evidence, actor_network, actor_topics, co_attendance
 
 __all__ = ["FORMATS", "PROJECTIONS", "default_target", "project", "flat_network", "graphml", "gexf", "csv_tables",
            "jsonld", "popolo", "export"]

@@ -11,7 +11,7 @@ user opens:
 - No CORS headers unless ``--cors ORIGIN`` names the page's origin (``*`` for any), so
   other sites' scripts cannot read answers.
 - ``SERVICE`` (which makes the engine send HTTP requests) is refused unless its host is
-  listed with ``--allow-service`` (:mod:`graph.service_guard`).
+  listed with ``--allow-service`` (:mod:`graph.serve.service_guard`).
 
 >>> Access().host_refusal("localhost:7878") is None, Access().host_refusal("evil.example") is None
 (True, False)
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from extract.errors import TradegraphError
-from graph.service_guard import parse_hosts, service_refusal
+from graph.serve.service_guard import parse_hosts, service_refusal
 
 __all__ = ["Access"]
 

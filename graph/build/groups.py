@@ -1,4 +1,4 @@
-"""Merge groups of actor nodes, with what each group is known to be, for :mod:`graph.merge`.
+"""Merge groups of actor nodes, with what each group is known to be, for :mod:`graph.build.merge`.
 
 A group is a set of nodes taken for one real actor (``networkx.utils.UnionFind``). Each group keeps
 its members, the documents it appears in, the sides it acts for (``schema:nationality``), its

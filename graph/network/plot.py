@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 import networkx as nx
 import pandas as pd
 
-from graph.details import country_name
-from graph.render import KIND_STYLE, SIDE_STYLE
+from graph.network.details import country_name
+from graph.network.render import KIND_STYLE, SIDE_STYLE
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["KIND_LOOK", "SIDE_COLOURS", "GROUP_COLOURS", "draw_network", "meetings", "plot_timeline"]
 
 _MARKERS = {"dot": "o", "square": "s", "diamond": "D", "star": "*", "triangle": "^"}  # vis-network -> matplotlib
-#: kind -> (legend label, fill colour, matplotlib marker): the network view's (:data:`graph.render.KIND_STYLE`)
+#: kind -> (legend label, fill colour, matplotlib marker): the network view's (:data:`graph.network.render.KIND_STYLE`)
 KIND_LOOK = {kind: (label, fill, _MARKERS.get(shape, "o")) for kind, (label, fill, shape) in KIND_STYLE.items()}
 #: side -> border colour, as in the network view
 SIDE_COLOURS = {side: colour for side, (_, colour, _) in SIDE_STYLE.items()}
@@ -49,9 +49,9 @@ def draw_network(g: nx.Graph, *, ax: Axes | None = None, groups: list[set[str]] 
     """Draw a projection: one marker per node, sized by its number of neighbours.
 
     Args:
-        g: a projection from :mod:`graph.projections` (or a part of one).
+        g: a projection from :mod:`graph.network.projections` (or a part of one).
         ax: where to draw (a new figure when ``None``).
-        groups: colour nodes by group (e.g. :func:`graph.stats.communities`) instead of by kind;
+        groups: colour nodes by group (e.g. :func:`graph.network.stats.communities`) instead of by kind;
             nodes in no group are grey.
         labels: name the ``labels`` most connected nodes, or exactly the nodes listed.
         highlight: a node to draw larger and always name.

@@ -19,7 +19,7 @@ it, since values are bound as RDF terms, never spliced into the text.
 One name is reserved: ``# param: limit (integer) = 100 — …`` caps the number of rows. It is
 not a variable of the query: the value is checked to be a positive integer and the code
 writes ``LIMIT n`` after the query, or in place of its ``# LIMIT ?limit`` comment line
-(:func:`graph.query.apply_limit`), so the query's own ``ORDER BY`` decides which rows come
+(:func:`graph.query.run.apply_limit`), so the query's own ``ORDER BY`` decides which rows come
 first; an empty value returns every row. ``docs/queries.md`` says more.
 
 >>> info = parse("# title: T\\n# param: n (integer) = 2 — at least\\nSELECT ?n WHERE {}", name="t")
@@ -37,7 +37,7 @@ from graph.errors import QueryError
 
 __all__ = ["LIMIT_PARAM", "QUERIES_DIR", "TYPES", "Param", "QueryInfo", "available", "load", "parse"]
 
-QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
 TYPES = ("string", "iri", "integer", "decimal", "date", "boolean")
 #: The reserved parameter that caps the rows (``LIMIT n``), an ``integer``.
 LIMIT_PARAM = "limit"

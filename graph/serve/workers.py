@@ -1,12 +1,12 @@
 """Queries run in worker processes, so one that runs past its time limit can be stopped.
 
 Oxigraph cannot interrupt a query, so each query of the endpoint runs in a child
-process (``python -m graph.workers``) holding the store open read-only; when the
+process (``python -m graph.serve.workers``) holding the store open read-only; when the
 time limit passes, that process is killed and a fresh one takes its place. The answer comes back already
 serialized (bytes and a media type), in the first format the client accepts
 that suits the result: query results (SELECT, ASK) or a graph (CONSTRUCT, DESCRIBE).
 Unless the pool is told that ``SERVICE`` may reach other servers, each worker takes its
-own network access away first (:func:`graph.sandbox.deny_network`), so no query can make
+own network access away first (:func:`graph.serve.sandbox.deny_network`), so no query can make
 the endpoint send a request anywhere.
 """
 from __future__ import annotations
@@ -112,14 +112,14 @@ def _answer(store: object, request: Request) -> Answer:
 
 
 def _work(store_path: str, network: bool = False) -> None:
-    """A worker's life (``python -m graph.workers STORE [--network]``): answer requests from stdin on stdout.
+    """A worker's life (``python -m graph.serve.workers STORE [--network]``): answer requests from stdin on stdout.
 
     Without ``--network`` the process first forbids itself network sockets; its first message
     says whether that took (``("ready", True)``).
     """
     import pyoxigraph as ox
 
-    from graph.sandbox import deny_network
+    from graph.serve.sandbox import deny_network
 
     requests, answers = Connection(os.dup(0), writable=False), Connection(os.dup(1), readable=False)
     sys.stdout = sys.stderr  # nothing else may write on the answers' pipe
@@ -138,10 +138,10 @@ class _Worker:
     """A child process over the store, spoken to through its stdin and stdout."""
 
     def __init__(self, store_path: Path, network: bool = False) -> None:
-        self.process = subprocess.Popen([sys.executable, "-m", "graph.workers", str(store_path),
+        self.process = subprocess.Popen([sys.executable, "-m", "graph.serve.workers", str(store_path),
                                          *(["--network"] if network else [])],
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        cwd=str(Path(__file__).resolve().parent.parent))
+                                        cwd=str(Path(__file__).resolve().parents[2]))
         assert self.process.stdin is not None and self.process.stdout is not None
         self.requests = Connection(os.dup(self.process.stdin.fileno()), readable=False)
         self.answers = Connection(os.dup(self.process.stdout.fileno()), writable=False)
@@ -233,6 +233,8 @@ class QueryPool:
 
 
 if __name__ == "__main__":
-    from graph.workers import _work as work  # so answers pickle as graph.workers.Answer, not __main__.Answer
+    from graph.serve.workers import (
+        _work as work,  # so answers pickle as graph.serve.workers.Answer, not __main__.Answer
+    )
 
     work(sys.argv[1], network="--network" in sys.argv[2:])

@@ -5,7 +5,7 @@ literal, or an IRI for an ``iri`` parameter) that Oxigraph substitutes for the
 variable, so quotes, braces or SPARQL keywords in a value are only characters
 of that value.
 
->>> from graph.library import Param
+>>> from graph.query.library import Param
 >>> terms = bind((Param("person", default="Roberto Velasco"),), {"person": 'x" } UNION { ?s ?p ?o'})
 >>> terms[Variable("person")].value
 'x" } UNION { ?s ?p ?o'
@@ -22,7 +22,7 @@ from pyoxigraph import Literal, NamedNode, Variable
 
 from extract.vocab import PREFIXES
 from graph.errors import QueryError
-from graph.library import Param
+from graph.query.library import Param
 
 __all__ = ["Term", "bind", "parse_assignments", "to_term", "XSD"]
 

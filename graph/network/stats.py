@@ -1,7 +1,7 @@
 """Network measures over the projections: who is central, who bridges the two sides, which groups form.
 
 Computed once here for ``tradegraph stats`` and the notebooks, over the graphs of
-:mod:`graph.projections`. Each measure returns a pandas DataFrame of plain values
+:mod:`graph.network.projections`. Each measure returns a pandas DataFrame of plain values
 (``id`` is the node's IRI), ranked best first, ties broken by name.
 
 - :func:`simple_network`: a projection as an undirected graph, one edge per linked pair;
@@ -28,9 +28,9 @@ import pandas as pd
 from networkx.algorithms import bipartite
 from rdflib import Dataset
 
-from graph.details import country_name
-from graph.projections import KINDS, actor_network, actor_topics, co_attendance
-from graph.summary import summarize
+from graph.network.details import country_name
+from graph.network.projections import KINDS, actor_network, actor_topics, co_attendance
+from graph.network.summary import summarize
 
 __all__ = ["ACTOR_KINDS", "NETWORK_KINDS", "SIDES", "Stats", "simple_network", "centrality", "bridges",
            "communities", "community_table", "institution_meetings", "topic_clusters", "network_stats",
@@ -48,7 +48,7 @@ def simple_network(g: nx.Graph) -> nx.Graph:
     """``g`` as an undirected simple graph: one edge per linked pair, ``weight`` = how many links it had.
 
     Node attributes are kept; edge attributes are reduced to ``weight`` and ``relations`` (sorted).
-    A weighted simple graph (such as :func:`graph.projections.co_attendance`) keeps its weights.
+    A weighted simple graph (such as :func:`graph.network.projections.co_attendance`) keeps its weights.
 
     Examples:
         >>> m = nx.MultiDiGraph([("p", "o"), ("p", "o"), ("o", "p")])
@@ -212,7 +212,7 @@ def institution_meetings(actors: nx.MultiDiGraph) -> pd.DataFrame:
 
 
 def topic_clusters(topics: nx.Graph, *, actors_shown: int = 4) -> pd.DataFrame:
-    """Topics grouped by the actors they share, from an actor–topic view (:func:`graph.projections.actor_topics`).
+    """Topics grouped by the actors they share, from an actor–topic view (:func:`graph.network.projections.actor_topics`).
 
     Topics are linked by the actors tied to both (weight: how many), then grouped by greedy
     modularity. Each cluster lists its topics and the actors with the most ties to them.
@@ -256,7 +256,7 @@ def network_stats(ds: Dataset, *, top: int = 10) -> Stats:
     ``co_attendance`` describes the person–person network of people who attended the same meetings.
 
     Examples:
-        >>> from graph.store import new_dataset
+        >>> from graph.build.store import new_dataset
         >>> network_stats(new_dataset()).counts["network nodes"]
         0
     """
@@ -276,8 +276,8 @@ def network_stats(ds: Dataset, *, top: int = 10) -> Stats:
 
 
 def _table(df: pd.DataFrame, *, drop: tuple[str, ...] = ("id", "meeting names"), max_width: int = 60) -> str:
-    from graph.formats import format_table
-    from graph.query import Result
+    from graph.query.formats import format_table
+    from graph.query.run import Result
 
     shown = df.drop(columns=[c for c in drop if c in df.columns])
     return format_table(Result.of_strings([str(c) for c in shown.columns],

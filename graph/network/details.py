@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from graph.projections import Evidence
+from graph.network.projections import Evidence
 
 __all__ = ["Item", "Section", "node_details", "COUNTRY_NAMES"]
 
