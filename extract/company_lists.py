@@ -18,17 +18,21 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import spacy
 from spacy.tokens import Doc, Span, Token
 
 from extract.clutter import in_spans
-from extract.dates import MONTH_NAMES, WEEKDAYS
 from extract.data_files import read_yaml
+from extract.dates import MONTH_NAMES, WEEKDAYS
 from extract.errors import DataError
 from extract.institutions import InstitutionList
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
+
+if TYPE_CHECKING:
+    from extract.reading import Reading
 
 DATA = Path(__file__).parent / "data" / "company_lists.yaml"
 SOURCE = "company_list"  # the ``Mention.source`` of what this module finds
@@ -255,11 +259,11 @@ def companies_named(doc: Doc, mentions: list[Mention], lex: Lexicon, inst: Insti
     return sorted({(m.start, m.end): m for m in out}.values(), key=lambda m: (m.start, m.end))
 
 
-def with_company_lists(mentions: list[Mention], doc: Doc, lex: Lexicon, inst: InstitutionList,
-                       clutter: list[tuple[int, int]] | None = None) -> list[Mention]:
+def with_company_lists(reading: Reading, *, mentions: list[Mention]) -> list[Mention]:
     """The mentions with the companies named in lists added, in place of the unlisted mentions they
     overlap (a list item the NER took for a person or a place, or ran into its neighbour). In a list,
     "IBM, Acme" is two names, not an acronym and its definition: such a reading is undone."""
+    doc, lex, inst, clutter = reading.doc, reading.lexicon, reading.institutions, reading.clutter
     found = companies_named(doc, mentions, lex, inst, clutter)
     neighbour = {b.start_char: a.text for names in _lists(doc, mentions, load_grammar(), lex, clutter)
                  for a, b in zip(names, names[1:])}

@@ -15,6 +15,7 @@ in the institution list, with the side the words before the head give ("U.S.", "
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
@@ -22,6 +23,9 @@ from extract.clutter import in_spans
 from extract.institutions import InstitutionList
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
+
+if TYPE_CHECKING:
+    from extract.reading import Reading
 
 _JOINERS = {",", "and", "&"}
 
@@ -89,11 +93,11 @@ def _side(doc: Doc, head: int, lex: Lexicon) -> str:
     return ""
 
 
-def with_coordinated_bodies(doc: Doc, mentions: list[Mention], lex: Lexicon, inst: InstitutionList,
-                            clutter: list[tuple[int, int]]) -> list[Mention]:
+def with_coordinated_bodies(reading: Reading, *, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with every coordination of bodies read as its bodies: the organization mentions
     that overlap a coordination ("Departments of Commerce", "Ministries of Economy") give way to one
     mention per body, each spanning its portfolio's words."""
+    doc, lex, inst, clutter = reading.doc, reading.lexicon, reading.institutions, reading.clutter
     found: list[Mention] = []
     regions: list[tuple[int, int]] = []
     for tok in doc:

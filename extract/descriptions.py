@@ -8,18 +8,24 @@ took part. Only a description that takes part in its sentence (the subject of a 
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Doc, Token
 
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
 from extract.titles import RoleFinding
 
+if TYPE_CHECKING:
+    from extract.reading import Reading
+
 _TAKING_PART = {"nsubj", "nsubjpass"}
 _PREPOSITIONS = {"with", "by", "and"}
 
 
-def described_people(doc: Doc, mentions: list[Mention], findings: list[RoleFinding], lex: Lexicon) -> list[Mention]:
+def described_people(reading: Reading, *, mentions: list[Mention], findings: list[RoleFinding]) -> list[Mention]:
     """A person mention for each "the <title>" that refers back to the nearest holder of that title."""
+    doc, lex = reading.doc, reading.lexicon
     people = {(m.start, m.end): m for m in mentions if m.kind == "person"}
     holders = sorted({(f.person, f.title.split()[-1].lower()) for f in findings
                       if f.title and f.person in people and f.title.split()[-1].lower() in lex.titles})

@@ -7,16 +7,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
 from extract.document import doc_text
+from extract.findings import Evidence, FigureFound
+
+if TYPE_CHECKING:
+    from extract.reading import Reading
+
+RULE = "figures.pattern"
 
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6,
           "k": 1e3, "m": 1e6, "b": 1e9}
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_MONEY = re.compile(r"(?P<cur>US\\?\$|\\?\$|USD\s?|MXN\s?|€)\s?(?P<num>" + _NUM + r")(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn)\b|(?P<suffix>[KMB])\b)?"
-                    r"|(?P<num2>" + _NUM + r")\s?(?P<scale2>thousand|million|billion|trillion)?\s(?P<cur2>dollars|pesos)\b", re.I)
+_MONEY = re.compile(r"(?P<cur>US\\?\$|\\?\$|USD\s?|MXN\s?|€)\s?(?P<num>" + _NUM + r")"
+                    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn)\b|(?P<suffix>[KMB])\b)?"
+                    r"|(?P<num2>" + _NUM + r")\s?(?P<scale2>thousand|million|billion|trillion)?"
+                    r"\s(?P<cur2>dollars|pesos)\b", re.I)
 _PERCENT = re.compile(r"(?P<num>" + _NUM + r")\s?(?:%|percent\b|per cent\b)", re.I)
 _COUNT = re.compile(r"(?<![\w$.,/-])(?P<num>" + _NUM + r")(?:\s(?P<scale>thousand|million|billion|trillion))?"
                     r"(?:\s(?:to|-|–)\s(?:" + _NUM + r")(?:\s(?:thousand|million|billion))?)?"
@@ -56,7 +65,8 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
             unit = {"US$": "USD", "$": "USD", "USD": "USD", "MXN": "MXN", "€": "EUR"}.get(cur, "USD")
             add(m, _number(m.group("num"), m.group("scale") or m.group("suffix")), unit)
         else:
-            add(m, _number(m.group("num2"), m.group("scale2")), "USD" if m.group("cur2").lower() == "dollars" else "MXN")
+            currency = "USD" if m.group("cur2").lower() == "dollars" else "MXN"
+            add(m, _number(m.group("num2"), m.group("scale2")), currency)
     for m in _PERCENT.finditer(text):
         add(m, _number(m.group("num"), None), "percent")
     for m in _COUNT.finditer(text):
@@ -86,6 +96,18 @@ def what_it_measures(doc: Doc, figure: Figure) -> str | None:
     while head.pos_ in {"VERB", "ADP"} and head.head.i != head.i:
         head = head.head
     if head.pos_ in {"NOUN", "PROPN"}:
-        chunk = next((c for c in span.sent.noun_chunks if c.start <= head.i < c.end), None)
-        return " ".join(t.text for t in chunk if t.pos_ not in {"DET", "PRON"}) if chunk is not None else head.text
+        around = next((c for c in span.sent.noun_chunks if c.start <= head.i < c.end), None)
+        return " ".join(t.text for t in around if t.pos_ not in {"DET", "PRON"}) if around is not None else head.text
     return None
+
+
+def cited_figures(reading: Reading, *, text: str | None = None, offset: int = 0) -> list[FigureFound]:
+    """The figures of the document (or of ``text``, found at ``offset`` in it), each with what it measures
+    and, as evidence, the sentence it is in."""
+    found = []
+    for figure in find_figures(reading.text if text is None else text, offset=offset):
+        span = reading.doc.char_span(figure.start, figure.end, alignment_mode="expand")
+        sent = span.sent if span is not None else None
+        start, end = (sent.start_char, sent.end_char) if sent is not None else (figure.start, figure.end)
+        found.append(FigureFound(figure, what_it_measures(reading.doc, figure), Evidence.of(reading, start, end, RULE)))
+    return found

@@ -8,11 +8,15 @@ the sentence before then stands in for it.
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
-from extract.lexicon import Lexicon
+from spacy.tokens import Span, Token
+
 from extract.mentions import Mention
 from extract.titles import RoleFinding
+
+if TYPE_CHECKING:
+    from extract.reading import Reading
 
 __all__ = ["find_founders"]
 
@@ -62,8 +66,9 @@ def _previous_subject(sents: list[Span], k: int, mentions: list[Mention]) -> lis
     return named[-1:]
 
 
-def find_founders(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[RoleFinding]:
+def find_founders(reading: Reading, *, mentions: list[Mention]) -> list[RoleFinding]:
     """Memberships of the people a sentence says created an organization."""
+    doc, lex = reading.doc, reading.lexicon
     out: list[RoleFinding] = []
     sents = list(doc.sents)
     for k, sent in enumerate(sents):

@@ -11,11 +11,15 @@ Also finds the child bodies NER missed after a possessive.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
+
+if TYPE_CHECKING:
+    from extract.reading import Reading
 
 _BODY_OF_ORG = {"board", "boards", "directors", "trustees", "members", "staff", "leadership"}
 _JOIN = {"of", "for", "on", "and", "&", "the", "in"}
@@ -45,8 +49,9 @@ def _name_after(doc: Doc, i: int, lex: Lexicon) -> tuple[int, int] | None:
     return i, j
 
 
-def find_parts(doc: Doc, mentions: list[Mention], lex: Lexicon) -> tuple[list[PartOf], list[Mention]]:
-    """Part-of links between organizations of ``doc``, and the child bodies they reveal."""
+def find_parts(reading: Reading, *, mentions: list[Mention]) -> tuple[list[PartOf], list[Mention]]:
+    """Part-of links between organizations of the document, and the child bodies they reveal."""
+    doc, lex = reading.doc, reading.lexicon
     orgs = sorted((m for m in mentions if m.kind == "org"), key=lambda m: m.start)
     by_start = {m.start: m for m in orgs}
     parts: list[PartOf] = []

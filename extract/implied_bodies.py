@@ -5,8 +5,9 @@ State Z"), and the dialogue that is a series of meetings rather than a body ("th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
-
+from typing import TYPE_CHECKING
 
 from extract.institutions import InstitutionList
 from extract.lexicon import Lexicon
@@ -14,10 +15,15 @@ from extract.mentions import Mention
 from extract.resolve import Entity
 from extract.titles import GOVERNMENTS, RoleFinding
 
+if TYPE_CHECKING:
+    from extract.memberships import Membership
+    from extract.reading import Reading
 
-def with_role_mentions(mentions: list[Mention], found: list[Mention], findings: list[RoleFinding],
-                        inst: InstitutionList, lex: Lexicon, text: str) -> list[Mention]:
+
+def with_role_mentions(reading: Reading, *, mentions: list[Mention], found: list[Mention],
+                       findings: list[RoleFinding]) -> list[Mention]:
     """Add what the role rules found: new mentions, places used as organizations, implied institutions."""
+    inst, lex, text = reading.institutions, reading.lexicon, reading.text
     org_spans = {f.org for f in findings if f.org}
     governed = {f.org: _government_of(f.title, lex) for f in findings
                 if f.org and f.title and (lex.role_of(f.title) == "governor" or f.title.lower() in lex.city_titles)}
@@ -67,12 +73,13 @@ def _national_governments(mentions: list[Mention], inst: InstitutionList) -> lis
     return out
 
 
-def meeting_series(entities: list[Entity], memberships: list, inst: InstitutionList, lex: Lexicon) -> set[str]:
+def meeting_series(reading: Reading, *, entities: Iterable[Entity], memberships: list[Membership]) -> set[str]:
     """Keys of the "organizations" that are a series of meetings in a document that reports meetings: a
     listed dialogue, summit or forum of governments or business bodies in which nobody holds a titled
     post. The meeting is the fact; "the HLED" is where the delegations met, not a body they belong to.
     (Where someone chairs it, it stays a body; so does an unlisted forum, and a think tank named
     "Dialogue".)"""
+    inst, lex = reading.institutions, reading.lexicon
     titled = {m.org.key for m in memberships if m.title}
     return {e.key for e in entities if e.kind == "org" and e.key not in titled and e.institution is not None
             and inst.by_id[e.institution].kind in _SERIES_KINDS and e.name.split()[-1].lower() in lex.event_words}

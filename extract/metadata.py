@@ -7,11 +7,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from extract.clutter import in_spans
 from extract.dates import When, find_dates, find_whens
+from extract.findings import About
 from extract.mentions import Mention
+from extract.topics import load_scheme, main_topics
+
+if TYPE_CHECKING:
+    from extract.reading import Reading
+
+MAX_DOC_TOPICS = 10
 
 HEAD_CHARS = 1500
 HEAD_LINES = 6
@@ -29,7 +38,7 @@ def _lines(text: str, clutter: list[tuple[int, int]]) -> list[tuple[int, str]]:
     return out
 
 
-def title(text: str, clutter: list[tuple[int, int]], *, skip: list[str] = ()) -> str:
+def title(text: str, clutter: list[tuple[int, int]], *, skip: Sequence[str] = ()) -> str:
     """The headline: the first early line that is not the publisher, a byline or a date and does not end a
     sentence; else the first line."""
     lines = _lines(text, clutter)
@@ -79,6 +88,18 @@ def author(text: str, people: list[Mention], clutter: list[tuple[int, int]]) -> 
             if offset <= m.start < offset + len(line) + 2 and line in {m.text, f"{m.text} {m.text}"}:
                 return m
     return None
+
+
+def about_document(reading: Reading, *, mentions: list[Mention]) -> About:
+    """What the document says about itself, read from its head and its content (``mentions`` are the
+    resolved ones): headline, date, main topics, masthead and byline."""
+    text, clutter = reading.text, reading.clutter
+    orgs = [m for m in mentions if m.kind == "org"]
+    mastheads = [m.text for m in orgs if m.start < 400]
+    topics = main_topics(reading.content, load_scheme(), max_topics=MAX_DOC_TOPICS)
+    return About(title=title(text, clutter, skip=mastheads) or reading.document.name, published=reading.published,
+                 topics=[t.iri for t in topics], publisher=publisher(text, orgs, clutter),
+                 author=author(text, [m for m in mentions if m.kind == "person"], clutter))
 
 
 # "May 14, 2025 (Reuters) -", "Aug 28 (Reuters) -"

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from extract.appositions import CONNECT, apposition
-from extract.document import doc_text
 from extract.bylines import byline_roles
+from extract.document import doc_text
 from extract.group_lists import group_list_roles, shared_side_roles
 from extract.institutions import InstitutionList
 from extract.known_people import office_of
@@ -32,11 +33,21 @@ from extract.led_by import led_by_roles
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
 from extract.sentence_view import SentenceView
-from extract.title_clauses import (GOVERNMENT_ROLES, before_honorifics, sentence_side, state_before,
-                                   title_clause_before)
+from extract.title_clauses import GOVERNMENT_ROLES, before_honorifics, sentence_side, state_before, title_clause_before
 from extract.titled_names import people_after_titles, people_before_titles, title_of_before
-from extract.titles import (GOVERNMENTS, RoleFinding, cap, load_offices, nationality, office_for, role_scheme,
-                            split_title)
+from extract.titles import (
+    GOVERNMENTS,
+    RoleFinding,
+    cap,
+    load_offices,
+    nationality,
+    office_for,
+    role_scheme,
+    split_title,
+)
+
+if TYPE_CHECKING:
+    from extract.reading import Reading
 
 __all__ = ["RoleFinding", "find_roles", "role_scheme", "split_title"]
 
@@ -218,9 +229,10 @@ def _listed_before(sent: SentenceView, start: int, org: Mention | None) -> tuple
     return None
 
 
-def find_roles(doc: Doc, mentions: list[Mention], lex: Lexicon, inst: InstitutionList
-               ) -> tuple[list[RoleFinding], list[Mention]]:
-    """Posts stated in ``doc``, and the new mentions (people after titles, organizations in roles) they reveal."""
+def find_roles(reading: Reading, *, mentions: list[Mention]) -> tuple[list[RoleFinding], list[Mention]]:
+    """Posts stated in the document, and the new mentions (people after titles, organizations in roles) they
+    reveal."""
+    doc, lex, inst = reading.doc, reading.lexicon, reading.institutions
     findings: list[RoleFinding] = byline_roles(doc, mentions, lex)
     new: list[Mention] = []
     for sent in doc.sents:

@@ -11,12 +11,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from extract.document import doc_text
+from extract.figures import cited_figures
+from extract.findings import Evidence, FigureFound, Said
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
+from extract.topics import load_scheme, sentence_topics
+
+if TYPE_CHECKING:
+    from extract.entities import Entities
+    from extract.reading import Reading
 
 _QUOTE = re.compile(r"“(?P<a>[^”]{20,}?)”|\"(?P<b>[^\"\n]{20,}?)\"")
 _PRONOUNS = {"he", "she", "they"}
@@ -162,10 +170,29 @@ def _reported(doc: Doc, speakers: _Speakers, quoted: list[tuple[int, int]],
     return out
 
 
-def find_statements(doc: Doc, people: list[Mention], clutter: list[tuple[int, int]], lex: Lexicon
-                    ) -> list[Statement]:
-    """Quotations and reported claims in ``doc`` with their speakers, in text order."""
+def find_statements(reading: Reading, *, people: list[Mention]) -> list[Statement]:
+    """Quotations and reported claims in the document with their speakers (among ``people``), in text order."""
+    doc, clutter, lex = reading.doc, reading.clutter, reading.lexicon
     speakers = _Speakers(doc, [m for m in people if m.kind == "person"])
     quotes = _quotes(doc, speakers, clutter, lex)
     quoted = [(q.start - 2, q.end + 2) for q in quotes]
     return sorted(quotes + _reported(doc, speakers, quoted, clutter, lex), key=lambda s: s.start)
+
+
+def statements_and_figures(reading: Reading, *, people: list[Mention], entities: Entities
+                           ) -> tuple[list[Said], list[FigureFound]]:
+    """The statements whose speaker is one of ``entities`` (with their topics and the figures they cite),
+    and the figures the document cites outside them (clutter aside)."""
+    said: list[Said] = []
+    inside: set[tuple[int, int]] = set()
+    for n, st in enumerate(find_statements(reading, people=people), start=1):
+        speaker = entities.at(st.speaker.start, st.speaker.end, "person")
+        if speaker is None:
+            continue
+        figures = cited_figures(reading, text=st.text, offset=st.start)
+        inside |= {(f.figure.start, f.figure.end) for f in figures}
+        said.append(Said(n, st, speaker, [t.iri for t in sentence_topics(st.text, load_scheme())], figures,
+                         Evidence.of(reading, st.sent_start, st.sent_end, st.rule)))
+    alone = [f for f in cited_figures(reading) if (f.figure.start, f.figure.end) not in inside
+             and not any(s <= f.figure.start < e for s, e in reading.clutter)]
+    return said, alone

@@ -18,29 +18,44 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
 from extract.dates import MONTH_NAMES, find_whens
 from extract.document import doc_text
 from extract.events.attendees import assign_people
-from extract.events.model import (Event, announced, event_whens, latest_full_date, own_whens, relative_day,
-                                  reported_year, sentence_of, story_year)
+from extract.events.model import (
+    Event,
+    announced,
+    event_whens,
+    latest_full_date,
+    own_whens,
+    relative_day,
+    reported_year,
+    sentence_of,
+    story_year,
+)
 from extract.events.named import name_core, named_events, refers_back, series_name
 from extract.events.naming import descriptive_name
-from extract.events.places import header_place, held_at, held_online, opening_place, place_of_name
 from extract.events.parts import earlier_encounters, separate_encounters
+from extract.events.places import header_place, held_at, held_online, opening_place, place_of_name
 from extract.events.report import HOSTING, convenes, find_organizers, is_report, met_with
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
 from extract.metadata import dateline
 
+if TYPE_CHECKING:
+    from extract.reading import Reading
+
 __all__ = ["Event", "find_events"]
 
 
-def find_events(doc: Doc, mentions: list[Mention], published: str | None, lex: Lexicon,
-                clutter: list[tuple[int, int]], headings: list[tuple[int, int]]) -> list[Event]:
-    """The meetings ``doc`` reports, with dates, place, organizer and attendees."""
+def find_events(reading: Reading, *, mentions: list[Mention]) -> list[Event]:
+    """The meetings the document reports, with dates, place, organizer and attendees (``mentions`` are the
+    resolved ones, in text order)."""
+    doc, published, lex = reading.doc, reading.published, reading.lexicon
+    clutter, headings = reading.clutter, reading.headings
     text = doc_text(doc)
     reference = published or latest_full_date(text)  # a story without a date: its latest dated day
     events: list[Event] = []

@@ -10,11 +10,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.company_lists import SOURCE, companies_named, load_grammar, with_company_lists
+from extract.document import Document
 from extract.errors import DataError
 from extract.institutions import DATA, load_institutions
 from extract.lexicon import load_lexicon
 from extract.mentions import Mention
 from extract.pipeline import add_institution_ruler
+from extract.reading import Reading
 
 
 @pytest.fixture(scope="module")
@@ -153,7 +155,7 @@ def test_company_lists_items_replace_what_the_ner_made_of_them() -> None:
     mentions = [mention(doc, "ORVA", "org"),
                 mention(doc, "Honeywell", "org", institution="us-honeywell", acronym="ORVA"),  # not its acronym
                 mention(doc, "Dinámica Sur", "person"), mention(doc, "Group Tomás", "person")]
-    out = with_company_lists(mentions, doc, load_lexicon(), load_institutions())
+    out = with_company_lists(Reading.of(doc, Document("t.txt", "t", doc.text)), mentions=mentions)
     assert [(m.kind, m.text, m.acronym, m.institution) for m in out] == [
         ("org", "ORVA", None, None), ("org", "Honeywell", None, "us-honeywell"),
         ("org", "Dinámica Sur", None, None), ("org", "Ketterly Group Tomás", None, None)]

@@ -2,9 +2,11 @@
 import pytest
 
 from extract.coordinated import coordinated_bodies, with_coordinated_bodies
+from extract.document import Document
 from extract.institutions import load_institutions
 from extract.lexicon import load_lexicon
 from extract.mentions import Mention
+from extract.reading import Reading
 
 
 @pytest.mark.parametrize("text,head,expected", [
@@ -39,7 +41,7 @@ def test_coordination_replaces_the_partial_organizations_it_overlaps(blank):
     doc = blank("the Departments of Commerce and State met Orbis Partners")
     ner = [Mention("org", "Departments of Commerce", 4, 27, 0, 56), Mention("org", "State", 32, 37, 0, 56),
            Mention("org", "Orbis Partners", 42, 56, 0, 56)]
-    got = with_coordinated_bodies(doc, ner, load_lexicon(), load_institutions(), [])
+    got = with_coordinated_bodies(Reading.of(doc, Document("t.txt", "t", doc.text)), mentions=ner)
     assert [(m.text, m.institution, doc.text[m.start:m.end]) for m in got] == [
         ("Department of Commerce", "us-department-of-commerce", "Commerce"),
         ("Department of State", "us-department-of-state", "State"),

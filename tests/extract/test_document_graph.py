@@ -53,12 +53,12 @@ def test_a_listed_office_holder_named_in_full_is_their_wikidata_item(nlp):
 
 
 def test_a_failing_rule_loses_only_what_it_finds(nlp, monkeypatch):
-    import extract.triples
+    import extract.stages
 
     def broken(*args, **kwargs):
         raise KeyError((5251, 5265))
 
-    monkeypatch.setattr(extract.triples, "find_roles", broken)
+    monkeypatch.setattr(extract.stages, "find_roles", broken)
     text = ("MEXICO CITY, May 2, 2024 - Commerce Secretary Dana Whitfield met Economy Secretary Hugo Salas today "
             "in Mexico City.")
     said: list[str] = []
@@ -80,14 +80,15 @@ def test_a_principal_named_by_office_takes_part(nlp):
 
 def test_an_office_in_a_title_names_nobody(nlp):
     from extract.descriptions import described_people
-    from extract.lexicon import load_lexicon
     from extract.mentions import Mention
+    from extract.reading import Reading
     from extract.titles import RoleFinding
 
     doc = nlp("Texas Governor Dana Whitfield spoke. Tom Vale, adviser to the governor, agreed.")
     whitfield = Mention("person", "Dana Whitfield", 15, 29, 0, 36)
     finding = RoleFinding((15, 29), "Governor", False, 0, 36, "roles.title_before_name")
-    assert described_people(doc, [whitfield], [finding], load_lexicon()) == []
+    reading = Reading.of(doc, Document("t.txt", "t", doc.text))
+    assert described_people(reading, mentions=[whitfield], findings=[finding]) == []
 
 
 def test_the_two_holders_named_by_their_office_both_take_part(nlp):

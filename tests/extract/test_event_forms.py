@@ -6,9 +6,9 @@ from rdflib import URIRef
 
 from extract.document import Document
 from extract.errors import DataError
-from extract.event_graph import event_iri
 from extract.events import Event
 from extract.events import words as words_module
+from extract.rdf.meetings import event_iri
 from extract.triples import document_graph
 from extract.vocab import RDF, SDO
 

@@ -1,19 +1,19 @@
-"""Events to triples: a ``schema:Event`` per meeting, with dates, place, people, topics and evidence."""
+"""Meetings to triples: a ``schema:Event`` per meeting, with dates, place, people, topics and evidence."""
 from __future__ import annotations
 
 import re
 
 from rdflib import Graph, Literal, URIRef
 
+from extract.entities import Entities
 from extract.events import Event
-from extract.memberships import Membership
+from extract.findings import Meeting
 from extract.iris import entity_iri
-from extract.resolve import Entity
+from extract.memberships import Membership
+from extract.rdf.provenance import provenance
 from extract.slug import slugify
-from extract.topics import TopicScheme, main_topics
-from extract.vocab import ID, PROV, RDF, SDO, TG, XSD
+from extract.vocab import ID, RDF, SDO, TG, XSD
 
-MAX_EVENT_TOPICS = 8
 VIRTUAL = ID["place/virtual"]
 
 
@@ -37,10 +37,11 @@ def event_iri(event: Event, doc: URIRef) -> URIRef:
     return ID[f"event/{slug}--{event.start or 'undated'}--{own}"]
 
 
-def event_triples(g: Graph, event: Event, doc: URIRef, text: str, entities: list[Entity],
-                  memberships: list[Membership], scheme: TopicScheme) -> URIRef:
-    """Add one event to ``g``; returns its IRI."""
-    by_span = {(m.start, m.end, e.kind): e for e in entities for m in e.mentions}
+def meeting_triples(g: Graph, meeting: Meeting, doc: URIRef, *, entities: Entities,
+                    memberships: list[Membership]) -> URIRef:
+    """Add one meeting to ``g``; returns its IRI. Its attendees are the people named as taking part, the
+    bodies named as taking part or organizing it, and the bodies those people hold a current post in."""
+    event = meeting.event
     node = event_iri(event, doc)
     g.add((doc, SDO.mentions, node))
     g.add((node, RDF.type, SDO.Event))
@@ -55,8 +56,26 @@ def event_triples(g: Graph, event: Event, doc: URIRef, text: str, entities: list
         g.add((node, TG.planned, Literal(True)))
     if event.parent is not None:  # a meeting held on a visit is a part of it
         g.add((event_iri(event.parent, doc), SDO.subEvent, node))
+    _place(g, node, event, entities)
+    people = {entities.at(m.start, m.end, "person") for m in event.attendees} - {None}
+    orgs = {entities.at(m.start, m.end, "org") for m in event.org_attendees + event.organizers} - {None}
+    orgs |= {ms.org for ms in memberships if ms.person in people and not ms.former}
+    for m in event.organizers:
+        org = entities.at(m.start, m.end, "org")
+        if org is not None:
+            g.add((node, SDO.organizer, entity_iri(org)))
+    for actor in sorted((a for a in people | orgs if a is not None), key=lambda e: (e.kind, e.key)):
+        g.add((node, SDO.attendee, entity_iri(actor)))
+    for topic in meeting.topics:
+        g.add((node, SDO.about, URIRef(topic)))
+    provenance(g, node, meeting.evidence, doc)
+    return node
+
+
+def _place(g: Graph, node: URIRef, event: Event, entities: Entities) -> None:
+    """Where the meeting was held: a place of the document, or online."""
     if event.location is not None:
-        place = by_span.get((event.location.start, event.location.end, "place"))
+        place = entities.at(event.location.start, event.location.end, "place")
         if place is not None:
             g.add((node, SDO.location, entity_iri(place)))
     elif event.virtual:  # held online: a place that is no place, as schema.org has it
@@ -64,22 +83,6 @@ def event_triples(g: Graph, event: Event, doc: URIRef, text: str, entities: list
         g.add((VIRTUAL, RDF.type, SDO.Place))
         g.add((VIRTUAL, RDF.type, SDO.VirtualLocation))
         g.add((VIRTUAL, SDO.name, Literal("virtual")))
-    people = {by_span.get((m.start, m.end, "person")) for m in event.attendees} - {None}
-    orgs = {by_span.get((m.start, m.end, "org")) for m in event.org_attendees + event.organizers} - {None}
-    orgs |= {ms.org for ms in memberships if ms.person in people and not ms.former}
-    for m in event.organizers:
-        org = by_span.get((m.start, m.end, "org"))
-        if org is not None:
-            g.add((node, SDO.organizer, entity_iri(org)))
-    for actor in sorted(people | orgs, key=lambda e: (e.kind, e.key)):
-        g.add((node, SDO.attendee, entity_iri(actor)))
-    covered = " ".join(text[s:e] for s, e in sorted(set(event.paragraphs)))
-    for topic in main_topics(covered, scheme, max_topics=MAX_EVENT_TOPICS) if covered.strip() else []:
-        g.add((node, SDO.about, URIRef(topic.iri)))
-    start, end = event.sentence
-    g.add((node, PROV.wasDerivedFrom, doc))
-    g.add((node, TG.evidence, Literal(text[start:end].strip())))
-    g.add((node, TG.charStart, Literal(start, datatype=XSD.integer)))
-    g.add((node, TG.charEnd, Literal(end, datatype=XSD.integer)))
-    g.add((node, TG.extractor, Literal(event.rule)))
-    return node
+
+
+__all__ = ["meeting_triples", "event_iri", "date_literal", "VIRTUAL"]
