@@ -78,7 +78,7 @@ class About:
     author: Mention | None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Findings:
     """Everything found in one document, ready to be written.
 

@@ -57,15 +57,14 @@ def read(reading: Reading, guard: Guard) -> Findings:
         series = meeting_series(reading, entities=entities, memberships=memberships)
         entities = entities.keep(lambda e: e.key not in series)
         memberships = [m for m in memberships if m.org.key not in series]
+    meetings = [m for m in (guard("meeting", meeting, reading, ev, fallback=None) for ev in events) if m is not None]
     said, figures = guard("statement", statements_and_figures, reading, people=resolved, entities=entities,
                           fallback=([], []))
-    findings = Findings(reading, about_document(reading, mentions=resolved), entities, memberships,
-                        parents=part_links(parts, entities), statements=said, figures=figures)
-    findings.org_country = infer_countries(list(entities), findings.parents, reading.institutions, reading.lexicon)
-    findings.sides = sides(entities, memberships, findings.org_country)
-    meetings = (guard("meeting", meeting, reading, ev, fallback=None) for ev in events)
-    findings.meetings = [m for m in meetings if m is not None]
-    return findings
+    parents = part_links(parts, entities)
+    org_country = infer_countries(list(entities), parents, reading.institutions, reading.lexicon)
+    return Findings(reading, about_document(reading, mentions=resolved), entities, memberships=memberships,
+                    parents=parents, org_country=org_country, sides=sides(entities, memberships, org_country),
+                    meetings=meetings, statements=said, figures=figures)
 
 
 def by_position(mentions: list[Mention]) -> list[Mention]:
