@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from extract.led_by import leads, ties, who_leads
 from extract.lexicon import Lexicon
 from extract.mentions import Mention, in_title
-from extract.sentence_view import SentenceView
-from extract.led_by import leads, ties, who_leads
 from extract.posts_alone import standalone_post
+from extract.sentence_view import SentenceView
 from extract.titles import RoleFinding, cap, clean_title, extend_portfolio, split_title, title_at
 
 CONNECT = {"of", "for", "the", "and", "on", "&", "de", "del", "la", "in"}
@@ -228,6 +228,7 @@ def apposition(sent: SentenceView, person: Mention, lex: Lexicon, found: list[Me
                 out.append(standalone)
             cursor = org.end
             continue
+        title: str | None  # the post between the name and the body, when there is one
         if possessive:
             after, _ = clean_title(list(doc[org.end + 1:tail_end]), lex)
             before, former_before = clean_title(last, lex)

@@ -65,7 +65,7 @@ def decode(name: str, data: bytes, *, key: str | None = None) -> Document:
                     encoding=encoding)
 
 
-def doc_text(doc: "SpacyDoc") -> str:
+def doc_text(doc: SpacyDoc) -> str:
     """The text of a parsed document, built once: spaCy rebuilds ``Doc.text`` on every access."""
     cached = doc.user_data.get("tg_text")
     if cached is None:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-
 from extract.data_files import read_yaml
 from extract.errors import DataError
 from extract.institutions import InstitutionList
@@ -92,14 +91,14 @@ def shared_side_roles(doc: Doc, mentions: list[Mention], findings: list[RoleFind
         if not any(t.text == ";" for t in sent):
             continue
         view = SentenceView(doc, sent, [m for m in mentions if sent.start_char <= m.start < sent.end_char])
-        items = [(p, _own_title(view, p, lex)[0]) for p in view.mentions if p.kind == "person"]
-        items = [(p, title) for p, title in items if title]
+        owned = [(p, _own_title(view, p, lex)[0]) for p in view.mentions if p.kind == "person"]
+        items = [(p, title) for p, title in owned if title]
         if len(items) < 3:
             continue
         spans = {(p.start, p.end) for p, _ in items}
-        sides = {f.country or (inst.by_id[f.institution].country if f.institution else None)
-                 for f in findings if f.person in spans and (f.institution or f.country)}
-        sides.discard(None)
+        stated = {f.country or (inst.by_id[f.institution].country if f.institution else None)
+                  for f in findings if f.person in spans and (f.institution or f.country)}
+        sides = {s for s in stated if s is not None}
         if len(sides) != 1 or not sides <= set(GOVERNMENTS):
             continue
         side = sides.pop()
@@ -175,7 +174,7 @@ def _own_title(view: SentenceView, person: Mention, lex: Lexicon) -> tuple[str |
         return None, False
     stop = end + 1
     while stop < view.sent.end and doc[stop].text not in {";", ",", "."} and doc[stop].lower_ != "and" \
-            and (view.mention_at(stop) is None or view.mention_at(stop).kind != "person"):
+            and view.kind_at(stop) != "person":
         stop += 1
     title, former = clean_title(list(doc[end + 1:stop]), lex)
     return (title, former) if title and lex.role_of(title) else (None, False)

@@ -202,10 +202,13 @@ def main_text(markup: str, visible: list[str] | None = None) -> str:
     and the genre's facts are in sentences.
     """
     import trafilatura  # imported here: it loads lxml and its date parsers, which plain-text runs never need
+    from trafilatura.settings import Document as Extracted
 
     found = trafilatura.bare_extraction(markup, include_comments=False, include_tables=False,
                                         include_images=False, include_links=False, with_metadata=True)
-    body = (getattr(found, "text", None) or "").strip() if found else ""
+    if not isinstance(found, Extracted):  # None when it finds nothing (a dict only with as_dict=True)
+        return ""
+    body = (found.text or "").strip()
     if not body:
         return ""
     lines = [line for line in (re.sub(r"[ \t\u00a0]+", " ", raw).strip() for raw in body.splitlines()) if line]

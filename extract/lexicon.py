@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-
 from extract.data_files import read_yaml
 
 DATA = Path(__file__).parent / "data"

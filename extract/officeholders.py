@@ -21,10 +21,9 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
-
 
 from extract.data_files import read_yaml
 from extract.errors import DataError
@@ -224,7 +223,7 @@ def _holder(raw: dict, offices: dict[str, Position]) -> Holder:
     return Holder(name, tuple(raw.get("aliases") or ()), tuple(posts), surnames, wikidata)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_officeholders(path: Path = DATA) -> Officeholders:
     """Read and check the list once: known office keys and institution ids, valid dates, unique names."""
     raw = read_yaml(path) or {}

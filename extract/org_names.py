@@ -22,7 +22,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-
 from extract.data_files import read_yaml
 from extract.errors import DataError
 from extract.institutions import InstitutionList
@@ -81,8 +80,8 @@ def _is_title_end(words: list[str], lex: Lexicon) -> bool:
 def _portfolio(words: list[str], lex: Lexicon, vocab: OrgWords) -> bool:
     """Whether a phrase is a field of work ("Trade and Investment Promotion"); a phrase ending in an
     organization's head ("Economic Development Administration") is a body's name."""
-    return bool(words) and words[-1].lower() not in lex.org_heads and all(w.lower() in lex.portfolio_words or w.lower() in vocab.portfolio_nouns
-                               for w in words)
+    return bool(words) and words[-1].lower() not in lex.org_heads and all(
+        w.lower() in lex.portfolio_words or w.lower() in vocab.portfolio_nouns for w in words)
 
 
 def _government_of_side(words: list[str], lex: Lexicon, inst: InstitutionList) -> str | None:
@@ -109,7 +108,7 @@ def _state(text: str, lex: Lexicon) -> str | None:
     if match is None:
         return None
     for state in sorted(lex.states):
-        if len(state) >= 6 and len(state) == len(low) and sum(a != b for a, b in zip(state, low)) == 1:
+        if len(state) >= 6 and len(state) == len(low) and sum(a != b for a, b in zip(state, low, strict=True)) == 1:
             return state.title()
     return None
 

@@ -10,10 +10,13 @@ import bisect
 import importlib.util
 import re
 from functools import lru_cache
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from extract.errors import ModelNotFound
@@ -55,8 +58,9 @@ def load_pipeline(requested: str | None = None) -> Language:
         source = nlp
         nlp = spacy.load(name, exclude=["ner"])
         nlp.add_pipe("ner", source=source, before="parser")
+    tokenizer = cast(Tokenizer, nlp.tokenizer)  # spaCy types it as any callable; a loaded model's is a Tokenizer
     for abbreviation in ADDRESS_ABBREVIATIONS:  # "Lic." and "Ing." are one token, as "Dr." is
-        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     add_institution_ruler(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("tg_line_breaks", before="parser")
@@ -90,6 +94,7 @@ def line_breaks(doc: Doc) -> Doc:
 
 def add_institution_ruler(nlp: Language) -> None:
     """Add an EntityRuler fed by the institution list (before ``ner`` when there is one)."""
-    where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler = nlp.add_pipe("entity_ruler", name="tg_institutions", config={"phrase_matcher_attr": "LOWER"}, **where)
+    before = "ner" if "ner" in nlp.pipe_names else None  # None: at the end, as add_pipe's default
+    ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler", name="tg_institutions",
+                                           config={"phrase_matcher_attr": "LOWER"}, before=before))
     ruler.add_patterns(load_institutions().ruler_patterns())

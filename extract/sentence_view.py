@@ -23,7 +23,13 @@ class SentenceView:
                     self.owner[i] = m
 
     def mention_at(self, i: int) -> Mention | None:
+        """The mention that token ``i`` belongs to, if any."""
         return self.owner.get(i)
+
+    def kind_at(self, i: int) -> str | None:
+        """The kind (``"person"``, ``"org"``, …) of the mention that token ``i`` belongs to, or None."""
+        m = self.owner.get(i)
+        return m.kind if m is not None else None
 
     def tok_span(self, m: Mention) -> tuple[int, int]:
         return self.spans[(m.start, m.end)]

@@ -10,8 +10,8 @@ from extract.known_people import office_of
 from extract.lexicon import Lexicon
 from extract.mentions import Mention
 from extract.sentence_view import SentenceView
-from extract.titles import (GOVERNMENTS, STATE_POSTS, RoleFinding, cap, clean_title, nationality, office_for,
-                            split_title)
+from extract.titles import GOVERNMENTS, STATE_POSTS, RoleFinding, cap, clean_title, nationality, office_for, split_title
+
 
 def state_before(before: list[Token], title: str, lex: Lexicon) -> tuple[int, int] | None:
     """A state named right before an executive post's title ("Nuevo León Governor X", "Coahuila Secretary of
@@ -60,11 +60,11 @@ def title_clause_before(sent: SentenceView, person: Mention, lex: Lexicon) -> li
     doc = sent.doc
     p_start = before_honorifics(sent, sent.tok_span(person)[0], lex)
     i = p_start - 2
-    while i >= sent.sent.start and not (sent.mention_at(i) is not None and sent.mention_at(i).kind == "person") \
+    while i >= sent.sent.start and sent.kind_at(i) != "person" \
             and (cap(doc[i]) or doc[i].lower_ in CONNECT | {"’s", "'s", "(", ")", "to"} | lex.portfolio_words
                  or doc[i].lower_.rstrip("-") in lex.former_markers
                                     or doc[i].lower_ in lex.titles  # "the president of X, Name" (press style)
-                                    or sent.mention_at(i) is not None and sent.mention_at(i).kind != "person"):
+                                    or sent.kind_at(i) not in {None, "person"}):
         i -= 1
     run = list(doc[i + 1:p_start - 1])
     markers = lex.former_markers | lex.current_markers
@@ -82,8 +82,7 @@ def title_clause_before(sent: SentenceView, person: Mention, lex: Lexicon) -> li
         if t_end > t_start:
             run = part
             break
-    orgs = [sent.mention_at(t.i) for t in run[t_start + 1:] if sent.mention_at(t.i) is not None
-            and sent.mention_at(t.i).kind == "org"]
+    orgs = [m for t in run[t_start + 1:] if (m := sent.mention_at(t.i)) is not None and m.kind == "org"]
     marked = [t for t in run[:t_start] if t.lower_.rstrip("-") not in markers]
     side = nationality(marked, lex) if marked else None  # "The U.S. ambassador to Mexico, X"
     poss = next((k for k, t in enumerate(run) if t.text in {"’s", "'s"}), 0)
@@ -99,8 +98,8 @@ def title_clause_before(sent: SentenceView, person: Mention, lex: Lexicon) -> li
     if t_end == t_start or marked and side is None:
         return []
     words = run[t_start:t_end]
-    inside = next((k for k, t in enumerate(words) if k and sent.mention_at(t.i) is not None
-                   and sent.mention_at(t.i).kind == "org" and sent.mention_at(t.i).start == t.idx), None)
+    inside = next((k for k, t in enumerate(words)
+                   if k and (at := sent.mention_at(t.i)) is not None and at.kind == "org" and at.start == t.idx), None)
     if inside is not None:  # "president of the National Chamber …": the title stops at the body's name
         words = words[:inside]
     while words and (words[-1].lower_ in {"of", "’s", "'s", "the"} or words[-1].text.lower() in lex.nationalities

@@ -17,7 +17,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-
 from extract.data_files import read_yaml
 from extract.errors import DataError
 from extract.slug import strip_accents
@@ -219,7 +218,7 @@ def _anchor_moves(units: list[tuple[int, int]], by_unit: list[list[TopicHit]], f
         cue = cues.anchored.get(topic.iri.rstrip("/").rsplit("/", 1)[-1])
         if cue is None or len(scheme.broader[topic]) != 1:
             continue
-        if not any(cue.search(folded, start, end) for (start, end), hits in zip(units, by_unit)
+        if not any(cue.search(folded, start, end) for (start, end), hits in zip(units, by_unit, strict=True)
                    if any(h.topic == topic for h in hits)):
             moves[topic] = scheme.broader[topic][0]
     return moves
@@ -255,7 +254,7 @@ def weigh_topics(text: str, hits: list[TopicHit], scheme: TopicScheme, *, headli
     first: dict[Topic, int] = {}
     lead_left = lead_sentences
     sentences = 0
-    for (start, end), unit_hits in zip(units, by_unit):
+    for (start, end), unit_hits in zip(units, by_unit, strict=True):
         words = len(text[start:end].split())
         in_title = head_start < head_end and (head_start <= start < head_end or start <= head_start < end)
         in_lead = False

@@ -214,8 +214,9 @@ def main_topics(text: str, scheme: TopicScheme, *, headline: str | None = None, 
     headline, the lead and agenda items ("the talks focused on ...") counting
     more (see :func:`extract.topic_weights.weigh_topics`). A topic is kept
     when its score reaches ``min_score`` (a single mention in passing does not;
-    one in the headline, the lead or an agenda does), ``min_density`` times the number of sentences (a long text needs more to be
-    about something) and ``min_lead_ratio`` times the leading topic's score.
+    one in the headline, the lead or an agenda does), ``min_density`` times
+    the number of sentences (a long text needs more to be about something)
+    and ``min_lead_ratio`` times the leading topic's score.
     Kept topics are ordered by score, then first mention (the earlier the more
     prominent), and cut to ``max_topics``.
     ``headline`` is the text's headline if known (``None``: found by

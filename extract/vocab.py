@@ -40,7 +40,9 @@ class TG(DefinedNamespace):
 #: Where a Wikidata item's IRI starts (``owl:sameAs`` of listed institutions and office-holders).
 WIKIDATA = "http://www.wikidata.org/entity/"
 
-PREFIXES: dict[str, Namespace | str] = {
+#: rdflib's own vocabularies (SKOS, PROV, …) are ``DefinedNamespace`` classes, not ``Namespace`` instances;
+#: ``str()`` of either is the namespace IRI.
+PREFIXES: dict[str, Namespace | type[DefinedNamespace] | str] = {
     "schema": SDO,
     "org": ORG,
     "skos": SKOS,

@@ -16,7 +16,6 @@ from extract.lexicon import Lexicon
 from extract.mentions import Mention
 from extract.metadata import is_dateline_agency
 
-
 _MONTH_WORD = re.compile(r"\b(" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b", re.I)
 
 

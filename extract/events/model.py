@@ -10,7 +10,6 @@ from spacy.tokens import Doc, Span
 from extract.dates import When, find_dates, find_whens
 from extract.mentions import Mention
 
-
 FUTURE = re.compile(r"\b(will|plans? (?:to|for)|planned|is expected to|are expected to|upcoming|next)\b", re.I)
 ORDINAL = r"(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Annual)"
 

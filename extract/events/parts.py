@@ -15,9 +15,9 @@ from extract.dates import When
 from extract.document import doc_text
 from extract.events.model import Event, announced, event_whens
 from extract.events.naming import descriptive_name
+from extract.events.participation import root_dep
 from extract.events.places import held_at
 from extract.events.report import find_organizers
-from extract.events.participation import root_dep
 from extract.events.words import encounter_words
 from extract.lexicon import Lexicon
 from extract.mentions import Mention

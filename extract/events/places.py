@@ -24,7 +24,8 @@ def held_at(sent: Span, mentions: list[Mention], strict: bool = False) -> Mentio
         before = doc_text(sent.doc)[max(sent.start_char, m.start - 20):m.start].lower()
         if re.search(r"\b(?:to be|will be|would be)\s+\w+\s+(?:in|at)\s+(?:the\s+)?$", before):
             continue  # "the next meeting, to be held in X": where a later one will be
-        if re.search(r"\b(convened|met|gathered|held|hosted|took place|visited|arrived)\s+(in|at)?\s*(the\s+)?$", before):
+        if re.search(r"\b(convened|met|gathered|held|hosted|took place|visited|arrived)\s+(in|at)?\s*(the\s+)?$",
+                     before):
             return m
         if fallback is None and not strict and re.search(r"\b(in|to|visited|at)\s+(the\s+)?$", before) \
                 and stands_alone(sent.doc, m):

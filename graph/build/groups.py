@@ -36,7 +36,7 @@ class Groups:
     """Union-find over nodes, keeping each group's evidence and the reason each node was merged."""
 
     def __init__(self, evidence: dict[URIRef, Evidence]) -> None:
-        self._sets = UnionFind()
+        self._sets: UnionFind[URIRef] = UnionFind()
         self._evidence = evidence
         for node, ev in evidence.items():
             if not ev.members:

@@ -18,12 +18,14 @@ Judgements file (YAML, beside the documents, default name ``judgements.yaml``)::
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import yaml
 from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 
 from extract.errors import DataError
 from extract.slug import fold, strip_accents
@@ -75,6 +77,12 @@ def load_judgements(path: Path) -> Judgements:
     return Judgements(**pairs)
 
 
+def _iris(nodes: Iterable[Node]) -> list[URIRef]:
+    """Actor nodes as the IRIs they are: extraction names every person, organization and meeting, and
+    their Wikidata items, by an IRI (docs/data-model.md), while rdflib types any subject or object as ``Node``."""
+    return [cast(URIRef, n) for n in nodes]
+
+
 def _rank(name: str, person: bool = False) -> tuple:
     """Prefer the fullest form: (for a person) no title in front, more words, then accented, then longer,
     then alphabetical."""
@@ -95,7 +103,7 @@ def merge_graphs(graphs: list[tuple[URIRef, Graph]], judgements: Judgements = Ju
     evidence: dict[URIRef, Evidence] = defaultdict(Evidence)
     for doc, g in graphs:
         for kind, cls in (("person", SDO.Person), ("org", SDO.Organization), ("event", SDO.Event)):
-            for node in g.subjects(RDF.type, cls):
+            for node in _iris(g.subjects(RDF.type, cls)):
                 kinds[node] = kind
                 primary[node] |= {str(o) for o in g.objects(node, SDO.name)}
                 names[node] |= primary[node]
@@ -104,7 +112,7 @@ def merge_graphs(graphs: list[tuple[URIRef, Graph]], judgements: Judgements = Ju
                 ev.docs.add(doc)
                 ev.sides |= {str(o) for o in g.objects(node, SDO.nationality)}
                 ev.orgs |= {o for o in g.objects(node, ORG.memberOf) if isinstance(o, URIRef)}
-                ev.items |= {o for o in g.objects(node, OWL.sameAs) if str(o).startswith(WIKIDATA)}
+                ev.items |= set(_iris(o for o in g.objects(node, OWL.sameAs) if str(o).startswith(WIKIDATA)))
     # a meeting keeps the name its documents give it; people and bodies take their fullest form
     display = {n: fixed.get(n) or min(primary[n] if kinds.get(n) == "event" and primary[n] else names[n],
                                       key=lambda x: _rank(x, kinds.get(n) == "person"))  # noqa: B023
@@ -139,7 +147,7 @@ def merge_graphs(graphs: list[tuple[URIRef, Graph]], judgements: Judgements = Ju
     by_words: dict[str, list[URIRef]] = defaultdict(list)
     for n in orgs:
         by_words[" ".join(w for w in fold(display[n]).split() if w not in _GLUE)].append(n)
-    for key, nodes in sorted(by_words.items()):
+    for _key, nodes in sorted(by_words.items()):
         for other in nodes[1:]:
             link(nodes[0], other, f"same name but for small words ({display[nodes[0]]!r} / {display[other]!r})")
     _link_events(graphs, link)
@@ -148,7 +156,7 @@ def merge_graphs(graphs: list[tuple[URIRef, Graph]], judgements: Judgements = Ju
             for b in node_of(y):
                 link(a, b, f"judgement: {x!r} is {y!r}")
 
-    target: dict[URIRef, URIRef] = {}
+    target: dict[Node, URIRef] = {}
     merges: list[Merge] = []
     for nodes in groups.groups():
         best = min(nodes, key=lambda n: (n not in fixed, _rank(display.get(n, ""), kinds[n] == "person"), str(n)))
@@ -157,16 +165,16 @@ def merge_graphs(graphs: list[tuple[URIRef, Graph]], judgements: Judgements = Ju
             if n != best:
                 why = groups.reason_of.get(n, "merged with its group")
                 merges.append(Merge(kinds[n], str(best), str(n), (display.get(best, ""), display.get(n, "")), why))
-    canonical = {n: display[target[n]] for n in names if target[n] in display}
+    canonical: dict[Node, str] = {n: display[target[n]] for n in names if target[n] in display}
     rewritten = [(doc, _rewrite(g, target, canonical)) for doc, g in graphs]
     return rewritten, sorted(merges, key=lambda m: (m.kind, m.into, m.merged))
 
 
 def _link_events(graphs: list[tuple[URIRef, Graph]], link: Callable[[URIRef, URIRef, str], bool]) -> None:
     """The same meeting reported by two documents: same start day, and a shared attendee or most of the name."""
-    seen: dict[str, list[tuple[URIRef, set[URIRef], set[str]]]] = defaultdict(list)
+    seen: dict[str, list[tuple[URIRef, set[Node], set[str]]]] = defaultdict(list)
     for _, g in graphs:
-        for event in g.subjects(RDF.type, SDO.Event):
+        for event in _iris(g.subjects(RDF.type, SDO.Event)):
             start = g.value(event, SDO.startDate)
             if start is None or len(str(start)) != 10:
                 continue
@@ -182,7 +190,7 @@ def _link_events(graphs: list[tuple[URIRef, Graph]], link: Callable[[URIRef, URI
                                + ("a shared attendee" if att_a & att_b else "most of the name in common"))
 
 
-def _rewrite(g: Graph, target: dict[URIRef, URIRef], canonical: dict[URIRef, str]) -> Graph:
+def _rewrite(g: Graph, target: dict[Node, URIRef], canonical: dict[Node, str]) -> Graph:
     """Replace merged IRIs and keep exactly one schema:name per node (the others become alternate names)."""
     out = Graph()
     for s, p, o in g:

@@ -17,7 +17,7 @@ pass looks candidates up in indexes keyed by name words, never by scanning all p
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rdflib import URIRef
 
@@ -25,7 +25,7 @@ from graph.build.groups import Groups
 from graph.build.name_variants import Words, is_longer_form, is_surname_of, name_words
 
 
-def link_people(names: dict[URIRef, Iterable[str]], display: dict[URIRef, str], groups: Groups) -> None:
+def link_people(names: Mapping[URIRef, Iterable[str]], display: dict[URIRef, str], groups: Groups) -> None:
     """Merge person nodes (``names``: every name each node is known by) into ``groups``."""
     people = sorted(names)
     forms = {n: sorted({w for w in (name_words(x) for x in names[n]) if w}) for n in people}

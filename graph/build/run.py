@@ -55,7 +55,7 @@ class BuildResult:
 
 
 def extract_documents(documents: list[Document], *, model: str | None = None, batch_size: int = 16,
-                      progress: Callable[[int], None] | None = None,
+                      progress: Callable[[int], object] | None = None,
                       on_error: Callable[[str], None] | None = None,
                       on_rule_error: Callable[[str], None] | None = None) -> Iterator[tuple[Document, Graph]]:
     """Parse documents with ``nlp.pipe`` and yield each with its named graph. ``on_error`` hears of a

@@ -7,13 +7,14 @@ the default graph.
 from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 
 from extract.vocab import ORG, RDF, SDO, TG, XSD
 
 
 def seen_dates(graphs: list[tuple[URIRef, Graph]]) -> Graph:
     """``tg:firstSeen`` / ``tg:lastSeen`` for every membership stated by a dated document."""
-    dates: dict[URIRef, list[str]] = {}
+    dates: dict[Node, list[str]] = {}
     for doc, g in graphs:
         published = g.value(doc, SDO.datePublished)
         if published is None:

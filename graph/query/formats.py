@@ -33,7 +33,7 @@ def format_table(result: Result, max_width: int = 60) -> str:
     widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(result.columns)]
 
     def line(cells: list[str]) -> str:
-        return "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
+        return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
 
     out = [line(result.columns), line(["-" * w for w in widths])] + [line(r) for r in rows]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")

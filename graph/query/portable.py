@@ -53,7 +53,10 @@ def portable(query: str) -> str:
 
 
 def rdflib_bindings(params: Mapping[ox.Variable, Any]) -> dict[str, Any]:
-    """Oxigraph terms as rdflib ``initBindings`` (an ``xsd:string`` literal as rdflib's plain one, as the data holds it)."""
+    """Oxigraph terms as rdflib ``initBindings``.
+
+    An ``xsd:string`` literal becomes rdflib's plain one, as the data holds it.
+    """
     from rdflib import BNode, Literal, URIRef
 
     out: dict[str, Any] = {}
@@ -73,7 +76,9 @@ def rdflib_bindings(params: Mapping[ox.Variable, Any]) -> dict[str, Any]:
 
 def run_rdflib(dataset: Any, query: str, *, params: Mapping[ox.Variable, Any] | None = None,
                label: str = "query") -> list[tuple[Any, ...]]:
-    """Run a library query on an rdflib ``Dataset`` as :func:`graph.query.run.run` does on Oxigraph: rows of rdflib terms.
+    """Run a library query on an rdflib ``Dataset`` as :func:`graph.query.run.run` does on Oxigraph.
+
+    The rows are tuples of rdflib terms.
 
     For comparing engines (``bench/query_speed.py``, the tests); the product queries the Oxigraph store.
     """

@@ -52,7 +52,7 @@ class Result:
 
     def records(self) -> list[dict[str, Any]]:
         """Rows as dicts of Python values (ints, floats, bools, strings; ``None`` where unbound)."""
-        return [{c: python_value(t) for c, t in zip(self.columns, row)} for row in self.terms]
+        return [{c: python_value(t) for c, t in zip(self.columns, row, strict=True)} for row in self.terms]
 
     @classmethod
     def of_strings(cls, columns: list[str], rows: list[list[str]]) -> Result:

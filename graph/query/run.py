@@ -2,7 +2,8 @@
 
 Queries run on the read-only Oxigraph store of the build (:mod:`graph.build.oxstore`),
 whose default graph is the union of all graphs, so a query need not name
-document graphs (``GRAPH ?doc { … }`` still reaches one document's facts). Parameters are bound as RDF terms (:mod:`graph.query.params`).
+document graphs (``GRAPH ?doc { … }`` still reaches one document's facts).
+Parameters are bound as RDF terms (:mod:`graph.query.params`).
 
 >>> import pyoxigraph as ox
 >>> store = ox.Store()
@@ -22,7 +23,7 @@ import pyoxigraph as ox
 from extract.vocab import PREFIXES
 from graph.errors import QueryError
 from graph.query.library import LIMIT_PARAM, QUERIES_DIR, QueryInfo, load, parse
-from graph.query.params import XSD, Term, bind
+from graph.query.params import Term, bind
 from graph.query.result import Result
 
 __all__ = ["QueryError", "Result", "apply_limit", "run", "run_named", "SPARQL_PREFIXES"]
@@ -59,6 +60,7 @@ def apply_limit(query: str, params: Mapping[ox.Variable, Term] | None,
     row is then listed). Unbound (``limit=""``), every row is returned. Any other query is returned
     as it is, ``?limit`` included.
 
+    >>> from graph.query.params import XSD
     >>> text = "# title: T\\n# param: limit (integer) = 100 — most rows\\nSELECT ?x WHERE { ?x ?p ?o }"
     >>> apply_limit(text, {ox.Variable("limit"): ox.Literal("5", datatype=ox.NamedNode(XSD + "integer"))})[0][-8:]
     'LIMIT 5\\n'
