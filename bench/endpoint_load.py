@@ -274,7 +274,8 @@ def main(argv: list[str] | None = None) -> int:
         server, port = start_server(out.resolve(), args.read_timeout)
         try:
             rows, slow_lines = [], []
-            phases = [(f"{args.clients} clients", 0)] + ([(f"+ {args.idle} half-sent", args.idle)] if args.idle > 0 else [])
+            phases = [(f"{args.clients} clients", 0)]
+            phases += [(f"+ {args.idle} half-sent", args.idle)] if args.idle > 0 else []
             for phase, idle in phases:
                 tallies, elapsed, slow = run_phase(port, queries, args, idle)
                 rows += table_rows(phase, tallies, elapsed)

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import spacy
+from spacy.tokens import Doc
 
 from extract.pipeline import load_pipeline, model_name
 from extract.triples import document_graph
@@ -44,9 +45,10 @@ def main() -> None:
     plain_t, ours_t, extract_t = [], [], []
     for _ in range(args.repeat):
         plain_t.append(_timed(lambda: list(plain.pipe(texts, batch_size=16))))
-        docs = []
-        ours_t.append(_timed(lambda: docs.extend(ours.pipe(texts, batch_size=16))))
-        extract_t.append(_timed(lambda: [document_graph(doc, d) for doc, d in zip(docs, documents)]))
+        docs: list[Doc] = []
+        ours_t.append(_timed(lambda docs=docs: docs.extend(ours.pipe(texts, batch_size=16))))
+        extract_t.append(_timed(
+            lambda docs=docs: [document_graph(doc, d) for doc, d in zip(docs, documents, strict=True)]))
     n = len(texts)
     words = sum(len(t.split()) for t in texts)
     p, o, e = (statistics.median(x) / n * 1000 for x in (plain_t, ours_t, extract_t))

@@ -48,7 +48,7 @@ def synthetic_dataset(nodes: int, seed: int = 7) -> Dataset:
     for i, t in enumerate(topics):
         ds.default_graph.add((t, RDF.type, SKOS.Concept))
         ds.default_graph.add((t, SKOS.prefLabel, Literal(f"Topic {i}", lang="en")))
-    for i, o in enumerate(orgs[: n_org // 3]):
+    for o in orgs[: n_org // 3]:
         ds.default_graph.add((o, ORG.subOrganizationOf, rng.choice(orgs[n_org // 3:])))
     per_doc = 20
     actors = people + orgs + meetings + places
@@ -71,8 +71,9 @@ def synthetic_dataset(nodes: int, seed: int = 7) -> Dataset:
             if kind == "person":
                 for k in range(rng.choice([1, 1, 2])):
                     m = URIRef(f"{ID}membership/{str(node).rsplit('/', 1)[-1]}-{k}")
-                    for pred, obj in [(RDF.type, ORG.Membership), (ORG.member, node), (ORG.organization, rng.choice(orgs)),
-                                 (ORG.role, ID["role/director"]), (PROV.wasDerivedFrom, doc), (TG.evidence, sentence)]:
+                    for pred, obj in [(RDF.type, ORG.Membership), (ORG.member, node),
+                                      (ORG.organization, rng.choice(orgs)), (ORG.role, ID["role/director"]),
+                                      (PROV.wasDerivedFrom, doc), (TG.evidence, sentence)]:
                         g.add((m, pred, obj))
                 if rng.random() < .3:
                     st = URIRef(f"{ID}statement/{str(node).rsplit('/', 1)[-1]}")

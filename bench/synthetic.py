@@ -141,14 +141,15 @@ def generate(target_triples: int, seed: int = 7) -> str:
         for p in places:
             g += [f"{p} <{RDF_TYPE}> <{SDO}Place> .", f"{p} <{SDO}name> {lit('Place ' + p.rsplit('-', 1)[-1][:-1])} ."]
 
-        def evidence(node: str, n: int) -> list[str]:
+        def evidence(node: str, n: int, *, doc: str = doc, i: int = i) -> list[str]:
+            """The provenance block of ``node``: sentence ``n`` of this document (bound when defined)."""
             return [f"{node} <{PROV}wasDerivedFrom> {doc} .",
                     f"{node} <{TG}evidence> {lit(f'Sentence {n} of synthetic document {i}.')} .",
                     f"{node} <{TG}charStart> {lit(str(n * 100), 'integer')} .",
                     f"{node} <{TG}charEnd> {lit(str(n * 100 + 90), 'integer')} .",
                     f"{node} <{TG}extractor> {lit('synthetic')} ."]
 
-        for n, (p_iri, name, _, o, title, kind) in enumerate(members):
+        for n, (p_iri, _name, _, o, title, kind) in enumerate(members):
             m = iri(f"membership/{p_iri[len(ID) + 8:-1]}--{o[len(ID) + 5:-1]}--{slugify(title)}")
             role = iri(f"role/{slugify(title)}--{kind}")
             seen[m].append(published)

@@ -15,7 +15,8 @@ def test_clutter_lines_are_found(clutter):
     assert [text[s:e] for s, e in spans] == [clutter]
 
 
-@pytest.mark.parametrize("marker", ["Similar Stories", "You May Like", "Most popular", "Newsletter", "Related Articles"])
+@pytest.mark.parametrize("marker",
+                         ["Similar Stories", "You May Like", "Most popular", "Newsletter", "Related Articles"])
 def test_clutter_end_marker_cuts_the_rest(marker):
     text = BODY + marker + "\nTeaser about another company\nView Article\n"
     (start, end), *_ = clutter_spans(text)

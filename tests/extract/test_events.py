@@ -65,8 +65,10 @@ def graph_of(nlp, text, published=None):
 def events(g):
     out = {}
     for e in g.subjects(RDF.type, SDO.Event):
-        people = sorted(str(g.value(a, SDO.name)) for a in g.objects(e, SDO.attendee) if (a, RDF.type, SDO.Person) in g)
-        out[str(g.value(e, SDO.name))] = (str(g.value(e, SDO.startDate)), str(g.value(g.value(e, SDO.location), SDO.name)), people)
+        people = sorted(str(g.value(a, SDO.name)) for a in g.objects(e, SDO.attendee)
+                        if (a, RDF.type, SDO.Person) in g)
+        place = str(g.value(g.value(e, SDO.location), SDO.name))
+        out[str(g.value(e, SDO.name))] = (str(g.value(e, SDO.startDate)), place, people)
     return out
 
 

@@ -56,7 +56,7 @@ def test_every_variant_yields_a_graph(nlp):
     texts = [path.read_text(encoding="utf-8") for path in SOURCES]
     variants = [_variant(rng.choice(texts), rng) for _ in range(VARIANTS)]
     told: list[str] = []
-    for n, (text, doc) in enumerate(zip(variants, nlp.pipe(variants, batch_size=32))):
+    for n, (text, doc) in enumerate(zip(variants, nlp.pipe(variants, batch_size=32), strict=True)):
         document = Document(f"variant-{n}.txt", f"variant-{n}", text)
         graph = document_graph(doc, document, on_error=told.append)
         assert (None, DCTERMS.source, None) in graph, f"variant {n} has no document node"

@@ -84,7 +84,8 @@ def test_html_reader_never_keeps_a_page_script_or_style(page, read):
     ('<meta name="description" content="2023-05-01 was a day">', None),
 ])
 def test_html_reader_date_from_markup(head, iso):
-    page = f"<html><head>{head}<title>T</title></head><body><p>Body.</p><time datetime='2020-01-01'>x</time></body></html>"
+    page = (f"<html><head>{head}<title>T</title></head>"
+            "<body><p>Body.</p><time datetime='2020-01-01'>x</time></body></html>")
     expected = iso or "2020-01-01"  # the first <time datetime> comes after meta tags and JSON-LD
     assert html_published(page) == expected
 

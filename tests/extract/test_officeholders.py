@@ -1,4 +1,5 @@
 from collections import Counter
+from itertools import pairwise
 
 import pytest
 import yaml
@@ -26,7 +27,7 @@ def test_no_two_holders_of_an_office_overlap():
             by_office.setdefault(post.office.key, []).append((_bounds(post.start)[0], post, person.name))
     for terms in by_office.values():
         terms.sort(key=lambda t: (t[0], t[2]))
-        for (_, before, name), (_, after, _) in zip(terms, terms[1:]):
+        for (_, before, name), (_, after, _) in pairwise(terms):
             assert before.end is not None, name
             assert _bounds(before.end)[0] <= _bounds(after.start)[1], name
 

@@ -19,7 +19,7 @@ def cleaned(text, source="role"):
 
 
 @pytest.mark.parametrize("text,expected", [
-    # a post's title run into the body: the body follows it 
+    # a post's title run into the body: the body follows it
     ("Regional Market Leader for Tellan Brothers Bakery", ("org", "Tellan Brothers Bakery", None)),
     ("Vice Chairman of the Board of Quarzo Steel", ("org", "Quarzo Steel", None)),
     # a portfolio opening the name: the state it serves, as its government

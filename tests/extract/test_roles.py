@@ -58,7 +58,8 @@ def memberships(nlp, text):
      {("Ramiro Tello", "Mayor", "City of Nogales", False)}),
     ("Mayor Ramiro Tello of Reynosa, Tamaulipas, welcomed the plan.",
      {("Ramiro Tello", "Mayor", "City of Reynosa", False)}),
-    ("Mayor Rosa Vidal of Eagle Pass, Texas, welcomed the plan.", {("Rosa Vidal", "Mayor", "City of Eagle Pass", False)}),
+    ("Mayor Rosa Vidal of Eagle Pass, Texas, welcomed the plan.",
+     {("Rosa Vidal", "Mayor", "City of Eagle Pass", False)}),
     ("They were joined by Laredo City Manager Tom Vale.", {("Tom Vale", "City Manager", "City of Laredo", False)}),
     ("Arizona Governor Mark Dalton and Sonora Governor Elena Quiroz spoke.",
      {("Mark Dalton", "Governor", "Government of Arizona", False),
@@ -73,7 +74,8 @@ def memberships(nlp, text):
     ("Ambassador Dana Whitfield met investors in Monterrey.", set()),
     # a bare title names the holder's one office of that kind; with several, their government
     ("Secretary Espy toured the Laredo crossing.", {("Espy", "Secretary", "U.S. Department of Agriculture", False)}),
-    ("Secretary Mineta toured the Laredo crossing.", {("Mineta", "Secretary", "Government of the United States", False)}),
+    ("Secretary Mineta toured the Laredo crossing.",
+     {("Mineta", "Secretary", "Government of the United States", False)}),
     # an office whose title has a default side takes the listed holder's side first
     ("Francisco Mayorga, Secretary of Agriculture, told reporters the talks went well.",
      {("Francisco Mayorga", "Secretary of Agriculture", "Ministry of Agriculture and Rural Development", False)}),
@@ -203,7 +205,8 @@ def test_roles_read_from_the_genre(nlp, text, expected):
 
 
 def test_roles_list_of_names_is_not_an_apposition(nlp):
-    text = "She met Assistant Secretary Joan Kerrigan, Department of Commerce Undersecretary Harold Benning, and others."
+    text = ("She met Assistant Secretary Joan Kerrigan, Department of Commerce Undersecretary Harold Benning, "
+            "and others.")
     got = memberships(nlp, text)
     assert ("Joan Kerrigan", "Assistant Secretary", "U.S. Department of Commerce", False) not in got
     assert ("Harold Benning", "Undersecretary", "U.S. Department of Commerce", False) in got
@@ -214,7 +217,8 @@ def test_roles_evidence_is_the_sentence(nlp):
     g = document_graph(nlp(text), Document("t.txt", "t", text))
     m = next(g.subjects(ORG.member, None))
     start, end = int(g.value(m, TG.charStart)), int(g.value(m, TG.charEnd))
-    assert text[start:end].strip() == str(g.value(m, TG.evidence)) == "Mexican President Rosa Almaraz met investors on Monday."
+    sentence = "Mexican President Rosa Almaraz met investors on Monday."
+    assert text[start:end].strip() == str(g.value(m, TG.evidence)) == sentence
     assert str(g.value(m, TG.extractor)) == "roles.title_before_name"
     assert (g.value(m, ORG.member), ORG.memberOf, g.value(m, ORG.organization)) in g
     assert g.value(g.value(m, ORG.member), SDO.nationality).toPython() == "MX"

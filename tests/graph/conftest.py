@@ -26,7 +26,8 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-back
 
 
 def make_dataset(*, person: str = "Ana Ruiz", org: str = "Harbour Council", meeting: str = "Border Talks",
-                 source: str = "a.txt", sentence: str = "Ana Ruiz, Director of the Harbour Council, met Bob Lee.") -> Dataset:
+                 source: str = "a.txt",
+                 sentence: str = "Ana Ruiz, Director of the Harbour Council, met Bob Lee.") -> Dataset:
     """Two documents' graphs and reference facts, shaped as docs/data-model.md describes.
 
     ``a.txt``: Ana (MX) is Director of the Harbour Council (US); Ana, Bob and the Council attend a meeting in

@@ -111,7 +111,8 @@ def services(port: int) -> list[str]:
         f"SELECT * WHERE {{ SERVICE <http:\\u002F/127.0.0.1:{port}/escaped> {{ ?s ?p ?o }} }}",
         f"SELECT * WHERE {{ VALUES ?where {{ <{at}/var> }} SERVICE ?where {{ ?s ?p ?o }} }}",
         f"SELECT * WHERE {{ BIND(<{at}/bound> AS ?w) SERVICE ?w {{ ?s ?p ?o }} }}",
-        f"SELECT * WHERE {{ ?a ?b ?c OPTIONAL {{ SELECT * {{ SERVICE <{at}/nested> {{ SERVICE <{at}/twice> {{}} }} }} }} }}",
+        f"SELECT * WHERE {{ ?a ?b ?c OPTIONAL {{ SELECT * {{ SERVICE <{at}/nested> "
+        f"{{ SERVICE <{at}/twice> {{}} }} }} }} }}",
         f"SELECT * WHERE {{ ?s ?p \"a # string\" . #\n SERVICE<{at}/after-comment>{{}} }}",
     ]
 

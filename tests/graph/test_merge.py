@@ -97,9 +97,11 @@ def test_merge_judgements_file(tmp_path):
 def test_merge_org_known_by_an_acronym_elsewhere():
     a, b = Graph(), Graph()
     long_, short = URIRef(ID["org/harbour-freight-council"]), URIRef(ID["org/hfc"])
-    a.add((long_, RDF.type, SDO.Organization)); a.add((long_, SDO.name, Literal("Harbour Freight Council")))
+    a.add((long_, RDF.type, SDO.Organization))
+    a.add((long_, SDO.name, Literal("Harbour Freight Council")))
     a.add((long_, SDO.alternateName, Literal("HFC")))
-    b.add((short, RDF.type, SDO.Organization)); b.add((short, SDO.name, Literal("HFC")))
+    b.add((short, RDF.type, SDO.Organization))
+    b.add((short, SDO.name, Literal("HFC")))
     graphs, merges = merge_graphs([(DOC_A, a), (DOC_B, b)])
     assert set(graphs[1][1].subjects(RDF.type, SDO.Organization)) == {long_}
     assert merges[0].kind == "org"
@@ -131,7 +133,8 @@ def test_merge_org_names_that_differ_by_small_words():
     def org(name):
         g = Graph()
         node = ID[f"org/{name.lower().replace(' ', '-')}"]
-        g.add((node, RDF.type, SDO.Organization)); g.add((node, SDO.name, Literal(name)))
+        g.add((node, RDF.type, SDO.Organization))
+        g.add((node, SDO.name, Literal(name)))
         return g
 
     graphs, merges = merge_graphs([(DOC_A, org("Harbour Society Mexico")), (DOC_B, org("Harbour Society of Mexico"))])

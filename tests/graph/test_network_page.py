@@ -48,7 +48,8 @@ def test_network_page_sample_loads_offline_without_errors(open_page, sample_buil
     assert opened.js("tg.nodes.length") == expected == opened.js("tg.visibleCount()")
     assert opened.js("tg.edges.length") == sample_view.number_of_edges()
     assert opened.js("tg.network.physics.physicsEnabled") is False  # laid out, then still
-    assert opened.page.locator("#kind-filters .legend-row").count() == len({d["kind"] for _, d in sample_view.nodes(data=True)})
+    kinds = {d["kind"] for _, d in sample_view.nodes(data=True)}
+    assert opened.page.locator("#kind-filters .legend-row").count() == len(kinds)
 
 
 @pytest.mark.slow
@@ -96,7 +97,8 @@ def test_network_page_filters_hide_nodes(open_page, sample_build, sample_view):
     assert opened.js(f"tg.nodes.get({people[0]!r}).hidden") is True
     opened.page.check("input[name=kind][value=person]")
     opened.page.uncheck("input[name=side][value=MX]")
-    mexican = [n for n, d in sample_view.nodes(data=True) if d["country"] == "MX" and d["kind"] in {"person", "organization"}]
+    mexican = [n for n, d in sample_view.nodes(data=True)
+               if d["country"] == "MX" and d["kind"] in {"person", "organization"}]
     assert opened.js("tg.visibleCount()") == total - len(mexican)
     opened.page.click("#reset")
     assert opened.js("tg.visibleCount()") == total
@@ -125,7 +127,8 @@ def test_network_page_click_shows_details_with_evidence(open_page, sample_build,
     details.locator("details.evidence summary").first.click()
     (_, _, membership), *_ = [e for e in sample_view.out_edges(person, data=True) if e[2]["relation"] == "memberOf"]
     quoted = details.locator("details.evidence blockquote").first.inner_text()
-    assert quoted in {" ".join(e.text.split()) for e in membership["evidence"]} | {e.text for e in membership["evidence"]}
+    evidence = membership["evidence"]
+    assert quoted in {" ".join(e.text.split()) for e in evidence} | {e.text for e in evidence}
     assert opened.errors == []
 
 

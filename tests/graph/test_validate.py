@@ -13,13 +13,19 @@ def membership(evidence: bool = True, person_names: tuple[str, ...] = ("Ana Ruiz
     g.add((p, RDF.type, SDO.Person))
     for n in person_names:
         g.add((p, SDO.name, Literal(n)))
-    g.add((o, RDF.type, SDO.Organization)); g.add((o, SDO.name, Literal("Orbis")))
-    g.add((m, RDF.type, ORG.Membership)); g.add((m, ORG.member, p)); g.add((m, ORG.organization, o))
-    g.add((m, ORG.role, r)); g.add((r, SKOS.prefLabel, Literal("Director")))
+    g.add((o, RDF.type, SDO.Organization))
+    g.add((o, SDO.name, Literal("Orbis")))
+    g.add((m, RDF.type, ORG.Membership))
+    g.add((m, ORG.member, p))
+    g.add((m, ORG.organization, o))
+    g.add((m, ORG.role, r))
+    g.add((r, SKOS.prefLabel, Literal("Director")))
     g.add((m, TG.former, Literal(False)))
     if evidence:
-        g.add((m, PROV.wasDerivedFrom, d)); g.add((m, TG.evidence, Literal("Ana Ruiz, Director of Orbis.")))
-        g.add((m, TG.charStart, Literal(0, datatype=XSD.integer))); g.add((m, TG.charEnd, Literal(28, datatype=XSD.integer)))
+        g.add((m, PROV.wasDerivedFrom, d))
+        g.add((m, TG.evidence, Literal("Ana Ruiz, Director of Orbis.")))
+        g.add((m, TG.charStart, Literal(0, datatype=XSD.integer)))
+        g.add((m, TG.charEnd, Literal(28, datatype=XSD.integer)))
         g.add((m, TG.extractor, Literal("roles.apposition")))
     return g
 
