@@ -16,11 +16,15 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from graph.network.projections import Evidence
+from extract.countries import load_countries
+from graph.network.actors import MEETING
+from graph.network.evidence import Evidence
+from graph.network.schema import load_schema
 
 __all__ = ["Item", "Section", "node_details", "COUNTRY_NAMES"]
 
-COUNTRY_NAMES = {"US": "United States", "MX": "Mexico", "CA": "Canada"}
+#: ISO code -> English name, of the nations whose people and bodies have a side (``extract/data/countries.yaml``)
+COUNTRY_NAMES = {c.code: c.name for c in load_countries().countries if c.national}
 
 
 @dataclass(frozen=True)
@@ -39,20 +43,15 @@ class Section:
     items: list[Item] = field(default_factory=list)
 
 
-# relation -> (section seen from the source, section seen from the target)
-_SECTIONS = {
-    "memberOf": ("Roles", "Members"),
-    "subOrganizationOf": ("Part of", "Has parts"),
-    "attendee": ("Meetings", "Attendees"),
-    "organizer": ("Meetings", "Organized by"),
-    "spokeAt": ("Meetings", "Speakers"),
-    "location": ("Held in", "Meetings here"),
-    "about": ("Topics", "Meetings about it"),
-    "spokeAbout": ("Spoke about", "Spoken about by"),
-}
-_ORDER = ["Also known as", "When", "Roles", "Members", "Part of", "Has parts", "Meetings", "Organized by",
-          "Attendees", "Speakers", "Held in", "Meetings here", "Topics", "Spoke about", "Spoken about by",
-          "Meetings about it", "Statements", "Documents"]
+_SCHEMA = load_schema()
+# relation -> (section seen from the source, section seen from the target), as graph/data/schema.yaml words them
+_SECTIONS = {r.key: r.sections for r in _SCHEMA.relations if r.sections is not None}
+_NOTES = {r.key: r.note for r in _SCHEMA.relations if r.note}
+_ORDER = list(_SCHEMA.panel_order)
+_MEMBERSHIP = _SCHEMA.with_hint("membership")
+#: a meeting seen from an actor that took part in it or organized it: named with its date
+_AT_MEETING = _SCHEMA.with_hint("took_part") | _SCHEMA.with_hint("organized")
+_MEMBER = _SCHEMA.only("membership").label
 
 
 def country_name(code: str) -> str:
@@ -69,12 +68,12 @@ def _edge_item(g: nx.Graph, relation: str, other: str, data: dict, outgoing: boo
     name = g.nodes[other].get("label", other)
     note = "former" if data.get("former") else ""
     evidence = tuple(data.get("evidence", ()))
-    if relation == "memberOf":
-        text = f"{data.get('label', 'member')}, {name}" if outgoing else f"{name} — {data.get('label', 'member')}"
-    elif relation in {"attendee", "organizer", "spokeAt"} and outgoing:
+    if relation in _MEMBERSHIP:
+        text = f"{data.get('label', _MEMBER)}, {name}" if outgoing else f"{name} — {data.get('label', _MEMBER)}"
+    elif relation in _AT_MEETING and outgoing:
         when = _when(g.nodes[other])
         text = f"{name} ({when})" if when else name
-        note = {"organizer": "organized", "spokeAt": "spoke"}.get(relation, "")
+        note = _NOTES.get(relation, "")
     else:
         text = name
     return Item(text, other, note, evidence)
@@ -90,14 +89,15 @@ def node_details(g: nx.Graph, node: str) -> list[Section]:
 
     for name in data.get("names", []):
         add("Also known as", Item(name))
-    if data.get("kind") == "meeting" and _when(data):
+    if data.get("kind") == MEETING and _when(data):
         add("When", Item(_when(data)))
-    for source, target, edge in g.edges(node, data=True) if not g.is_directed() else g.out_edges(node, data=True):
+    outgoing = g.out_edges(node, data=True) if isinstance(g, nx.DiGraph) else g.edges(node, data=True)
+    for source, target, edge in outgoing:
         relation = edge.get("relation", "")
         other = target if source == node else source
         title = _SECTIONS.get(relation, (edge.get("label", "Linked to"),))[0]
         add(title, _edge_item(g, relation, other, edge, outgoing=True))
-    if g.is_directed():
+    if isinstance(g, nx.DiGraph):
         for source, _, edge in g.in_edges(node, data=True):
             relation = edge.get("relation", "")
             titles = _SECTIONS.get(relation)

@@ -11,7 +11,7 @@ The network formats (``graphml``, ``gexf``, ``csv``) write one of the projection
 
 ``jsonld`` writes every triple of the merged graph, compacted with the project's prefixes;
 ``popolo`` writes people, organizations, memberships and meetings in the Popolo data
-specification's field names. Every file is written atomically.
+specification's field names (:mod:`graph.network.popolo`). Every file is written atomically.
 
 >>> g = nx.MultiDiGraph(); g.add_node("p", label="Ana", kind="person", country="", names=[], statements=[])
 >>> dict(flat_network(g).nodes["p"])
@@ -24,17 +24,20 @@ import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import networkx as nx
-from rdflib import Dataset, URIRef
+from rdflib import Dataset
 
 from extract.errors import TradegraphError
-from extract.vocab import DCTERMS, OWL, PREFIXES, SDO, WIKIDATA
+from extract.vocab import PREFIXES
 from graph.build.store import atomic_write, merged_graph
 from graph.csv_safe import write_csv
-from graph.network.details import country_name
-from graph.network.projections import KINDS, Evidence, actor_network, actor_topics, co_attendance
+from graph.network.actors import KINDS, MEETING, actor_network
+from graph.network.evidence import Evidence
+from graph.network.popolo import popolo
+from graph.network.schema import load_schema
+from graph.network.views import actor_topics, co_attendance
 
 __all__ = ["FORMATS", "PROJECTIONS", "default_target", "project", "flat_network", "graphml", "gexf", "csv_tables",
            "jsonld", "popolo", "export"]
@@ -45,9 +48,8 @@ NETWORK_FORMATS = ("graphml", "gexf", "csv")
 PROJECTIONS = ("actors", "people", "topics")
 JSONLD_CONTEXT = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 SEP = "; "
-_NODE_ORDER = ["label", "name", "kind", "country", "other_names", "documents", "topics", "statements", "date",
-               "planned"]
-_EDGE_ORDER = ["relation", "label", "weight", "former", "meetings", "statements", "documents", "evidence"]
+_SCHEMA = load_schema()
+_NODE_ORDER, _EDGE_ORDER = list(_SCHEMA.node_attributes), list(_SCHEMA.edge_attributes)  # columns, in order
 
 
 def default_target(out: Path, fmt: str, projection: str = "actors") -> Path:
@@ -95,7 +97,7 @@ def _flat_node(data: dict[str, Any], context: nx.Graph) -> dict[str, Any]:
     if "topics" in data:
         flat["topics"] = _joined(_labels(context, data["topics"]))
     flat["statements"] = len(data.get("statements", []))
-    if data.get("kind") == "meeting":
+    if data.get("kind") == MEETING:
         flat["date"] = str(data.get("date", ""))
         flat["planned"] = bool(data.get("planned", False))
     return flat
@@ -127,7 +129,7 @@ def flat_network(g: nx.Graph, context: nx.Graph | None = None) -> nx.Graph:
     for node, data in g.nodes(data=True):
         flat.add_node(node, **_flat_node(data, context))
     if g.is_multigraph():
-        for s, t, key, data in g.edges(keys=True, data=True):
+        for s, t, key, data in cast(nx.MultiGraph, g).edges(keys=True, data=True):
             flat.add_edge(s, t, key=key, **_flat_edge(data, context))
     else:
         for s, t, data in g.edges(data=True):
@@ -164,7 +166,7 @@ def _columns(records: Iterable[dict[str, Any]], order: list[str]) -> list[str]:
 
 
 def csv_tables(g: nx.Graph) -> dict[str, bytes]:
-    """A flat network as ``nodes.csv`` (``id`` first) and ``edges.csv`` (``source``, ``target`` and their labels first)."""
+    """A flat network as ``nodes.csv`` (``id`` first) and ``edges.csv`` (``source``, ``target``, their labels first)."""
     node_cols = _columns((d for _, d in g.nodes(data=True)), _NODE_ORDER)
     edge_cols = _columns((d for *_, d in g.edges(data=True)), _EDGE_ORDER)
     nodes = _csv(["id", *node_cols], ([n, *(d.get(c, "") for c in node_cols)] for n, d in g.nodes(data=True)))
@@ -181,99 +183,6 @@ def jsonld(ds: Dataset) -> bytes:
     if isinstance(doc.get("@graph"), list):
         doc["@graph"].sort(key=lambda n: str(n.get("@id", "")))
     return (json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
-
-
-def _sources(evidence: Iterable[Evidence], docs: dict[str, str]) -> list[dict[str, str]]:
-    return [{"url": docs.get(e.document, e.document), "note": f"{e.document}: “{' '.join(e.text.split())}”"}
-            for e in evidence]
-
-
-def _other_names(data: dict[str, Any]) -> list[dict[str, str]]:
-    return [{"name": n} for n in data.get("names", [])]
-
-
-def popolo(ds: Dataset) -> dict[str, list[dict[str, Any]]]:
-    """People, organizations, memberships, meetings and countries in Popolo's field names.
-
-    ``persons``: ``id, name, other_names, national_identity`` (ISO code of ``schema:nationality``);
-    ``organizations``: ``id, name, other_names, classification`` (the kind), ``parent_id`` (the
-    immediate parent), ``area_id`` (its country), ``identifiers`` (Wikidata);
-    ``memberships``: ``id, person_id, organization_id, role`` (the title as written), ``label``
-    (``"former …"`` when every document stating it says so), ``sources`` (evidence);
-    ``events``: ``id, name, classification, start_date, end_date, location, organization_id``
-    (an organizing institution), ``status`` (``"planned"``), ``attendees`` (the people, as ``id`` and
-    ``name``), ``sources``; ``areas``: the countries. Ids are the graph's IRIs.
-
-    Notes:
-        The data model gives no start or end dates for memberships, so none are written
-        (``tg:firstSeen``/``tg:lastSeen`` are when documents mentioned a role, not its term).
-        Organizations that attended a meeting have no place in a Popolo event; the other formats keep them.
-    """
-    actors = actor_network(ds, kinds=KINDS)
-    docs = {str(src): str(doc) for doc, src in ds.subject_objects(DCTERMS.source)}
-    kind = dict(actors.nodes(data="kind"))
-    persons, organizations, memberships, events = [], [], [], []
-    countries: set[str] = set()
-    for node, data in actors.nodes(data=True):
-        if kind[node] == "person":
-            person = {"id": node, "name": data["label"], "other_names": _other_names(data)}
-            if data.get("country"):
-                person["national_identity"] = data["country"]
-            persons.append(person)
-        elif kind[node] == "organization":
-            org: dict[str, Any] = {"id": node, "name": data["label"], "other_names": _other_names(data)}
-            classification = ds.value(URIRef(node), SDO.additionalType)
-            if classification is not None:
-                org["classification"] = str(classification)
-            parents = sorted(t for _, t, r in actors.out_edges(node, data="relation") if r == "subOrganizationOf")
-            if parents:
-                org["parent_id"] = parents[0]
-            if data.get("country"):
-                org["area_id"] = f"country/{data['country']}"
-                countries.add(data["country"])
-            wikidata = sorted(str(o)[len(WIKIDATA):] for o in ds.objects(URIRef(node), OWL.sameAs)
-                              if str(o).startswith(WIKIDATA))
-            if wikidata:
-                org["identifiers"] = [{"scheme": "wikidata", "identifier": q} for q in wikidata]
-            organizations.append(org)
-        elif kind[node] == "meeting":
-            events.append(_event(ds, actors, node, docs))
-    for person, org, key, data in sorted(actors.edges(keys=True, data=True), key=lambda e: str(e[2])):
-        if data.get("relation") == "memberOf":
-            title = str(data.get("label", "member"))
-            memberships.append({"id": key, "person_id": person, "organization_id": org, "role": title,
-                                "label": f"former {title}" if data.get("former") else title,
-                                "sources": _sources(data.get("evidence", []), docs)})
-    areas = [{"id": f"country/{c}", "name": country_name(c), "classification": "country",
-              "identifiers": [{"scheme": "ISO 3166-1 alpha-2", "identifier": c}]} for c in sorted(countries)]
-    return {"persons": persons, "organizations": organizations, "memberships": memberships, "events": events,
-            "areas": areas}
-
-
-def _event(ds: Dataset, actors: nx.MultiDiGraph, node: str, docs: dict[str, str]) -> dict[str, Any]:
-    data = actors.nodes[node]
-    event: dict[str, Any] = {"id": node, "name": data["label"], "classification": "meeting"}
-    if data.get("date"):
-        event["start_date"] = data["date"]
-    end = ds.value(URIRef(node), SDO.endDate)
-    if end is not None:
-        event["end_date"] = str(end)
-    places = sorted(str(actors.nodes[t]["label"]) for _, t, r in actors.out_edges(node, data="relation")
-                    if r == "location")
-    if places:
-        event["location"] = ", ".join(places)
-    incoming = [(s, r) for s, _, r in actors.in_edges(node, data="relation")]
-    organizers = sorted(s for s, r in incoming if r == "organizer" and actors.nodes[s]["kind"] == "organization")
-    if organizers:
-        event["organization_id"] = organizers[0]
-    if data.get("planned"):
-        event["status"] = "planned"
-    people = sorted({s for s, r in incoming if r in {"attendee", "spokeAt"} and actors.nodes[s]["kind"] == "person"})
-    event["attendees"] = [{"id": p, "name": actors.nodes[p]["label"]} for p in people]
-    evidence = sorted({e for s, _, d in actors.in_edges(node, data=True) if d.get("relation") == "attendee"
-                       for e in d.get("evidence", [])})
-    event["sources"] = _sources(evidence, docs)
-    return event
 
 
 def export(ds: Dataset, fmt: str, target: Path, *, projection: str = "actors") -> list[Path]:

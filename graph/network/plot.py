@@ -20,17 +20,23 @@ from typing import TYPE_CHECKING
 import networkx as nx
 import pandas as pd
 
+from extract.countries import load_countries
+from graph.network.actors import MEETING, PERSON
 from graph.network.details import country_name
-from graph.network.render import KIND_STYLE, SIDE_STYLE
+from graph.network.render import SIDE_STYLE
+from graph.network.schema import load_schema
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 __all__ = ["KIND_LOOK", "SIDE_COLOURS", "GROUP_COLOURS", "draw_network", "meetings", "plot_timeline"]
 
-_MARKERS = {"dot": "o", "square": "s", "diamond": "D", "star": "*", "triangle": "^"}  # vis-network -> matplotlib
-#: kind -> (legend label, fill colour, matplotlib marker): the network view's (:data:`graph.network.render.KIND_STYLE`)
-KIND_LOOK = {kind: (label, fill, _MARKERS.get(shape, "o")) for kind, (label, fill, shape) in KIND_STYLE.items()}
+_SCHEMA = load_schema()
+#: kind -> (legend label, fill colour, matplotlib marker), as in the network view (``graph/data/schema.yaml``)
+KIND_LOOK = {k: (kind.label, kind.colour, kind.marker) for k in _SCHEMA.legend_order for kind in [_SCHEMA.kind(k)]}
+#: the two sides (ISO codes): a border each, a column each in :func:`meetings`
+_SIDES = load_countries().sides
+_TOOK_PART, _HELD_IN = _SCHEMA.with_hint("took_part"), _SCHEMA.with_hint("held_in")
 #: side -> border colour, as in the network view
 SIDE_COLOURS = {side: colour for side, (_, colour, _) in SIDE_STYLE.items()}
 GROUP_COLOURS = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
@@ -38,7 +44,7 @@ GROUP_COLOURS = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948
 
 
 def _simple(g: nx.Graph) -> nx.Graph:
-    simple = nx.Graph()
+    simple: nx.Graph[str] = nx.Graph()
     simple.add_nodes_from(g.nodes(data=True))
     simple.add_edges_from((s, t) for s, t in g.edges() if s != t)
     return simple
@@ -94,9 +100,10 @@ def draw_network(g: nx.Graph, *, ax: Axes | None = None, groups: list[set[str]] 
         named.append(highlight)
     for n in named:  # under the marker, clear of it whatever its size
         size = (260 if n == highlight else 60) + 28 * simple.degree(n)
-        ax.annotate(_wrap(str(simple.nodes[n].get("label", n))), pos[n], xytext=(0, -(math.sqrt(size) / 2 + 2)),
+        at = (float(pos[n][0]), float(pos[n][1]))
+        ax.annotate(_wrap(str(simple.nodes[n].get("label", n))), at, xytext=(0, -(math.sqrt(size) / 2 + 2)),
                     textcoords="offset points", ha="center", va="top", fontsize=8)
-    sides = [s for s in ("US", "MX") if any(c == s for _, c in simple.nodes(data="country"))]
+    sides = [s for s in _SIDES if any(c == s for _, c in simple.nodes(data="country"))]
     handles += [Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor="white", markeredgewidth=2,
                        markeredgecolor=SIDE_COLOURS[s], label=f"border: {country_name(s)}") for s in sides]
     if groups is not None:
@@ -142,25 +149,24 @@ def meetings(actors: nx.MultiDiGraph) -> pd.DataFrame:
     documents = actors.graph.get("documents", {})
     rows = []
     for node, data in actors.nodes(data=True):
-        if data.get("kind") != "meeting":
+        if data.get("kind") != MEETING:
             continue
         date, dated_by = str(data.get("date", "")), "meeting"
         if not date:
             published = sorted(d for d in (documents.get(doc, {}).get("date", "") for doc in data.get("documents", []))
                                if d)
             date, dated_by = (published[0], "document") if published else ("", "")
-        attending = {s for s, _, r in actors.in_edges(node, data="relation") if r in {"attendee", "spokeAt"}}
+        attending = {s for s, _, r in actors.in_edges(node, data="relation", default="") if r in _TOOK_PART}
         sides = Counter(actors.nodes[a].get("country", "") for a in attending)
-        places = sorted(str(actors.nodes[t].get("label", t)) for _, t, r in actors.out_edges(node, data="relation")
-                        if r == "location")
+        places = sorted(str(actors.nodes[t].get("label", t))
+                        for _, t, r in actors.out_edges(node, data="relation", default="") if r in _HELD_IN)
         rows.append({"meeting": data.get("label", node), "date": date, "dated by": dated_by, "when": _when(date),
                      "planned": bool(data.get("planned", False)), "place": ", ".join(places),
                      "attendees": len(attending),
-                     "people": sum(actors.nodes[a].get("kind") == "person" for a in attending),
-                     "US": sides["US"], "MX": sides["MX"], "other": len(attending) - sides["US"] - sides["MX"],
+                     "people": sum(actors.nodes[a].get("kind") == PERSON for a in attending),
+                     **{s: sides[s] for s in _SIDES}, "other": len(attending) - sum(sides[s] for s in _SIDES),
                      "id": node})
-    columns = ["meeting", "date", "dated by", "when", "planned", "place", "attendees", "people", "US", "MX", "other",
-               "id"]
+    columns = ["meeting", "date", "dated by", "when", "planned", "place", "attendees", "people", *_SIDES, "other", "id"]
     table = pd.DataFrame(rows, columns=columns)
     table["when"] = pd.to_datetime(table["when"])
     return table.sort_values(["when", "meeting"], na_position="last").reset_index(drop=True)
@@ -191,21 +197,21 @@ def plot_timeline(table: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
         ax.text(0.5, 0.5, "no dated meeting", ha="center", va="center")
         ax.set_axis_off()
         return ax
-    colour = KIND_LOOK["meeting"][1]
+    colour = KIND_LOOK[MEETING][1]
     y = list(range(len(dated)))[::-1]
     names = []
-    for yi, (_, row) in zip(y, dated.iterrows()):
+    for yi, (_, row) in zip(y, dated.iterrows(), strict=True):
         start, end = row["when"], _until(row["when"], row["date"])
         if end > start:
             ax.hlines(yi, start, end, colors=colour, linewidth=7, alpha=0.25)
         hollow = row["dated by"] == "document"
         ax.scatter([start + (end - start) / 2], [yi], s=40 + 14 * row["attendees"], marker="D", zorder=3,
                    linewidths=1.5, facecolors="white" if hollow else colour, edgecolors=colour)
-        sides = " · ".join(f"{k} {row[k]}" for k in ("US", "MX", "other") if row[k]) or "no attendee named"
+        sides = " · ".join(f"{k} {row[k]}" for k in (*_SIDES, "other") if row[k]) or "no attendee named"
         names.append(f"{row['meeting']}\n{row['date']} · {sides}")
     ax.set_yticks(y, names, fontsize=8.5)
     ax.set_ylim(-0.7, len(dated) - 0.3)
-    lo, hi = dated["when"].min(), max(_until(w, d) for w, d in zip(dated["when"], dated["date"]))
+    lo, hi = dated["when"].min(), max(_until(w, d) for w, d in zip(dated["when"], dated["date"], strict=True))
     pad = max((hi - lo) * 0.06, pd.Timedelta(days=20))
     ax.set_xlim(lo - pad, hi + pad)
     ax.grid(axis="x", color="#e5e5e5")

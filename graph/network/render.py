@@ -25,33 +25,35 @@ import jinja2
 import networkx as nx
 from rdflib import Dataset
 
+from extract.countries import load_countries
 from extract.errors import TradegraphError
 from extract.slug import slugify
 from graph.build.store import atomic_write
+from graph.network.actors import KINDS, MEETING, ORGANIZATION, actor_network
 from graph.network.details import country_name, node_details
-from graph.network.projections import KINDS, Evidence, actor_network, co_attendance, find_actor, focus_network
+from graph.network.evidence import Evidence
+from graph.network.schema import load_schema
+from graph.network.views import co_attendance, find_actor, focus_network
 
 __all__ = ["DEFAULT_MAX_NODES", "PROJECTIONS", "KIND_STYLE", "SIDE_STYLE", "page_data", "network_page",
            "view_network", "render_network", "default_page_name"]
 
 DEFAULT_MAX_NODES = 500
 PROJECTIONS = ("actors", "people")
-# kind -> (legend label, fill colour, vis-network shape)
-KIND_STYLE = {"person": ("Person", "#f28e2b", "dot"), "organization": ("Institution", "#a8c4e5", "square"),
-              "meeting": ("Meeting", "#e15759", "diamond"), "topic": ("Topic", "#b07aa1", "star"),
-              "place": ("Place", "#c9a27e", "triangle")}
-# side -> (legend label, border colour, border width)
-SIDE_STYLE = {"US": ("U.S.", "#1f4fa8", 4), "MX": ("Mexico", "#0f8a45", 4), "": ("other / unknown", "#8c8c8c", 1.5)}
+_SCHEMA = load_schema()
+#: kind -> (legend label, fill colour, vis-network shape), in the legend's order (``graph/data/schema.yaml``)
+KIND_STYLE = {k: (kind.label, kind.colour, kind.shape) for k in _SCHEMA.legend_order for kind in [_SCHEMA.kind(k)]}
+_COUNTRIES = load_countries()
+#: side -> (legend label, border colour, border width); ``""`` for neither side (``extract/data/countries.yaml``)
+SIDE_STYLE = {**{c.code: (c.side.label, c.side.colour, c.side.width) for c in _COUNTRIES.countries if c.side},
+              "": (_COUNTRIES.no_side.label, _COUNTRIES.no_side.colour, _COUNTRIES.no_side.width)}
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 # vis-network as the pyvis package ships it (found without importing pyvis, which is slow to import)
 _PYVIS = importlib.util.find_spec("pyvis")
 VIS_DIR = Path(_PYVIS.origin if _PYVIS and _PYVIS.origin else "pyvis").parent / "templates" / "lib" / "vis-9.1.2"
-# relation -> what its line means, for the legend
-RELATION_LEGEND = {"memberOf": "a role held, labelled with the title (dashed: former)", "subOrganizationOf": "part of",
-                   "attendee": "attended", "organizer": "organized", "spokeAt": "spoke at", "location": "held in",
-                   "about": "meeting about a topic", "spokeAbout": "spoke about",
-                   "coAttended": "met at the same meeting (thicker: more meetings)"}
-UNLINKED_HIDDEN = ("place", "topic")  # shown only when something links them
+#: relation -> what its line means, for the legend
+RELATION_LEGEND = {r.key: r.legend for r in _SCHEMA.relations if r.legend}
+UNLINKED_HIDDEN = tuple(k.key for k in _SCHEMA.kinds if k.hide_unlinked)  # shown only when something links them
 EDGE_LABEL_CHARS = 28
 TIP_CHARS = 280
 
@@ -82,7 +84,7 @@ class _Payload:
     def node(self, node: str, degree: int) -> dict[str, Any]:
         data = {**self.view.nodes[node]}
         details = node_details(self.context, node) if node in self.context else node_details(self.view, node)
-        kind = data.get("kind", "organization")
+        kind = data.get("kind", ORGANIZATION)
         roles = [i.text for s in details if s.title == "Roles" for i in s.items][:3]
         side = country_name(data.get("country", ""))
         tip = [data.get("label", node), " · ".join(x for x in (KIND_STYLE.get(kind, (kind,))[0], side) if x),
@@ -119,7 +121,7 @@ class _Payload:
 def _rank(view: nx.Graph, degree: dict[str, int], focus: str | None) -> list[str]:
     """Nodes in the order the page brings them in: the focus, then the most connected, then by name."""
     order = {kind: i for i, kind in enumerate(KIND_STYLE)}
-    return sorted(view.nodes, key=lambda n: (n != focus, -degree[n], order.get(view.nodes[n].get("kind"), 9),
+    return sorted(view.nodes, key=lambda n: (n != focus, -degree[n], order.get(str(view.nodes[n].get("kind")), 9),
                                              str(view.nodes[n].get("label", n)).casefold(), n))
 
 
@@ -136,7 +138,7 @@ def page_data(view: nx.Graph, *, context: nx.Graph | None = None, heading: str =
     labels = {**{n: d.get("label", n) for n, d in (context if context is not None else view).nodes(data=True)},
               **{n: d.get("label", n) for n, d in view.nodes(data=True)}}
     documents = (context if context is not None else view).graph.get("documents", {})
-    meetings = sorted((n for n, d in view.nodes(data=True) if d.get("kind") == "meeting"),
+    meetings = sorted((n for n, d in view.nodes(data=True) if d.get("kind") == MEETING),
                       key=lambda n: (str(view.nodes[n].get("date", "")), str(view.nodes[n].get("label", n))))
     kinds_present = {d.get("kind") for _, d in view.nodes(data=True)}
     return {

@@ -1,0 +1,156 @@
+"""The actor network: people, organizations, meetings and places (topics on request) and their links.
+
+Kinds and relations come from the data model (:mod:`graph.network.schema`): a node's kind from its RDF
+type, an edge's relation from the predicate it is read from.
+
+>>> from graph.build.store import new_dataset
+>>> actor_network(new_dataset()).number_of_nodes()
+0
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import networkx as nx
+from rdflib import Dataset, Literal, URIRef
+from rdflib.term import Node
+
+from extract.errors import TradegraphError
+from extract.vocab import ORG, RDF, SDO, SKOS, TG
+from graph.network import evidence as read
+from graph.network.evidence import Evidence
+from graph.network.schema import load_schema
+
+__all__ = ["KINDS", "KIND_OF_TYPE", "READ_KINDS", "PERSON", "ORGANIZATION", "MEETING", "TOPIC", "ACTOR_KINDS",
+           "actor_network"]
+
+_SCHEMA = load_schema()
+#: every kind of node, in the order the network reads them
+KINDS = tuple(k.key for k in _SCHEMA.kinds)
+#: RDF type -> kind, for the kinds read by type
+KIND_OF_TYPE = {t: k.key for k in _SCHEMA.kinds if not k.linked_only for t in k.types}
+#: the kinds :func:`actor_network` reads by default (all but those added only when linked: topics)
+READ_KINDS = tuple(k.key for k in _SCHEMA.kinds if not k.linked_only)
+PERSON, ORGANIZATION, MEETING = (_SCHEMA.kind_of_type(t).key for t in (SDO.Person, SDO.Organization, SDO.Event))
+TOPIC = _SCHEMA.kind_of_type(SKOS.Concept).key
+#: the kinds that act: people and bodies (they have a side, they are ranked and tied to topics)
+ACTOR_KINDS = tuple(k.key for k in _SCHEMA.kinds if k.actor)
+
+
+def _merge_edge(g: nx.MultiDiGraph, source: str, target: str, key: str, label: str,
+                evidence: list[Evidence]) -> None:
+    """Add an edge, or add evidence to the one already there."""
+    if g.has_edge(source, target, key):
+        data = g.edges[source, target, key]
+        data["evidence"] = sorted(set(data["evidence"]) | set(evidence))
+    else:
+        g.add_edge(source, target, key=key, relation=key, label=label, evidence=sorted(set(evidence)))
+
+
+def actor_network(ds: Dataset, *, kinds: tuple[str, ...] = READ_KINDS) -> nx.MultiDiGraph:
+    """People, organizations, meetings and places (and ``"topic"`` if asked) as nodes, their links as edges.
+
+    Node attributes: ``label``, ``kind``, ``country`` (ISO code or ``""``), ``documents`` (file names),
+    ``names`` (other names), ``topics`` (topic IRIs of its documents, meetings and statements),
+    ``statements`` (:class:`Statement` list), and for meetings ``date`` and ``planned``.
+    Edge attributes: ``relation`` (memberOf, subOrganizationOf, attendee, organizer, location, about,
+    spokeAbout, spokeAt: ``graph/data/schema.yaml``), ``label`` (the role title for memberships),
+    ``evidence`` (:class:`Evidence` list) and, for memberships, ``former``. Only immediate parents are
+    kept as ``subOrganizationOf`` edges. Graph attribute ``documents``: file name -> ``{"title", "date"}``.
+
+    Examples:
+        >>> from graph.build.store import new_dataset
+        >>> ds = new_dataset()
+        >>> _ = ds.add((URIRef("https://w3id.org/tradegraph/id/person/ana"), RDF.type, SDO.Person))
+        >>> g = actor_network(ds)
+        >>> [(d["label"], d["kind"]) for _, d in g.nodes(data=True)]
+        [('ana', 'person')]
+    """
+    unknown = sorted(set(kinds) - set(KINDS))
+    if unknown:
+        raise TradegraphError(f"unknown node kind(s) {', '.join(unknown)}; valid kinds: {', '.join(KINDS)}")
+    g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    sources = read.sources(ds)
+    evidence = read.evidence(ds, sources)
+    docs_of: dict[Node, set[str]] = defaultdict(set)
+    topics_of: dict[Node, set[str]] = defaultdict(set)
+    for doc, source in sources.items():
+        doc_topics = {str(t) for t in ds.objects(doc, SDO.about)}
+        for node in ds.objects(doc, SDO.mentions):
+            docs_of[node].add(source)
+            topics_of[node] |= doc_topics
+        for topic in doc_topics:
+            docs_of[URIRef(topic)].add(source)
+    for event in set(ds.subjects(RDF.type, SDO.Event)):
+        event_topics = {str(t) for t in ds.objects(event, SDO.about)}
+        topics_of[event] |= event_topics
+        for actor in ds.objects(event, SDO.attendee):
+            topics_of[actor] |= event_topics
+    statements = read.statements(ds)
+    for speaker, said in statements.items():
+        for st in said:
+            topics_of[speaker] |= {str(t) for t in ds.objects(st, SDO.about)}
+
+    for cls, kind in KIND_OF_TYPE.items():
+        if kind not in kinds:
+            continue
+        for node in sorted(set(ds.subjects(RDF.type, cls)), key=str):
+            label = read.label(ds, node)
+            g.add_node(str(node), label=label, kind=kind,
+                       country=read.first(ds, node, SDO.nationality, SDO.addressCountry),
+                       documents=sorted(docs_of.get(node, ())), names=read.other_names(ds, node, label),
+                       topics=sorted(topics_of.get(node, ())),
+                       statements=[read.statement(ds, st, evidence) for st in statements.get(node, [])])
+            if kind == MEETING:
+                g.nodes[str(node)].update(date=read.first(ds, node, SDO.startDate),
+                                          planned=(node, TG.planned, Literal(True)) in ds)
+    if TOPIC in kinds:
+        used = {URIRef(t) for ts in topics_of.values() for t in ts}
+        for topic in sorted(used):
+            label = read.label(ds, topic)
+            g.add_node(str(topic), label=label, kind=TOPIC, country="", documents=sorted(docs_of.get(topic, ())),
+                       names=read.other_names(ds, topic, label), topics=[str(topic)], statements=[])
+    _add_edges(g, ds, evidence, statements)
+    g.graph["documents"] = {source: {"title": read.first(ds, doc, SDO.name),
+                                     "date": read.first(ds, doc, SDO.datePublished)}
+                            for doc, source in sorted(sources.items(), key=lambda d: d[1])}
+    return g
+
+
+def _add_edges(g: nx.MultiDiGraph, ds: Dataset, evidence: dict[Node, list[Evidence]],
+               statements: dict[Node, list[Node]]) -> None:
+    formers = read.formers(ds)
+    member = _SCHEMA.relation_of(ORG.Membership)
+    for m in sorted(set(ds.subjects(RDF.type, ORG.Membership)), key=str):
+        person, org = ds.value(m, ORG.member), ds.value(m, ORG.organization)
+        role = ds.value(m, ORG.role)
+        # a role written in two cases by two documents carries two labels: pick one the same way every time
+        title = read.label(ds, role) if role is not None and (role, SKOS.prefLabel, None) in ds else member.label
+        if person is not None and org is not None and str(person) in g and str(org) in g:
+            g.add_edge(str(person), str(org), key=str(m), relation=member.key, label=title,
+                       former=formers.get(m, False), evidence=evidence.get(m, []))
+    parents = nx.DiGraph((str(s), str(o)) for s, o in ds.subject_objects(ORG.subOrganizationOf)
+                         if str(s) in g and str(o) in g and s != o)
+    if nx.is_directed_acyclic_graph(parents):
+        parents = nx.transitive_reduction(parents)
+    part_of = _SCHEMA.relation_of(ORG.subOrganizationOf)
+    for s, o in sorted(parents.edges):
+        _merge_edge(g, s, o, part_of.key, part_of.label, [])
+    for link in (r for r in _SCHEMA.relations if "meeting_property" in r.hints and r.predicate is not None):
+        for e, x in sorted(ds.subject_objects(link.predicate)):
+            if str(e) in g and str(x) in g and g.nodes[str(e)]["kind"] == MEETING:
+                source, target = (str(x), str(e)) if link.reverse else (str(e), str(x))
+                _merge_edge(g, source, target, link.key, link.label, evidence.get(e, []))
+    spoke_about, spoke_at = _SCHEMA.relation_of(TG.speaker), _SCHEMA.relation_of(TG.madeAt)
+    attendee = _SCHEMA.relation_of(SDO.attendee).key
+    for speaker, said in sorted(statements.items()):
+        if str(speaker) not in g:
+            continue
+        for st in said:
+            for topic in sorted(ds.objects(st, SDO.about), key=str):
+                if str(topic) in g:
+                    _merge_edge(g, str(speaker), str(topic), spoke_about.key, spoke_about.label,
+                                evidence.get(st, []))
+            event = ds.value(st, TG.madeAt)
+            if event is not None and str(event) in g and not g.has_edge(str(speaker), str(event), attendee):
+                _merge_edge(g, str(speaker), str(event), spoke_at.key, spoke_at.label, evidence.get(st, []))

@@ -1,0 +1,120 @@
+"""Reading what the projections need from the RDF graph: labels, other names, evidence, statements.
+
+Small pure helpers over an rdflib ``Dataset``; :mod:`graph.network.actors` builds the actor network with them.
+:class:`Evidence` is where a fact was read, :class:`Statement` something an actor said.
+
+>>> Evidence("a.txt", 0, 12, "Ana met Bob.") < Evidence("b.txt")
+True
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import cast
+
+from rdflib import Dataset, Literal, URIRef
+from rdflib.term import Node
+
+from extract.vocab import DCTERMS, PROV, RDF, SDO, SKOS, TG
+
+__all__ = ["Evidence", "Statement", "label", "other_names", "first", "sources", "evidence", "formers",
+           "statements", "statement"]
+
+
+@dataclass(frozen=True, order=True)
+class Evidence:
+    """Where a fact was read: the document's file name, the sentence, its character offsets (-1 if unknown)."""
+
+    document: str
+    start: int = -1
+    end: int = -1
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Something an actor said (``tg:Statement``): the text, its topics (labels), the meeting, the evidence."""
+
+    text: str
+    topics: tuple[str, ...] = ()
+    event: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+
+def label(ds: Dataset, node: Node) -> str:
+    """``schema:name``, else ``skos:prefLabel`` (English first), else the IRI's last segment."""
+    for p in (SDO.name, SKOS.prefLabel):
+        values = sorted(ds.objects(node, p), key=str)
+        if values:
+            rank = {"en": 0, None: 1}
+            best = min(values, key=lambda o: (rank.get(o.language, 2) if isinstance(o, Literal) else 3, str(o)))
+            return str(best)
+    return str(node).rsplit("/", 1)[-1]
+
+
+def other_names(ds: Dataset, node: Node, label: str) -> list[str]:
+    """Every name of ``node`` but ``label``, sorted."""
+    names = {str(o) for p in (SDO.name, SDO.alternateName, SKOS.prefLabel) for o in ds.objects(node, p)}
+    return sorted(names - {label})
+
+
+def first(ds: Dataset, node: Node, *preds: URIRef) -> str:
+    """The smallest value of the first of ``preds`` that ``node`` has, or ``""``."""
+    for p in preds:
+        values = sorted(str(o) for o in ds.objects(node, p))
+        if values:
+            return values[0]
+    return ""
+
+
+def sources(ds: Dataset) -> dict[Node, str]:
+    """Document IRI -> file name."""
+    return {doc: str(src) for doc, src in ds.subject_objects(DCTERMS.source)}
+
+
+def _per_graph(ds: Dataset, pred: URIRef) -> dict[tuple[Node, Node], Node]:
+    """(subject, graph name) -> the object of ``pred`` in that graph (one pass over the quads)."""
+    found: dict[tuple[Node, Node], Node] = {}
+    for s, _, o, ctx in ds.quads((None, pred, None, None)):
+        name = cast(Node, getattr(ctx, "identifier", ctx))
+        if (s, name) not in found or str(o) < str(found[(s, name)]):
+            found[(s, name)] = o
+    return found
+
+
+def evidence(ds: Dataset, sources: dict[Node, str]) -> dict[Node, list[Evidence]]:
+    """Every node carrying ``tg:evidence`` -> its evidence, paired per document graph (sorted, no repeats)."""
+    derived, starts, ends = (_per_graph(ds, p) for p in (PROV.wasDerivedFrom, TG.charStart, TG.charEnd))
+    found: dict[Node, set[Evidence]] = defaultdict(set)
+    for (node, name), text in _per_graph(ds, TG.evidence).items():
+        doc = derived.get((node, name), name)
+        start, end = starts.get((node, name)), ends.get((node, name))
+        found[node].add(Evidence(sources.get(doc, str(doc).rsplit("/", 1)[-1]),
+                                 int(str(start)) if start is not None else -1,
+                                 int(str(end)) if end is not None else -1, str(text)))
+    return {node: sorted(evs) for node, evs in found.items()}
+
+
+def formers(ds: Dataset) -> dict[Node, bool]:
+    """Membership -> True when every document stating it calls it former."""
+    seen: dict[Node, list[bool]] = defaultdict(list)
+    for (m, _), value in _per_graph(ds, TG.former).items():
+        seen[m].append(bool(value.toPython()) if isinstance(value, Literal) else False)
+    return {m: all(values) for m, values in seen.items()}
+
+
+def statements(ds: Dataset) -> dict[Node, list[Node]]:
+    """Speaker -> their statements, in IRI order."""
+    said: dict[Node, list[Node]] = defaultdict(list)
+    for st in sorted(set(ds.subjects(RDF.type, TG.Statement)), key=str):
+        speaker = ds.value(st, TG.speaker)
+        if speaker is not None:
+            said[speaker].append(st)
+    return said
+
+
+def statement(ds: Dataset, st: Node, evidence: dict[Node, list[Evidence]]) -> Statement:
+    """The :class:`Statement` of the statement node ``st``."""
+    event = ds.value(st, TG.madeAt)
+    return Statement(first(ds, st, SDO.text), tuple(sorted(label(ds, t) for t in ds.objects(st, SDO.about))),
+                     str(event) if event is not None else None, tuple(evidence.get(st, ())))
