@@ -26,19 +26,16 @@ the text is a token of its own, as spaCy's tokenizer makes it.
 """
 from __future__ import annotations
 
-import inspect
 import re
-from collections.abc import Callable, Sequence
-from types import SimpleNamespace
-from typing import Any
+from collections.abc import Sequence
 
 import spacy
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from extract.institutions import load_institutions
-from extract.lexicon import load_lexicon
+from extract.document import Document
 from extract.mentions import Mention
+from extract.reading import Reading
 
 _VOCAB: Vocab = spacy.blank("en").vocab
 _NO_SPACE_BEFORE = {",", ".", ";", ":", ")", "?", "!", "’s", "'s", "’", "%"}
@@ -117,12 +114,9 @@ def org(doc: Doc, start: int, end: int, **fields: object) -> Mention:
     return mention(doc, "org", start, end, **fields)
 
 
-def run_stage(stage: Callable[..., Any], doc: Doc, *, mentions: list[Mention]) -> Any:
-    """Run an extraction stage whose grammar lives in its entry point (founders, hierarchy) on a hand-built
-    ``doc``, with the default lexicon and institution list. Issue 12 moves the stages from ``stage(doc,
-    mentions, lex)`` to ``stage(reading, *, mentions=)``; this calls either, handing the second a stand-in
-    for the ``Reading`` with the fields such a stage reads (drop it once every stage takes a ``Reading``)."""
-    if "reading" in inspect.signature(stage).parameters:
-        reading = SimpleNamespace(doc=doc, lexicon=load_lexicon(), institutions=load_institutions())
-        return stage(reading, mentions=mentions)
-    return stage(doc, mentions, load_lexicon())
+
+def reading_of(doc: Doc) -> Reading:
+    """The :class:`~extract.reading.Reading` of a hand-built ``doc`` (a made-up document of its text, the default
+    lexicon and institution list), for the stages whose grammar lives in their entry point (founders,
+    hierarchy)."""
+    return Reading.of(doc, Document("handmade.txt", "handmade", doc.text))

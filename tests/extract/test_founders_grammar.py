@@ -1,12 +1,12 @@
 """Founders (extract/founders.py) on hand-parsed made-up sentences: the subject of a founding verb, and those
 "along with" it, are members of the body the verb's object names; a dropped subject is the previous
-sentence's. The stage's grammar is in its entry point, called through tests/handmade.py:run_stage."""
+sentence's. The stage's grammar is in its entry point, called on tests/handmade.py:reading_of."""
 from __future__ import annotations
 
 import pytest
 
 from extract.founders import _subject, find_founders
-from tests.handmade import org, parsed, person, run_stage
+from tests.handmade import org, parsed, person, reading_of
 
 FOUNDED = """
     Ana    PROPN NNP compound 1
@@ -74,7 +74,7 @@ MET_AND_FOUNDED = """
 def test_founders(table, people, body, expected):
     doc = parsed(table)
     mentions = sorted([person(doc, *p) for p in people] + ([org(doc, *body)] if body else []), key=lambda m: m.start)
-    found = run_stage(find_founders, doc, mentions=mentions)
+    found = find_founders(reading_of(doc), mentions=mentions)
     assert {doc.text[f.person[0]:f.person[1]] for f in found} == expected
     assert len(found) == len(expected)  # each founder once, however often the rules name them
     assert all(f.extractor == "founders" and f.title is None and not f.former for f in found)

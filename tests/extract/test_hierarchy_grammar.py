@@ -1,12 +1,12 @@
 """Which body is part of which (extract/hierarchy.py), on hand-tagged made-up sentences: "A's B" makes B part of
 A (and B a new mention when the NER missed it), "B, under the A" makes B part of A. The stage's grammar is in
-its entry point, called through tests/handmade.py:run_stage."""
+its entry point, called on tests/handmade.py:reading_of."""
 from __future__ import annotations
 
 import pytest
 
 from extract.hierarchy import find_parts
-from tests.handmade import handmade, org, run_stage
+from tests.handmade import handmade, org, reading_of
 
 
 @pytest.mark.parametrize("text,tags,bodies,expected,new", [
@@ -26,6 +26,6 @@ from tests.handmade import handmade, org, run_stage
 ])
 def test_parts(text, tags, bodies, expected, new):
     doc = handmade(text, tags=tags)
-    parts, found = run_stage(find_parts, doc, mentions=[org(doc, *b) for b in bodies])
+    parts, found = find_parts(reading_of(doc), mentions=[org(doc, *b) for b in bodies])
     assert [(doc.text[p.child[0]:p.child[1]], doc.text[p.parent[0]:p.parent[1]], p.rule) for p in parts] == expected
     assert [(m.text, m.kind, m.source) for m in found] == [(n, "org", "hierarchy") for n in new]
