@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 
+from extract.countries import load_countries
 from extract.institutions import InstitutionList
 from extract.lexicon import Lexicon
 from extract.resolve import Entity
 from extract.slug import strip_accents
 
-NATIONAL = {"US", "MX", "CA"}
-BILATERAL = frozenset({"US", "MX"})  # the two sides of the relation the graph maps
+NATIONAL = load_countries().national  # the nations whose people and bodies get a side (data/countries.yaml)
+BILATERAL = frozenset(load_countries().sides)  # the two sides of the relation the graph maps
 _SPANISH = {"de", "del", "la", "las", "los", "y", "para", "el"}
 
 
@@ -51,10 +52,10 @@ def country_from_name(name: str, lex: Lexicon) -> str | None:
                 if place in lex.nationalities or place in lex.states or place in lex.cities:  # "Government of Texas"
                     return lex.nationalities.get(place) or lex.states.get(place) or lex.cities[place]
     head = " ".join(words[:2]).lower()
-    place = lex.states.get(head) or lex.cities.get(head) or lex.states.get(words[0].lower()) \
+    named = lex.states.get(head) or lex.cities.get(head) or lex.states.get(words[0].lower()) \
         or lex.cities.get(words[0].lower())
-    if place and len(words) > 1:  # "Texas Business Leadership Council", "Arizona-Mexico Commission"
-        return place
+    if named and len(words) > 1:  # "Texas Business Leadership Council", "Arizona-Mexico Commission"
+        return named
     sides = {lex.nationalities[w.lower()] for k, w in enumerate(words) if w[:1].isupper()
              and w.lower() in lex.nationalities and not (k and words[k - 1].lower() in lex.region_words)}
     if len(sides) == 1:  # "Emergency Committee for American Trade"
@@ -89,7 +90,8 @@ def home_side(orgs: list[Entity], inst: InstitutionList) -> str | None:
     passing does not make a Texas release Canadian)."""
     listed = sorted((e for e in orgs if e.institution and inst.by_id[e.institution].country in BILATERAL),
                     key=lambda e: e.first)
-    return inst.by_id[listed[0].institution].country if listed else None
+    first = listed[0].institution if listed else None
+    return inst.by_id[first].country if first else None
 
 
 def sentence_sides(entities: list[Entity], sides: dict[str, str | None]) -> dict[str, str]:

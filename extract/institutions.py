@@ -13,6 +13,7 @@ from pathlib import Path
 
 import spacy
 
+from extract.countries import load_countries
 from extract.data_files import read_yaml
 from extract.errors import DataError
 from extract.slug import fold, strip_accents
@@ -23,8 +24,7 @@ _KEYS = frozenset({"id", "name", "country", "kind", "spanish", "acronyms", "alia
                    "case_sensitive", "ambiguous"})
 KINDS = frozenset({"government", "legislature", "business_association", "company", "think_tank",
                    "international", "ngo", "academic", "media", "political_party", "judiciary", "other"})
-_COUNTRY_QUALIFIERS = {"us": "US", "united states": "US", "american": "US", "mexico": "MX",
-                       "mexican": "MX", "canada": "CA", "canadian": "CA"}
+_COUNTRY_QUALIFIERS = load_countries().qualifiers()  # "mexican" -> "MX" (data/countries.yaml)
 _SOFT_WORDS = ("the ",)
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from extract.countries import load_countries
 from extract.data_files import read_yaml
 
 DATA = Path(__file__).parent / "data"
@@ -95,7 +96,7 @@ def load_lexicon() -> Lexicon:
         for form in forms:
             titles.setdefault(str(form).lower(), role)
     lower = lambda items: frozenset(str(i).lower() for i in items)  # noqa: E731
-    nationalities = {str(w).lower(): code for code, ws in words["nationalities"].items() for w in ws}
+    nationalities = dict(load_countries().nationalities)  # every country's names, demonyms and short forms
     return Lexicon(
         titles=titles,
         honorifics=lower(titles_raw["honorifics"]),

@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from extract.countries import load_countries
 from extract.data_files import read_yaml
 from extract.errors import DataError
 from extract.institutions import InstitutionList
@@ -31,7 +32,7 @@ if TYPE_CHECKING:  # extract.mentions reads this module's vocabularies: no impor
     from extract.mentions import Mention
 
 DATA = Path(__file__).parent / "data" / "orgwords.yaml"
-GOVERNMENTS = {"US": "us-government", "MX": "mx-government", "CA": "ca-government", "CN": "cn-government"}
+GOVERNMENTS = load_countries().governments()  # ISO code -> its national government's id (data/countries.yaml)
 _CONNECTORS = {"of", "for", "to", "at", "with"}
 _SPANISH_ARTICLES = {"el", "la", "los", "las", "lo", "al", "del", "un", "una"}
 _STATE_OF = re.compile(r"^(?:the\s+)?(?:state|government)\s+of\s+(?:the\s+)?(?P<name>.+)$", re.I)

@@ -13,6 +13,7 @@ from pathlib import Path
 from rdflib import Graph
 from spacy.tokens import Token
 
+from extract.countries import load_countries
 from extract.data_files import read_yaml
 from extract.lexicon import Lexicon
 
@@ -20,7 +21,8 @@ OFFICES = Path(__file__).parent / "data" / "offices.yaml"
 
 ROLE_SCHEME = Path(__file__).parent / "data" / "roles.ttl"
 
-GOVERNMENTS = {"US": "us-government", "MX": "mx-government", "CA": "ca-government"}
+#: ISO code -> institution id of the national government, for the nations given a side (data/countries.yaml)
+GOVERNMENTS = load_countries().governments(national_only=True)
 #: Kinds of post a state's or city's government holds ("Texas Secretary of State", "Laredo Mayor"); a
 #: legislator or an envoy named by their state serves the nation.
 STATE_POSTS = frozenset({"governor", "minister", "deputy-minister", "director", "officer", "chair"})
@@ -157,7 +159,8 @@ def clean_title(tokens: list[Token], lex: Lexicon, *, keep_nationality: bool = F
     while tokens and tokens[-1].lower_ in {",", ".", ";", ":", "of", "at", "with", "for", "from", "the", "in", "and"}:
         tokens = tokens[:-1]
     former = False
-    while tokens and tokens[0].lower_.rstrip("-") in lex.former_markers | lex.current_markers | {"long-time", "longtime"}:
+    markers = lex.former_markers | lex.current_markers | {"long-time", "longtime"}
+    while tokens and tokens[0].lower_.rstrip("-") in markers:
         former = former or tokens[0].lower_.rstrip("-") in lex.former_markers
         tokens = tokens[1:]
         while tokens and tokens[0].text in {"-", ","}:

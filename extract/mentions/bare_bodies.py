@@ -1,7 +1,7 @@
 """Legislatures named without their side ("the Senate", "Congress") take the side the text gives them.
 
-The bare names and the word that qualifies each side's body ("U.S. Senate", "Mexican Senate") are in
-``data/mentions.yaml`` (``bare_bodies``, ``side_qualifiers``).
+The bare names are in ``data/mentions.yaml`` (``bare_bodies``), the word that qualifies each side's body
+("U.S. Senate", "Mexican Senate") in ``data/countries.yaml`` (``side_word``).
 
 >>> whole_sentence("One. The United States\\nshould act before Congress votes. Two.", 41, 49)
 ' The United States\\nshould act before Congress votes'
@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from extract.countries import load_countries
 from extract.document import doc_text
 from extract.institutions import InstitutionList
 from extract.lexicon import Lexicon
@@ -25,6 +26,7 @@ def qualify_bare_bodies(mentions: list[Mention], doc: Doc, lex: Lexicon, inst: I
     or of its sentence (the whole sentence, however its lines are wrapped), when the institution list
     knows that side's body."""
     words = load_mention_words()
+    side_words = {c.code: c.side_word for c in load_countries().countries if c.side_word}
     out = []
     for i, m in enumerate(mentions):
         if m.kind != "org" or m.institution or m.text.lower() not in words.bare_bodies:
@@ -39,7 +41,7 @@ def qualify_bare_bodies(mentions: list[Mention], doc: Doc, lex: Lexicon, inst: I
         sides += [code for word, code in lex.nationalities.items()
                   if re.search(rf"(?<![\w.]){re.escape(word)}(?![\w])", sentence, re.I) and word[:1].isalpha()]
         for side in dict.fromkeys(sides):
-            qualifier = words.side_qualifiers.get(side)
+            qualifier = side_words.get(side)
             listed = inst.lookup(f"{qualifier} {m.text}") if qualifier else None
             if listed is not None:
                 m = replace(m, institution=listed.id, source="list")

@@ -1,8 +1,8 @@
 """The mention cleanup's vocabulary, read once from ``data/mentions.yaml`` and checked.
 
 >>> words = load_mention_words()
->>> "the" in words.edge_junk, "de" in words.name_particles, words.side_qualifiers["MX"]
-(True, True, 'Mexican')
+>>> "the" in words.edge_junk, "de" in words.name_particles, "senate" in words.bare_bodies
+(True, True, True)
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from extract.data_files import read_yaml
 from extract.errors import DataError
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "mentions.yaml"
-_LISTS = ("edge_junk", "heading_small_words", "name_particles", "government_sides", "bare_bodies")
+_LISTS = ("edge_junk", "heading_small_words", "name_particles", "bare_bodies")
 
 
 @dataclass(frozen=True)
@@ -24,27 +24,19 @@ class MentionWords:
     edge_junk: frozenset[str]  # case-sensitive tokens trimmed from a mention's edges
     heading_small_words: frozenset[str]  # lowercase words a title-case heading may hold
     name_particles: frozenset[str]  # lowercase words inside a person's name
-    government_sides: tuple[str, ...]  # side words of "the X and Y governments", in the data file's order
     bare_bodies: frozenset[str]  # lowercase names of legislatures written without their side
-    side_qualifiers: dict[str, str]  # country code -> the word that names that side's body
 
 
 @lru_cache(maxsize=1)
 def load_mention_words(path: Path = DATA) -> MentionWords:
-    """Read and check ``path`` once: every list a list of non-empty words, the qualifiers a mapping of words."""
+    """Read and check ``path`` once: every list a list of non-empty words."""
     raw = read_yaml(path)
     if not isinstance(raw, dict):
         raise DataError(f"{path}: must be a mapping of word lists")
     for key in _LISTS:
         if not isinstance(raw.get(key), list) or not all(isinstance(w, str) and w for w in raw[key]):
             raise DataError(f"{path}: {key!r} must be a list of words")
-    qualifiers = raw.get("side_qualifiers")
-    if not isinstance(qualifiers, dict) or not all(isinstance(k, str) and isinstance(v, str) and v
-                                                   for k, v in qualifiers.items()):
-        raise DataError(f"{path}: 'side_qualifiers' must map country codes to words")
     return MentionWords(edge_junk=frozenset(raw["edge_junk"]),
                         heading_small_words=frozenset(raw["heading_small_words"]),
                         name_particles=frozenset(raw["name_particles"]),
-                        government_sides=tuple(raw["government_sides"]),
-                        bare_bodies=frozenset(raw["bare_bodies"]),
-                        side_qualifiers=dict(qualifiers))
+                        bare_bodies=frozenset(raw["bare_bodies"]))
