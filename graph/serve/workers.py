@@ -7,7 +7,9 @@ serialized (bytes and a media type), in the first format the client accepts
 that suits the result: query results (SELECT, ASK) or a graph (CONSTRUCT, DESCRIBE).
 Unless the pool is told that ``SERVICE`` may reach other servers, each worker takes its
 own network access away first (:func:`graph.serve.sandbox.deny_network`), so no query can make
-the endpoint send a request anywhere.
+the endpoint send a request anywhere. Workers die with the server, even in the middle of a query
+(:mod:`graph.serve.lifeline`), and every worker of a pool opens the same store: the path is absolute
+(workers start in the project folder) and, for a pinned build, the descriptors it needs are passed on.
 """
 from __future__ import annotations
 
@@ -20,6 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
+
+from graph.serve.lifeline import spawn
 
 __all__ = ["RESULT_FORMATS", "GRAPH_FORMATS", "Answer", "QueryPool", "Request"]
 
@@ -111,16 +115,21 @@ def _answer(store: object, request: Request) -> Answer:
     return Answer(200, media_type + ("; charset=utf-8" if text_like else ""), body or b"")
 
 
-def _work(store_path: str, network: bool = False) -> None:
-    """A worker's life (``python -m graph.serve.workers STORE [--network]``): answer requests from stdin on stdout.
+def _work(store_path: str, *, network: bool = False, parent: int | None = None) -> None:
+    """A worker's life (``python -m graph.serve.workers STORE [--network] [--parent PID]``): answer requests
+    from stdin on stdout.
 
-    Without ``--network`` the process first forbids itself network sockets; its first message
-    says whether that took (``("ready", True)``).
+    With ``--parent`` the worker ends when that process (the server) does, even mid-query
+    (:func:`graph.serve.lifeline.die_with_parent`). Without ``--network`` it first forbids itself network
+    sockets; its first message says whether that took (``("ready", True)``).
     """
     import pyoxigraph as ox
 
+    from graph.serve.lifeline import die_with_parent
     from graph.serve.sandbox import deny_network
 
+    if parent is not None:
+        die_with_parent(parent)
     requests, answers = Connection(os.dup(0), writable=False), Connection(os.dup(1), readable=False)
     sys.stdout = sys.stderr  # nothing else may write on the answers' pipe
     sandboxed = False if network else deny_network()
@@ -135,13 +144,15 @@ def _work(store_path: str, network: bool = False) -> None:
 
 
 class _Worker:
-    """A child process over the store, spoken to through its stdin and stdout."""
+    """A child process over the store, spoken to through its stdin and stdout; ``fds`` are passed to it
+    (the pinned build's files, :mod:`graph.serve.builds`). It is started from the long-lived spawner thread
+    and dies with this process (:mod:`graph.serve.lifeline`)."""
 
-    def __init__(self, store_path: Path, network: bool = False) -> None:
-        self.process = subprocess.Popen([sys.executable, "-m", "graph.serve.workers", str(store_path),
-                                         *(["--network"] if network else [])],
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        cwd=str(Path(__file__).resolve().parents[2]))
+    def __init__(self, store_path: Path, network: bool = False, fds: Sequence[int] = ()) -> None:
+        self.process = spawn([sys.executable, "-m", "graph.serve.workers", str(Path(store_path).absolute()),
+                              *(["--network"] if network else []), "--parent", str(os.getpid())],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, pass_fds=tuple(fds),
+                             cwd=str(Path(__file__).resolve().parents[2]))
         assert self.process.stdin is not None and self.process.stdout is not None
         self.requests = Connection(os.dup(self.process.stdin.fileno()), readable=False)
         self.answers = Connection(os.dup(self.process.stdout.fileno()), writable=False)
@@ -171,14 +182,16 @@ class QueryPool:
     """``size`` worker processes over the store at ``store_path``; each query gets ``timeout`` seconds.
 
     ``network=False`` (the default) starts workers without network access; ``sandboxed`` says
-    whether the system could enforce that.
+    whether the system could enforce that. ``fds`` are handed to every worker, the first ones and
+    those that replace a worker stopped at the time limit alike, so all open the same store.
 
     Raises:
         OSError: a worker could not open the store.
     """
 
-    def __init__(self, store_path: Path, *, timeout: float, size: int = 2, network: bool = False) -> None:
-        self.store_path, self.timeout, self.network = store_path, timeout, network
+    def __init__(self, store_path: Path, *, timeout: float, size: int = 2, network: bool = False,
+                 fds: Sequence[int] = ()) -> None:
+        self.store_path, self.timeout, self.network, self.fds = Path(store_path).absolute(), timeout, network, fds
         self.sandboxed = not network
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
@@ -192,7 +205,7 @@ class QueryPool:
             self._idle.put(worker)
 
     def _start(self) -> _Worker:
-        worker = _Worker(self.store_path, self.network)
+        worker = _Worker(self.store_path, self.network, self.fds)
         with self._lock:
             self._all.append(worker)
         return worker
@@ -237,4 +250,6 @@ if __name__ == "__main__":
         _work as work,  # so answers pickle as graph.serve.workers.Answer, not __main__.Answer
     )
 
-    work(sys.argv[1], network="--network" in sys.argv[2:])
+    _options = sys.argv[2:]
+    work(sys.argv[1], network="--network" in _options,
+         parent=int(_options[_options.index("--parent") + 1]) if "--parent" in _options else None)
