@@ -8,7 +8,7 @@
 >>> tg.network().number_of_nodes()                                      # doctest: +SKIP
 >>> tg.stats().bridges.head()                                           # doctest: +SKIP
 >>> tg.view(focus="Kim Ogg")                                            # doctest: +SKIP
->>> ep = tg.serve(); ep.url; ep.close()                                 # doctest: +SKIP
+>>> ep = tg.serve(); ep.url; ep.reload(); ep.close()                     # doctest: +SKIP
 
 Queries run on the build's read-only Oxigraph store (``out/store``); the network
 view is :func:`graph.network.projections.actor_network` over the rdflib dataset read from
@@ -168,16 +168,20 @@ class TradeGraph:
         return NetworkView(page, height)
 
     def serve(self, *, port: int = 0, timeout: float = 30.0, allow_service: Sequence[str] = (),
-              allowed_hosts: Sequence[str] = (), cors: Sequence[str] = ()) -> Endpoint:
+              allowed_hosts: Sequence[str] = (), cors: Sequence[str] = (), watch: float | None = None) -> Endpoint:
         """Serve this graph as ``tradegraph serve`` does, from a background thread, on 127.0.0.1.
 
         The same locks as the command (no ``SERVICE`` unless ``allow_service`` lists the host, ``Host``
-        checked, CORS only for ``cors`` origins); ``.url`` is its address, ``.close()`` stops it.
+        checked, CORS only for ``cors`` origins); ``.url`` is its address, ``.close()`` stops it. It serves
+        the build in the folder now (``.build`` says which) until ``.reload()`` moves it to the one built
+        since (or, with ``watch`` seconds, until a new build is seen there).
         """
         from graph.serve.server import make_server
 
         endpoint = make_server(self.out, port=port, timeout=timeout, quiet=True, allow_service=allow_service,
                                allowed_hosts=allowed_hosts, cors=cors)
+        if watch is not None:
+            endpoint.watch(watch)
         endpoint.start_in_thread()
         return endpoint
 

@@ -73,8 +73,10 @@ def _queries(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from graph.serve.server import serve
 
+    if args.watch is not None and args.watch <= 0:
+        raise TradegraphError(f"--watch must be more than 0 seconds, not {args.watch:g}")
     return serve(args.out, host=args.host, port=args.port, timeout=args.timeout, allow_service=args.allow_service,
-                 allowed_hosts=args.allowed_host, cors=args.cors, read_timeout=args.read_timeout)
+                 allowed_hosts=args.allowed_host, cors=args.cors, read_timeout=args.read_timeout, watch=args.watch)
 
 
 def _merges(args: argparse.Namespace) -> int:
@@ -161,7 +163,10 @@ def parser() -> argparse.ArgumentParser:
                     help="print it as SPARQL 1.1, without Oxigraph's LATERAL, for another engine")
     ql.set_defaults(func=_queries)
 
-    sv = sub.add_parser("serve", help="a read-only SPARQL 1.1 endpoint over the built graph, on localhost")
+    sv = sub.add_parser("serve", help="a read-only SPARQL 1.1 endpoint over the built graph, on localhost",
+                        description="Serve the build in --out as a read-only SPARQL 1.1 endpoint. The build is "
+                                    "pinned at start (the banner and the X-Tradegraph-Build header say which); "
+                                    "a rebuild is served after SIGHUP, or at once with --watch.")
     sv.add_argument("--out", type=Path, default=Path("out"), help="the build folder (default: out)")
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     sv.add_argument("--port", type=int, default=7878, help="port (default: 7878; 0 picks a free one)")
@@ -176,6 +181,9 @@ def parser() -> argparse.ArgumentParser:
     sv.add_argument("--cors", nargs="+", action="extend", default=[], metavar="ORIGIN",
                     help="let web pages from these origins (e.g. http://localhost:8888, or *) read answers; "
                          "default: CORS off")
+    sv.add_argument("--watch", nargs="?", type=float, const=2.0, metavar="SECONDS",
+                    help="also reload when a new build is swapped into --out, looking every SECONDS (default 2); "
+                         "without it the build served changes only on SIGHUP (kill -HUP PID)")
     sv.set_defaults(func=_serve)
 
     m = sub.add_parser("merges", help="list the cross-document merges of the last build and why they were made")

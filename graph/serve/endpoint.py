@@ -10,7 +10,9 @@ default graph is the union of all graphs. Updates are refused with 403, and so a
 ``SERVICE`` clauses, requests whose ``Host`` names another site, and (without
 ``--cors``) no CORS headers are sent: see :class:`graph.serve.access.Access`. ``HEAD`` is
 answered as ``GET`` without the body; a media type the ``Accept`` header gives ``q=0``
-is never sent (another acceptable one is, or 406).
+is never sent (another acceptable one is, or 406). Every answer to a request for this endpoint's
+``Host`` names the build it comes from in ``X-Tradegraph-Build`` (``build_header``), readable by the
+pages ``--cors`` allows.
 
 >>> negotiate("text/csv;q=0.5, application/sparql-results+json", None)
 ('application/sparql-results+json', 'text/csv')
@@ -23,6 +25,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from graph.serve.access import Access
+from graph.serve.builds import BUILD_HEADER
 from graph.serve.workers import Answer, Request
 
 __all__ = ["FORMAT_NAMES", "make_app", "negotiate", "refused_types"]
@@ -45,12 +48,13 @@ POST /sparql  query=SELECT…           (application/x-www-form-urlencoded)
 POST /sparql  SELECT…                 (application/sparql-query)
 The default graph is the union of all graphs; GRAPH ?doc { … } reaches one document's facts.
 """
-_UPDATE = re.compile(r"^(?:\s|#[^\n]*\n|(?:PREFIX|BASE)\s[^\n]*?>)*(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
-                     re.IGNORECASE)
+_UPDATE = re.compile(r"^(?:\s|#[^\n]*\n|(?:PREFIX|BASE)\s[^\n]*?>)*"
+                     r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
 StartResponse = Callable[[str, list[tuple[str, str]]], Any]
 _METHODS = "GET, HEAD, POST, OPTIONS"
-_REASONS = {200: "OK", 204: "No Content", 400: "Bad Request", 403: "Forbidden", 405: "Method Not Allowed", 406: "Not Acceptable",
-            413: "Content Too Large", 415: "Unsupported Media Type", 500: "Internal Server Error",
+_REASONS = {200: "OK", 204: "No Content", 400: "Bad Request", 403: "Forbidden", 405: "Method Not Allowed",
+            406: "Not Acceptable", 413: "Content Too Large", 415: "Unsupported Media Type",
+            500: "Internal Server Error",
             503: "Service Unavailable", 404: "Not Found"}
 
 
@@ -90,7 +94,7 @@ def negotiate(accept: str | None, format_param: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(wanted)) or ("*/*",)
 
 
-def _respond(start_response: StartResponse, answer: Answer, extra: dict[str, str], head: bool) -> list[bytes]:
+def _send(start_response: StartResponse, answer: Answer, extra: dict[str, str], head: bool) -> list[bytes]:
     headers = [("Content-Type", answer.media_type), ("Content-Length", str(len(answer.body))),
                ("Cache-Control", "no-store"), *answer.headers.items(), *extra.items()]
     start_response(f"{answer.status} {_REASONS.get(answer.status, '')}".strip(), headers)
@@ -164,20 +168,29 @@ def _preflight(cors: dict[str, str]) -> Answer:
     return Answer(204, "text/plain; charset=utf-8", b"", {"Allow": _METHODS, **cors})
 
 
-def make_app(execute: Callable[[Request], Answer], *, max_body: int = 1 << 20, access: Access | None = None
+def make_app(execute: Callable[[Request], Answer], *, max_body: int = 1 << 20, access: Access | None = None,
+             build_header: Callable[[], str] | None = None
              ) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
     """A WSGI application answering SPARQL requests with ``execute`` (e.g. :meth:`QueryPool.execute`).
 
     ``access`` says which ``Host`` names, CORS origins and ``SERVICE`` hosts are allowed (default: this
-    machine's names, no CORS, no ``SERVICE``).
+    machine's names, no CORS, no ``SERVICE``). ``build_header`` gives the ``X-Tradegraph-Build`` value of
+    answers ``execute`` did not give one (the help page, refusals); a request from a foreign ``Host`` gets none.
     """
     policy = access or Access()
+
+    def _respond(start_response: StartResponse, answer: Answer, extra: dict[str, str], head: bool) -> list[bytes]:
+        if build_header is not None and BUILD_HEADER not in answer.headers:
+            extra = {BUILD_HEADER: build_header(), **extra}
+        if extra.get("Access-Control-Allow-Origin"):
+            extra = {**extra, "Access-Control-Expose-Headers": BUILD_HEADER}
+        return _send(start_response, answer, extra, head)
 
     def app(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         head = environ.get("REQUEST_METHOD", "GET").upper() == "HEAD"
         refusal = policy.host_refusal(environ.get("HTTP_HOST"))
         if refusal:
-            return _respond(start_response, _text(403, refusal), {}, head)
+            return _send(start_response, _text(403, refusal), {}, head)
         cors = policy.cors_headers(environ.get("HTTP_ORIGIN"))
         path = environ.get("PATH_INFO") or "/"
         if path not in PATHS:

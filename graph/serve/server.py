@@ -2,6 +2,9 @@
 
 A threaded ``wsgiref`` server runs :func:`graph.serve.endpoint.make_app`; queries run in
 worker processes (:class:`graph.serve.workers.QueryPool`) so that each has a time limit.
+It serves one build, pinned when it starts (:mod:`graph.serve.builds`), says which in its banner
+and in every answer's ``X-Tradegraph-Build`` header, and moves to a new build only when told:
+SIGHUP, ``--watch``, or :meth:`Endpoint.reload` (:mod:`graph.serve.reload`).
 It listens on 127.0.0.1 (this machine only) unless told otherwise, with a listen
 backlog of 128 (a burst of clients waits in the queue, not for a SYN retry); a
 request must arrive whole (line, headers, body) within ``read_timeout`` seconds or
@@ -19,22 +22,25 @@ from __future__ import annotations
 
 import io
 import ipaddress
+import signal
 import socket
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from socketserver import ThreadingMixIn
 from types import TracebackType
+from typing import IO, cast
 from wsgiref.simple_server import ServerHandler, WSGIRequestHandler, WSGIServer
 from wsgiref.simple_server import make_server as _wsgi_server
 
 from extract.errors import TradegraphError
-from graph.build.oxstore import open_store, store_path
 from graph.errors import StoreError
 from graph.serve.access import Access
+from graph.serve.builds import BuildInfo, PinnedBuild
 from graph.serve.endpoint import make_app
+from graph.serve.reload import Builds
 from graph.serve.workers import QueryPool
 
 __all__ = ["Endpoint", "make_server", "serve"]
@@ -94,10 +100,10 @@ class _Handler(WSGIRequestHandler):
     server: _ThreadingServer
 
     def setup(self) -> None:
+        super().setup()
         # each socket read and write, too; a little longer than the deadline, so that a request still unread
         # when the deadline passes gets its 408 rather than a silent close
-        self.timeout = self.server.read_timeout + 1.0
-        super().setup()
+        self.connection.settimeout(self.server.read_timeout + 1.0)
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the stdlib's name)
         if not self.server.quiet:
@@ -128,24 +134,44 @@ class _Handler(WSGIRequestHandler):
             return
         if body is None or deadline.expired:
             return
-        handler = ServerHandler(io.BytesIO(body), self.wfile, self.get_stderr(), self.get_environ(),
-                                multithread=False)
+        handler = ServerHandler(io.BytesIO(body), cast("IO[bytes]", self.wfile), self.get_stderr(),
+                                self.get_environ(), multithread=False)
         handler.request_handler = self  # type: ignore[attr-defined]  # wsgiref's back-pointer for logging
-        handler.run(self.server.get_app())
+        app = self.server.get_app()
+        assert app is not None, "make_server sets the application"
+        handler.run(app)
 
 
 @dataclass
 class Endpoint:
-    """A running (or ready to run) endpoint: ``url`` is its SPARQL address."""
+    """A running (or ready to run) endpoint: ``url`` is its SPARQL address, ``build`` the build it serves."""
 
     server: WSGIServer
-    pool: QueryPool
+    builds: Builds
     access: Access
 
     @property
     def url(self) -> str:
-        host, port = self.server.server_address[:2]
+        host, port = cast("tuple[str, int]", self.server.server_address[:2])
         return f"http://{host}:{port}/sparql"
+
+    @property
+    def build(self) -> BuildInfo:
+        """The build now served: its folder, build time and document count."""
+        return self.builds.info
+
+    @property
+    def pool(self) -> QueryPool:
+        """The query workers of the build now served."""
+        return self.builds.pool
+
+    def reload(self) -> BuildInfo | None:
+        """Serve the build now in the folder (all workers at once); ``None`` if there is none (the old one stays)."""
+        return self.builds.reload()
+
+    def watch(self, interval: float = 2.0) -> threading.Thread:
+        """Reload whenever a new build is swapped into the folder, polling every ``interval`` seconds."""
+        return self.builds.watch(interval)
 
     def start_in_thread(self) -> threading.Thread:
         """Serve from a daemon thread (for tests and notebooks); stop with :meth:`close`."""
@@ -157,18 +183,24 @@ class Endpoint:
         """Stop serving and stop the query workers."""
         self.server.shutdown()
         self.server.server_close()
-        self.pool.close()
+        self.builds.close()
+
+
+def _stderr(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
 
 
 def make_server(out: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
                 workers: int = 2, quiet: bool = False, allow_service: Sequence[str] = (),
-                allowed_hosts: Sequence[str] = (), cors: Sequence[str] = (), read_timeout: float = 5.0) -> Endpoint:
+                allowed_hosts: Sequence[str] = (), cors: Sequence[str] = (), read_timeout: float = 5.0,
+                log: Callable[[str], None] | None = None) -> Endpoint:
     """An endpoint over the store of the build in ``out``, bound to ``host:port`` (0: a free port).
 
+    The build is pinned now (``out`` made absolute first); :meth:`Endpoint.reload` moves to the next.
     ``allow_service`` lists the hosts ``SERVICE`` may call (none: refused, and the query workers
     have no network access); ``allowed_hosts`` adds names the ``Host`` header may give; ``cors``
     lists the origins (or ``*``) whose pages may read answers; a request must arrive within
-    ``read_timeout`` seconds.
+    ``read_timeout`` seconds. ``log`` hears one line per reload (default: stderr, nothing if ``quiet``).
 
     Raises:
         StoreError: no store in ``out``, or it cannot be opened.
@@ -179,16 +211,20 @@ def make_server(out: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout
         if value <= 0:
             raise TradegraphError(f"{name} must be more than 0 seconds, not {value:g}")
     access = Access(bound=host, allowed_hosts=tuple(allowed_hosts), cors=tuple(cors), services=tuple(allow_service))
-    open_store(out)  # a clear one-line error now, rather than from a worker
-    pool = QueryPool(store_path(out), timeout=timeout, size=workers, network=bool(access.services))
+
+    def start_pool(pinned: PinnedBuild) -> QueryPool:
+        return QueryPool(pinned.path, timeout=timeout, size=workers, network=bool(access.services), fds=pinned.fds)
+
+    builds = Builds(out, start_pool, log=log or ((lambda line: None) if quiet else _stderr))
     try:
-        server = _wsgi_server(host, port, make_app(pool.execute, max_body=MAX_BODY, access=access),
+        server = _wsgi_server(host, port, make_app(builds.execute, max_body=MAX_BODY, access=access,
+                                                   build_header=lambda: builds.info.header()),
                               server_class=_ThreadingServer, handler_class=_Handler)
     except OSError:
-        pool.close()
+        builds.close()
         raise
-    server.read_timeout, server.quiet = read_timeout, quiet  # type: ignore[attr-defined]
-    return Endpoint(server, pool, access)
+    server.read_timeout, server.quiet = read_timeout, quiet
+    return Endpoint(server, builds, access)
 
 
 def _is_loopback(host: str) -> bool:
@@ -208,8 +244,11 @@ def _service_line(endpoint: Endpoint) -> str:
 
 def serve(out: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
           allow_service: Sequence[str] = (), allowed_hosts: Sequence[str] = (), cors: Sequence[str] = (),
-          read_timeout: float = 5.0) -> int:
-    """Run the endpoint until interrupted (options as :func:`make_server`); returns the exit status."""
+          read_timeout: float = 5.0, watch: float | None = None) -> int:
+    """Run the endpoint until interrupted (options as :func:`make_server`); returns the exit status.
+
+    SIGHUP reloads the build; ``watch`` (seconds) also polls the folder and reloads when a new build is there.
+    """
     try:
         endpoint = make_server(out, host=host, port=port, timeout=timeout, allow_service=allow_service,
                                allowed_hosts=allowed_hosts, cors=cors, read_timeout=read_timeout)
@@ -218,13 +257,21 @@ def serve(out: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: floa
                          "try another --port") from None
     if not _is_loopback(host):
         print(f"warning: listening on {host}, reachable from other machines", file=sys.stderr)
+    reloads = "SIGHUP reloads it" if hasattr(signal, "SIGHUP") else "restart to serve a new build"
+    if watch is not None:
+        endpoint.watch(watch)
+        reloads += f"; a new build is picked up within {watch:g} s (--watch)"
     print(f"SPARQL endpoint (read-only): {endpoint.url}  (time limit {timeout:g} s; Ctrl-C stops it)\n"
+          f"  serving {endpoint.build.describe()}; {reloads}\n"
           f"  {_service_line(endpoint)}; CORS {'for ' + ', '.join(cors) if cors else 'off'}", flush=True)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, lambda signum, frame: threading.Thread(
+            target=endpoint.reload, name="reload-build", daemon=True).start())
     try:
         endpoint.server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         endpoint.server.server_close()
-        endpoint.pool.close()
+        endpoint.builds.close()
     return 0
