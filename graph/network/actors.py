@@ -19,7 +19,7 @@ from extract.errors import TradegraphError
 from extract.vocab import ORG, RDF, SDO, SKOS, TG
 from graph.network import evidence as read
 from graph.network.evidence import Evidence
-from graph.network.schema import load_schema
+from graph.network.schema import Relation, load_schema
 
 __all__ = ["KINDS", "KIND_OF_TYPE", "READ_KINDS", "PERSON", "ORGANIZATION", "MEETING", "TOPIC", "ACTOR_KINDS",
            "actor_network"]
@@ -37,14 +37,15 @@ TOPIC = _SCHEMA.kind_of_type(SKOS.Concept).key
 ACTOR_KINDS = tuple(k.key for k in _SCHEMA.kinds if k.actor)
 
 
-def _merge_edge(g: nx.MultiDiGraph, source: str, target: str, key: str, label: str,
+def _merge_edge(g: nx.MultiDiGraph, source: str, target: str, *, relation: Relation,
                 evidence: list[Evidence]) -> None:
-    """Add an edge, or add evidence to the one already there."""
-    if g.has_edge(source, target, key):
-        data = g.edges[source, target, key]
+    """Add an edge of ``relation`` (keyed by it, labelled with its label), or add evidence to the one already there."""
+    if g.has_edge(source, target, relation.key):
+        data = g.edges[source, target, relation.key]
         data["evidence"] = sorted(set(data["evidence"]) | set(evidence))
     else:
-        g.add_edge(source, target, key=key, relation=key, label=label, evidence=sorted(set(evidence)))
+        g.add_edge(source, target, key=relation.key, relation=relation.key, label=relation.label,
+                   evidence=sorted(set(evidence)))
 
 
 def actor_network(ds: Dataset, *, kinds: tuple[str, ...] = READ_KINDS) -> nx.MultiDiGraph:
@@ -135,12 +136,12 @@ def _add_edges(g: nx.MultiDiGraph, ds: Dataset, evidence: dict[Node, list[Eviden
         parents = nx.transitive_reduction(parents)
     part_of = _SCHEMA.relation_of(ORG.subOrganizationOf)
     for s, o in sorted(parents.edges):
-        _merge_edge(g, s, o, part_of.key, part_of.label, [])
+        _merge_edge(g, s, o, relation=part_of, evidence=[])
     for link in (r for r in _SCHEMA.relations if "meeting_property" in r.hints and r.predicate is not None):
         for e, x in sorted(ds.subject_objects(link.predicate)):
             if str(e) in g and str(x) in g and g.nodes[str(e)]["kind"] == MEETING:
                 source, target = (str(x), str(e)) if link.reverse else (str(e), str(x))
-                _merge_edge(g, source, target, link.key, link.label, evidence.get(e, []))
+                _merge_edge(g, source, target, relation=link, evidence=evidence.get(e, []))
     spoke_about, spoke_at = _SCHEMA.relation_of(TG.speaker), _SCHEMA.relation_of(TG.madeAt)
     attendee = _SCHEMA.relation_of(SDO.attendee).key
     for speaker, said in sorted(statements.items()):
@@ -149,8 +150,7 @@ def _add_edges(g: nx.MultiDiGraph, ds: Dataset, evidence: dict[Node, list[Eviden
         for st in said:
             for topic in sorted(ds.objects(st, SDO.about), key=str):
                 if str(topic) in g:
-                    _merge_edge(g, str(speaker), str(topic), spoke_about.key, spoke_about.label,
-                                evidence.get(st, []))
+                    _merge_edge(g, str(speaker), str(topic), relation=spoke_about, evidence=evidence.get(st, []))
             event = ds.value(st, TG.madeAt)
             if event is not None and str(event) in g and not g.has_edge(str(speaker), str(event), attendee):
-                _merge_edge(g, str(speaker), str(event), spoke_at.key, spoke_at.label, evidence.get(st, []))
+                _merge_edge(g, str(speaker), str(event), relation=spoke_at, evidence=evidence.get(st, []))
