@@ -36,6 +36,7 @@ from wsgiref.simple_server import ServerHandler, WSGIRequestHandler, WSGIServer
 from wsgiref.simple_server import make_server as _wsgi_server
 
 from extract.errors import TradegraphError
+from graph.build.outdir import term_as_interrupt
 from graph.errors import StoreError
 from graph.serve.access import Access
 from graph.serve.builds import BuildInfo, PinnedBuild
@@ -268,7 +269,8 @@ def serve(out: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: floa
         signal.signal(signal.SIGHUP, lambda signum, frame: threading.Thread(
             target=endpoint.reload, name="reload-build", daemon=True).start())
     try:
-        endpoint.server.serve_forever()
+        with term_as_interrupt():  # SIGTERM stops it as Ctrl-C does: workers stopped, pin links removed
+            endpoint.server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
