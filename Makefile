@@ -1,4 +1,4 @@
-# tradegraph: `make run` builds the sample graph, `make test` runs every test.
+# tradegraph: `make run` builds the sample graph, `make test` runs every test, `make lint` ruff and mypy.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DOCS   ?= seeds
 OUT    ?= out
 
-.PHONY: install run test test-unit score bench-extract bench-render bench-query bench-endpoint clean notebook
+.PHONY: install run lint test test-unit score bench-extract bench-render bench-query bench-endpoint clean notebook
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit("tradegraph needs Python 3.11 or newer, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -25,7 +25,12 @@ notebook: $(STAMP)
 	@test -f $(OUT)/graph.trig || $(BIN)/tradegraph build $(DOCS) --out $(OUT)
 	TRADEGRAPH_OUT="$(abspath $(OUT))" $(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
-test: $(STAMP)
+# ruff (E, F, W, B, UP, I at 120 columns) and mypy over extract/ and graph/, as configured in pyproject.toml
+lint: $(STAMP)
+	$(BIN)/ruff check extract graph tests bench
+	$(BIN)/mypy
+
+test: $(STAMP) lint
 	$(BIN)/python -m pytest -q
 
 test-unit: $(STAMP)

@@ -15,6 +15,7 @@ LLC"). The trigger phrases and word lists are data (``data/company_lists.yaml``)
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -266,7 +267,7 @@ def with_company_lists(reading: Reading, *, mentions: list[Mention]) -> list[Men
     doc, lex, inst, clutter = reading.doc, reading.lexicon, reading.institutions, reading.clutter
     found = companies_named(doc, mentions, lex, inst, clutter)
     neighbour = {b.start_char: a.text for names in _lists(doc, mentions, load_grammar(), lex, clutter)
-                 for a, b in zip(names, names[1:])}
+                 for a, b in itertools.pairwise(names)}
     kept = [replace(m, acronym=None) if m.acronym and neighbour.get(m.start) == m.acronym else m
             for m in mentions if m.institution or not any(c.start < m.end and m.start < c.end for c in found)]
     return sorted(kept + found, key=lambda m: (m.start, m.end))

@@ -8,6 +8,7 @@ the sentence before then stands in for it.
 """
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -45,7 +46,7 @@ def _subject(verb: Token) -> Token | None:
 def _joined(sent: Span, verb: Token) -> int | None:
     """Where an "along with" / "together with" phrase before the verb starts, if there is one."""
     words = [t for t in sent if t.i < verb.i]
-    for a, b in zip(words, words[1:]):
+    for a, b in itertools.pairwise(words):
         if (a.lower_, b.lower_) in _JOINERS:
             return a.idx
     return None

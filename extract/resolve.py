@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from extract.company_lists import load_grammar
 from extract.institutions import InstitutionList
 from extract.lexicon import Lexicon
-from extract.company_lists import load_grammar
 from extract.mentions import Mention
 from extract.org_names import clean_org
 from extract.slug import fold
@@ -131,8 +131,8 @@ def _resolve_orgs(mentions: list[Mention], inst: InstitutionList, lex: Lexicon) 
             add(folded, m, m.text, None)
     for m in pending:
         head = m.text.lower()
-        def last_before(e: Entity) -> int:
-            return max((x.start for x in e.mentions if x.start < m.start), default=-1)
+        def last_before(e: Entity, at: int = m.start) -> int:  # the last mention of ``e`` before this one
+            return max((x.start for x in e.mentions if x.start < at), default=-1)
 
         before = [e for e in orgs.values() if head in e.name.lower().split() and last_before(e) >= 0]
         if before:

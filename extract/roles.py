@@ -18,6 +18,7 @@ Commerce Undersecretary William Kimmitt", "Mexican President X", "former Chamber
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
 __all__ = ["RoleFinding", "find_roles", "role_scheme", "split_title"]
 
 def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: InstitutionList,
-                  earlier: list[RoleFinding] = ()) -> list[RoleFinding]:
+                  earlier: Sequence[RoleFinding] = ()) -> list[RoleFinding]:
     doc = sent.doc
     p_start, _ = sent.tok_span(person)
     p_start = before_honorifics(sent, p_start, lex)  # "The Undersecretary of X, Dr. Ana Ruiz, …"

@@ -136,7 +136,8 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="tradegraph", description="Build and ask a knowledge graph of U.S.–Mexico trade actors.")
+    p = argparse.ArgumentParser(prog="tradegraph",
+                                description="Build and ask a knowledge graph of U.S.–Mexico trade actors.")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     b = sub.add_parser("build", help="extract documents into out/graph.trig, graph.ttl and network.html")

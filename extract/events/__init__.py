@@ -120,8 +120,8 @@ def find_events(reading: Reading, *, mentions: list[Mention]) -> list[Event]:
             # an undated, unplaced report ("X spoke at a virtual meeting of …") is of the event the story names
             inside = [ev for ev in events if not ev.planned][:1]
         if not whens and _definite_encounter(report, lex):  # "… signed it on May 3. … During the ceremony, …"
-            whens = next((w for s in _preceding(doc, report, 3) if (w := event_whens(s.text, published, reference))
-                          and len(w[0].start) == 10), [])
+            whens = next((found for s in _preceding(doc, report, 3)
+                          if (found := event_whens(s.text, published, reference)) and len(found[0].start) == 10), [])
         organizers = find_organizers(report, mentions)
         place = held_at(report, mentions)
         if line is not None and lead(report) and not announced(report):

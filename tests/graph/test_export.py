@@ -52,7 +52,8 @@ def test_export_graphml_keeps_kinds_names_countries_and_relations(tiny_dataset, 
     assert g.nodes[MEETING]["date"] == "2024-01-22" and g.nodes[MEETING]["planned"] is False
     assert g.nodes[ID + "topic/usmca-review"]["kind"] == "topic"
     (role,) = g.get_edge_data(ANA, COUNCIL).values()
-    assert (role["relation"], role["label"], role["former"], role["documents"]) == ("memberOf", "Director", False, "a.txt")
+    assert (role["relation"], role["label"], role["former"], role["documents"]) \
+        == ("memberOf", "Director", False, "a.txt")
     assert role["evidence"].startswith("Ana Ruiz, Director of the Harbour Council")
     (former,) = g.get_edge_data(BOB, ID + "org/us-commerce").values()
     assert former["former"] is True

@@ -13,7 +13,8 @@ matplotlib.use("Agg")
 def test_plot_meetings_counts_attendees_by_side(tiny_dataset):
     table = meetings(actor_network(tiny_dataset, kinds=KINDS))
     row = table.iloc[0]
-    assert (row.meeting, row.date, row["dated by"], row.place) == ("Border Talks", "2024-01-22", "meeting", "Washington")
+    assert (row.meeting, row.date, row["dated by"], row.place) \
+        == ("Border Talks", "2024-01-22", "meeting", "Washington")
     assert (row.attendees, row.people, row.US, row.MX, row.other) == (3, 2, 2, 1, 0)  # Ana, Bob, the Council
     assert row.when == pd.Timestamp("2024-01-22")
 

@@ -136,7 +136,8 @@ def test_projections_actor_topics_ties_speakers_and_attendees_to_topics(tiny_dat
     assert {e.document for e in bob["evidence"]} == {"a.txt"}
     assert ties["person/ana-ruiz", "topic/usmca-review"]["label"] == "1 meeting"
     assert topics.nodes[ID + "topic/usmca-review"]["label"] == "USMCA review"
-    assert topics.nodes[ID + "person/ana-ruiz"]["bipartite"] == 0 and topics.nodes[ID + "person/ana-ruiz"]["country"] == "MX"
+    ana = topics.nodes[ID + "person/ana-ruiz"]
+    assert ana["bipartite"] == 0 and ana["country"] == "MX"
     assert nx.is_bipartite(topics)
     assert actor_topics(actor_network(tiny_dataset)).number_of_edges() == 0  # no topics in the network, no ties
 
