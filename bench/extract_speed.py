@@ -17,7 +17,7 @@ from pathlib import Path
 import spacy
 from spacy.tokens import Doc
 
-from extract.pipeline import load_pipeline, model_name
+from extract.text.pipeline import load_pipeline, model_name
 from extract.triples import document_graph
 from graph.build import sources
 

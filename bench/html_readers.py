@@ -4,19 +4,19 @@ Usage: python bench/html_readers.py [--pages DIR] [--repeat N] [--readers NAME,.
 
 Runs each reader on the made-up saved pages in ``tests/data/html`` and scores it against
 ``expected.yaml`` there. Title and date are scored as the graph sees them: the headline that
-``extract.metadata.title`` picks from the reader's text, and the reader's own date, else the
-date ``extract.metadata.publication_date`` finds in the text's head. Token figures:
+``extract.text.metadata.title`` picks from the reader's text, and the reader's own date, else the
+date ``extract.text.metadata.publication_date`` finds in the text's head. Token figures:
 
 * recall: share of the article body's word tokens (a multiset) found in the reader's text;
 * precision: share of the reader's word tokens that belong to the title, body or optional text
-  (standfirst, byline, caption), before and after the clutter lines of ``extract.clutter`` go;
+  (standfirst, byline, caption), before and after the clutter lines of ``extract.text.clutter`` go;
 * first/last: whether the body's first and last paragraphs are there whole;
 * clutter: how many of the page's must-not-appear strings (navigation, related stories, footer)
   are in the text that the graph reads (clutter lines removed).
 
-Readers: ``stdlib`` (the standard-library reader of ``extract.html_reader`` alone), ``trafilatura``
+Readers: ``stdlib`` (the standard-library reader of ``extract.text.html_reader`` alone), ``trafilatura``
 and ``trafilatura-notables`` (the extractor as it comes, with and without tables, with htmldate's
-extensive search for the date) and ``project`` (whatever ``extract.document.decode`` does now).
+extensive search for the date) and ``project`` (whatever ``extract.text.document.decode`` does now).
 """
 from __future__ import annotations
 
@@ -30,16 +30,16 @@ from pathlib import Path
 
 import yaml
 
-from extract.clutter import clutter_spans
-from extract.document import decode
-from extract.metadata import publication_date, title
+from extract.text.clutter import clutter_spans
+from extract.text.document import decode
+from extract.text.metadata import publication_date, title
 
 PAGES = Path(__file__).resolve().parent.parent / "tests" / "data" / "html"
 Reader = Callable[[str], tuple[str, str | None]]
 
 
 def _stdlib(markup: str) -> tuple[str, str | None]:
-    from extract.html_reader import html_published, html_to_text
+    from extract.text.html_reader import html_published, html_to_text
     return html_to_text(markup), html_published(markup)
 
 

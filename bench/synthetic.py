@@ -25,10 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract.institutions import load_institutions  # noqa: E402
-from extract.roles import role_scheme  # noqa: E402
+from extract.reference.institutions import load_institutions  # noqa: E402
+from extract.roles.posts import role_scheme  # noqa: E402
 from extract.slug import slugify  # noqa: E402
-from extract.topics import load_scheme  # noqa: E402
+from extract.topics.scheme import load_scheme  # noqa: E402
 from extract.triples import reference_graph  # noqa: E402
 
 ID = "https://w3id.org/tradegraph/id/"

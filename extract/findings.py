@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from extract.entities import Entities
     from extract.events import Event
-    from extract.figures import Figure
-    from extract.memberships import Membership
     from extract.mentions import Mention
     from extract.reading import Reading
     from extract.resolve import Entity
-    from extract.statements import Statement
+    from extract.roles.memberships import Membership
+    from extract.statements.figures import Figure
+    from extract.statements.speech import Statement
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from rdflib import URIRef
 
-from extract.document import Document
 from extract.resolve import Entity
 from extract.slug import slugify
+from extract.text.document import Document
 from extract.vocab import ID
 
 

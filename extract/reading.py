@@ -14,12 +14,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from extract.clutter import clutter_spans
-from extract.document import Document
-from extract.institutions import InstitutionList, load_institutions
-from extract.lexicon import Lexicon, load_lexicon
 from extract.mentions import heading_spans
-from extract.metadata import publication_date
+from extract.reference.institutions import InstitutionList, load_institutions
+from extract.reference.lexicon import Lexicon, load_lexicon
+from extract.text.clutter import clutter_spans
+from extract.text.document import Document
+from extract.text.metadata import publication_date
 
 Spans = list[tuple[int, int]]
 

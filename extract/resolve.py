@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from extract.company_lists import load_grammar
-from extract.institutions import InstitutionList
-from extract.lexicon import Lexicon
 from extract.mentions import Mention
-from extract.org_names import clean_org
+from extract.organizations.company_lists import load_grammar
+from extract.organizations.names import clean_org
+from extract.reference.institutions import InstitutionList
+from extract.reference.lexicon import Lexicon
 from extract.slug import fold
 
 _PARTICLES = {"de", "la", "del", "van", "von", "der", "y", "da", "dos", "di", "le"}
@@ -92,7 +92,7 @@ def _legal_suffixes() -> tuple[tuple[str, ...], ...]:
 
 
 def clean_orgs(mentions: list[Mention], inst: InstitutionList, lex: Lexicon) -> list[Mention]:
-    """Organization mentions made into the bodies they name (``extract.org_names``), without those that
+    """Organization mentions made into the bodies they name (``extract.organizations.names``), without those that
     name none, and without an unlisted fragment of a longer organization mention ("Innovative
     Strategies" inside "Global Security and Innovative Strategies")."""
     out = [c for c in (clean_org(m, lex, inst) for m in mentions) if c is not None]

@@ -6,18 +6,10 @@ Nothing here writes RDF: that is :mod:`extract.rdf`.
 """
 from __future__ import annotations
 
-from extract.company_lists import with_company_lists
-from extract.coordinated import with_coordinated_bodies
-from extract.country import document_side, infer_countries, sentence_sides
-from extract.descriptions import described_people
 from extract.entities import Entities
 from extract.events import Event, find_events
 from extract.findings import Evidence, Findings, Meeting
-from extract.founders import find_founders
 from extract.guard import Guard
-from extract.hierarchy import PartOf, find_parts
-from extract.implied_bodies import meeting_series, with_role_mentions
-from extract.memberships import Membership, link, person_country
 from extract.mentions import (
     Mention,
     find_mentions,
@@ -26,13 +18,21 @@ from extract.mentions import (
     qualify_bare_bodies,
     with_acronyms,
 )
-from extract.metadata import about_document
+from extract.organizations.company_lists import with_company_lists
+from extract.organizations.coordinated import with_coordinated_bodies
+from extract.organizations.hierarchy import PartOf, find_parts
+from extract.organizations.implied_bodies import meeting_series, with_role_mentions
 from extract.reading import Reading
 from extract.resolve import resolve
-from extract.roles import find_roles
+from extract.roles.descriptions import described_people
+from extract.roles.founders import find_founders
+from extract.roles.memberships import Membership, link, person_country
+from extract.roles.posts import find_roles
+from extract.sides import document_side, infer_countries, sentence_sides
 from extract.slug import fold
-from extract.statements import statements_and_figures
-from extract.topics import load_scheme, main_topics
+from extract.statements.speech import statements_and_figures
+from extract.text.metadata import about_document
+from extract.topics.scheme import load_scheme, main_topics
 
 MAX_EVENT_TOPICS = 8
 

@@ -12,14 +12,14 @@ from collections.abc import Callable
 from rdflib import Graph
 from spacy.tokens import Doc
 
-from extract.document import Document
 from extract.guard import Guard
-from extract.institutions import InstitutionList
-from extract.lexicon import Lexicon
 from extract.rdf import write
 from extract.rdf.reference import institution_graph, reference_graph
 from extract.reading import Reading, content_text
+from extract.reference.institutions import InstitutionList
+from extract.reference.lexicon import Lexicon
 from extract.stages import read
+from extract.text.document import Document
 
 
 def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = None,

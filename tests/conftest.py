@@ -14,7 +14,7 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from extract.pipeline import load_pipeline
+    from extract.text.pipeline import load_pipeline
 
     return load_pipeline()
 

@@ -33,9 +33,9 @@ import spacy
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from extract.document import Document
 from extract.mentions import Mention
 from extract.reading import Reading
+from extract.text.document import Document
 
 _VOCAB: Vocab = spacy.blank("en").vocab
 _NO_SPACE_BEFORE = {",", ".", ";", ":", ")", "?", "!", "’s", "'s", "’", "%"}

@@ -22,8 +22,6 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
-from extract.dates import MONTH_NAMES, find_whens
-from extract.document import doc_text
 from extract.events.attendees import assign_people
 from extract.events.model import (
     Event,
@@ -41,9 +39,11 @@ from extract.events.naming import descriptive_name
 from extract.events.parts import earlier_encounters, separate_encounters
 from extract.events.places import header_place, held_at, held_online, opening_place, place_of_name
 from extract.events.report import HOSTING, convenes, find_organizers, is_report, met_with
-from extract.lexicon import Lexicon
 from extract.mentions import Mention
-from extract.metadata import dateline
+from extract.reference.lexicon import Lexicon
+from extract.text.dates import MONTH_NAMES, find_whens
+from extract.text.document import doc_text
+from extract.text.metadata import dateline
 
 if TYPE_CHECKING:
     from extract.reading import Reading

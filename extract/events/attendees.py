@@ -6,15 +6,15 @@ import re
 
 from spacy.tokens import Doc
 
-from extract.dates import MONTHS, find_whens
-from extract.document import doc_text
 from extract.events.model import Event, paragraphs
 from extract.events.named import refers_back
 from extract.events.naming import name_by_people
 from extract.events.participation import attends, org_takes_part, root_dep
-from extract.lexicon import Lexicon
 from extract.mentions import Mention
-from extract.metadata import is_dateline_agency
+from extract.reference.lexicon import Lexicon
+from extract.text.dates import MONTHS, find_whens
+from extract.text.document import doc_text
+from extract.text.metadata import is_dateline_agency
 
 _MONTH_WORD = re.compile(r"\b(" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b", re.I)
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from extract.dates import When, find_dates, find_whens
 from extract.mentions import Mention
+from extract.text.dates import When, find_dates, find_whens
 
 FUTURE = re.compile(r"\b(will|plans? (?:to|for)|planned|is expected to|are expected to|upcoming|next)\b", re.I)
 ORDINAL = r"(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Annual)"

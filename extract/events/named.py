@@ -7,11 +7,11 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.document import doc_text
 from extract.events.model import ORDINAL, announced
 from extract.events.words import encounter_words
-from extract.lexicon import Lexicon
 from extract.mentions import Mention
+from extract.reference.lexicon import Lexicon
+from extract.text.document import doc_text
 
 
 @lru_cache(maxsize=4)

@@ -6,11 +6,11 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from extract.document import doc_text
 from extract.events.model import Event
 from extract.events.words import encounter_words
-from extract.lexicon import Lexicon
 from extract.mentions import Mention
+from extract.reference.lexicon import Lexicon
+from extract.text.document import doc_text
 
 
 def descriptive_name(sent: Span, organizer: Mention | None, place: Mention | None, lex: Lexicon,

@@ -6,8 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from extract.events.words import encounter_words
-from extract.lexicon import Lexicon
 from extract.mentions import Mention
+from extract.reference.lexicon import Lexicon
 
 
 def root_dep(tok: Token) -> Token:

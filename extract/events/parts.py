@@ -11,16 +11,16 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.dates import When
-from extract.document import doc_text
 from extract.events.model import Event, announced, event_whens
 from extract.events.naming import descriptive_name
 from extract.events.participation import root_dep
 from extract.events.places import held_at
 from extract.events.report import find_organizers
 from extract.events.words import encounter_words
-from extract.lexicon import Lexicon
 from extract.mentions import Mention
+from extract.reference.lexicon import Lexicon
+from extract.text.dates import When
+from extract.text.document import doc_text
 
 
 def is_visit(ev: Event, doc: Doc, lex: Lexicon) -> bool:

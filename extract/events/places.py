@@ -6,10 +6,10 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from extract.dates import When, find_whens
-from extract.document import doc_text
 from extract.events.words import encounter_words
 from extract.mentions import Mention
+from extract.text.dates import When, find_whens
+from extract.text.document import doc_text
 
 
 def held_at(sent: Span, mentions: list[Mention], strict: bool = False) -> Mention | None:

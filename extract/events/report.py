@@ -6,9 +6,9 @@ import re
 
 from spacy.tokens import Span, Token
 
-from extract.document import doc_text
-from extract.lexicon import Lexicon
 from extract.mentions import Mention
+from extract.reference.lexicon import Lexicon
+from extract.text.document import doc_text
 
 
 def is_report(sent: Span, lex: Lexicon) -> bool:

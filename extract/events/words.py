@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
 
+from extract import DATA_DIR
 from extract.errors import DataError
 
-_PATH = Path(__file__).resolve().parent.parent / "data" / "encounters.yaml"
+_PATH = DATA_DIR / "encounters.yaml"
 _KEYS = ("participants_of", "presence_nouns", "holding_verbs", "title_cues", "anaphora_nouns", "settlement_nouns",
          "event_verbs", "place_verbs", "visit_nouns", "travel_verbs", "sequence_adverbs",
          "virtual_words", "earlier_words")

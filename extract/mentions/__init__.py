@@ -17,7 +17,7 @@ from extract.mentions.find import find_mentions
 from extract.mentions.governments import government_mentions
 from extract.mentions.headings import heading_spans
 from extract.mentions.model import Mention
-from extract.org_spans import in_title
+from extract.organizations.spans import in_title
 
 __all__ = ["Mention", "find_mentions", "government_mentions", "heading_spans", "in_title", "listed_by_acronym",
            "qualify_bare_bodies", "with_acronyms"]

@@ -14,10 +14,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from extract.document import doc_text
-from extract.institutions import InstitutionList
-from extract.lexicon import Lexicon
 from extract.mentions.model import Mention
+from extract.reference.institutions import InstitutionList
+from extract.reference.lexicon import Lexicon
+from extract.text.document import doc_text
 
 ACRONYM = re.compile(r"^[A-Z][A-Za-z&\-]*[A-Z][A-Za-z&]*$")
 _WORD_IN_PARENS = re.compile(r"\s*\((\w+)\)")

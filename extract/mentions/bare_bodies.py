@@ -13,12 +13,12 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from extract.countries import load_countries
-from extract.document import doc_text
-from extract.institutions import InstitutionList
-from extract.lexicon import Lexicon
 from extract.mentions.model import Mention
 from extract.mentions.words import load_mention_words
+from extract.reference.countries import load_countries
+from extract.reference.institutions import InstitutionList
+from extract.reference.lexicon import Lexicon
+from extract.text.document import doc_text
 
 
 def qualify_bare_bodies(mentions: list[Mention], doc: Doc, lex: Lexicon, inst: InstitutionList) -> list[Mention]:

@@ -4,7 +4,7 @@ Input is a spaCy ``Doc`` that went through the institution ruler and the statist
 of :class:`~extract.mentions.model.Mention`, in text order. Each entity span is cut into pieces, trimmed
 (:mod:`extract.mentions.trim`), checked and grown as a person's name (:mod:`extract.mentions.person_names`),
 retyped by the words around it (:mod:`extract.mentions.person_context`) or split and checked as an
-organization (:mod:`extract.org_spans`, :mod:`extract.org_context`); headings come from
+organization (:mod:`extract.organizations.spans`, :mod:`extract.organizations.context`); headings come from
 :mod:`extract.mentions.headings`, acronyms from :mod:`extract.mentions.acronyms`.
 """
 from __future__ import annotations
@@ -14,19 +14,19 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.clutter import in_spans
-from extract.document import doc_text
-from extract.institutions import InstitutionList
-from extract.known_people import known_holder
-from extract.lexicon import Lexicon
 from extract.mentions.acronyms import acronym_after
 from extract.mentions.headings import heading_spans, line_of
 from extract.mentions.model import Mention
 from extract.mentions.person_context import after_title_clause, employer_slot, titled, titled_apposition
 from extract.mentions.person_names import extend_given_names, extend_second_surname, person_ok, portfolio_then_name
 from extract.mentions.trim import pieces, text_of, trim
-from extract.org_context import org_context
-from extract.org_spans import after_title, before_possessive, in_title, org_ok, possessive_tail, split_org
+from extract.organizations.context import org_context
+from extract.organizations.spans import after_title, before_possessive, in_title, org_ok, possessive_tail, split_org
+from extract.reference.institutions import InstitutionList
+from extract.reference.known_people import known_holder
+from extract.reference.lexicon import Lexicon
+from extract.text.clutter import in_spans
+from extract.text.document import doc_text
 
 KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
 

@@ -15,12 +15,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from extract.clutter import in_spans
-from extract.countries import load_countries
-from extract.document import doc_text
-from extract.institutions import InstitutionList
-from extract.lexicon import Lexicon
 from extract.mentions.model import Mention
+from extract.reference.countries import load_countries
+from extract.reference.institutions import InstitutionList
+from extract.reference.lexicon import Lexicon
+from extract.text.clutter import in_spans
+from extract.text.document import doc_text
 
 
 @lru_cache(maxsize=1)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from extract.lexicon import Lexicon
-from extract.org_spans import is_possessive
+from extract.organizations.spans import is_possessive
+from extract.reference.lexicon import Lexicon
 
 
 def employer_slot(tokens: list[Token], lex: Lexicon) -> bool:

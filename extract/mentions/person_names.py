@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.dates import MONTH_NAMES, WEEKDAYS
-from extract.institutions import InstitutionList
-from extract.lexicon import Lexicon
 from extract.mentions.trim import text_of
 from extract.mentions.words import load_mention_words
-from extract.org_names import load_org_words
+from extract.organizations.names import load_org_words
+from extract.reference.institutions import InstitutionList
+from extract.reference.lexicon import Lexicon
+from extract.text.dates import MONTH_NAMES, WEEKDAYS
 
 _NOT_SURNAMES = {name.lower() for name in MONTH_NAMES} | set(WEEKDAYS)
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from extract.lexicon import Lexicon
 from extract.mentions.words import load_mention_words
+from extract.reference.lexicon import Lexicon
 
 _BULLETS = {"•", "·"}
 

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from extract.data_files import read_yaml
+from extract import DATA_DIR
 from extract.errors import DataError
+from extract.reference.data_files import read_yaml
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "mentions.yaml"
+DATA = DATA_DIR / "mentions.yaml"
 _LISTS = ("edge_junk", "heading_small_words", "name_particles", "bare_bodies")
 
 

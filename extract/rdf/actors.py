@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
 
-from extract.company_lists import SOURCE as COMPANY_LIST
 from extract.findings import Findings
-from extract.institutions import InstitutionList
 from extract.iris import entity_iri
-from extract.known_people import wikidata_of
-from extract.lexicon import Lexicon
-from extract.memberships import Membership
+from extract.organizations.company_lists import SOURCE as COMPANY_LIST
 from extract.rdf.provenance import provenance
+from extract.reference.institutions import InstitutionList
+from extract.reference.known_people import wikidata_of
+from extract.reference.lexicon import Lexicon
 from extract.resolve import Entity
+from extract.roles.memberships import Membership
 from extract.slug import fold, slugify
 from extract.vocab import DCTERMS, ID, ORG, OWL, RDF, SDO, SKOS, TG, WIKIDATA, XSD
 

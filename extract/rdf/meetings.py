@@ -9,8 +9,8 @@ from extract.entities import Entities
 from extract.events import Event
 from extract.findings import Meeting
 from extract.iris import entity_iri
-from extract.memberships import Membership
 from extract.rdf.provenance import provenance
+from extract.roles.memberships import Membership
 from extract.slug import slugify
 from extract.vocab import ID, RDF, SDO, TG, XSD
 

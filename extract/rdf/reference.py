@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
 
-from extract.institutions import Institution, InstitutionList, load_institutions
 from extract.iris import org_iri
+from extract.reference.institutions import Institution, InstitutionList, load_institutions
 from extract.vocab import ORG, OWL, RDF, SDO, WIKIDATA
 
 _SCHEMA_KIND = {"government": SDO.GovernmentOrganization, "legislature": SDO.GovernmentOrganization,

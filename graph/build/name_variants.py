@@ -16,9 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extract.data_files import read_yaml
 from extract.errors import DataError
-from extract.lexicon import DATA, load_lexicon
+from extract.reference.data_files import read_yaml
+from extract.reference.lexicon import DATA, load_lexicon
 from extract.slug import fold
 
 NAME_FORMS = DATA / "nicknames.yaml"

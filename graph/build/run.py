@@ -16,15 +16,15 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 
-from extract import long_text
-from extract.document import Document
-from extract.encodings import UTF8
 from extract.errors import InputError, TradegraphError
-from extract.institutions import load_institutions
 from extract.iris import document_iri, org_iri
-from extract.pipeline import load_pipeline
-from extract.roles import role_scheme
-from extract.topics import load_scheme
+from extract.reference.institutions import load_institutions
+from extract.roles.posts import role_scheme
+from extract.text import long_text
+from extract.text.document import Document
+from extract.text.encodings import UTF8
+from extract.text.pipeline import load_pipeline
+from extract.topics.scheme import load_scheme
 from extract.triples import document_graph, reference_graph
 from extract.vocab import ORG
 from graph.build import outdir, sources, store
@@ -61,7 +61,7 @@ def extract_documents(documents: list[Document], *, model: str | None = None, ba
     """Parse documents with ``nlp.pipe`` and yield each with its named graph. ``on_error`` hears of a
     document that could not be read at all; ``on_rule_error`` of a rule that failed inside a document
     that was read without what that rule finds. A document longer than the parser's limit is parsed
-    in pieces into one ``Doc`` (:func:`extract.long_text.parse`) instead of stopping the build."""
+    in pieces into one ``Doc`` (:func:`extract.text.long_text.parse`) instead of stopping the build."""
     nlp = load_pipeline(model)
     limit = nlp.max_length
     parsed = nlp.pipe((d.text for d in documents if len(d.text) <= limit), batch_size=batch_size)

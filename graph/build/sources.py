@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract.document import SUPPORTED_SUFFIXES, Document, decode
 from extract.errors import InputError, TradegraphError
 from extract.slug import slugify
+from extract.text.document import SUPPORTED_SUFFIXES, Document, decode
 
 #: Files larger than this are not read: a document this long would take the parser hours.
 MAX_BYTES = 10_000_000

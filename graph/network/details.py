@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from extract.countries import load_countries
+from extract.reference.countries import load_countries
 from graph.network.actors import MEETING
 from graph.network.evidence import Evidence
 from graph.network.schema import load_schema

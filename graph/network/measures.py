@@ -26,7 +26,7 @@ import networkx as nx
 import pandas as pd
 from networkx.algorithms import bipartite
 
-from extract.countries import load_countries
+from extract.reference.countries import load_countries
 from graph.network.actors import ACTOR_KINDS, MEETING, ORGANIZATION, PERSON
 from graph.network.schema import load_schema
 

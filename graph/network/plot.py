@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 import pandas as pd
 
-from extract.countries import load_countries
+from extract.reference.countries import load_countries
 from graph.network.actors import MEETING, PERSON
 from graph.network.details import country_name
 from graph.network.render import SIDE_STYLE

@@ -25,8 +25,8 @@ import jinja2
 import networkx as nx
 from rdflib import Dataset
 
-from extract.countries import load_countries
 from extract.errors import TradegraphError
+from extract.reference.countries import load_countries
 from extract.slug import slugify
 from graph.build.store import atomic_write
 from graph.network.actors import KINDS, MEETING, ORGANIZATION, actor_network

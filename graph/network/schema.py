@@ -22,8 +22,8 @@ from typing import Any
 
 from rdflib import URIRef
 
-from extract.data_files import read_yaml
 from extract.errors import DataError
+from extract.reference.data_files import read_yaml
 from extract.vocab import PREFIXES
 
 __all__ = ["SCHEMA_FILE", "Kind", "Relation", "Schema", "load_schema"]

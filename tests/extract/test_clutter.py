@@ -1,6 +1,6 @@
 import pytest
 
-from extract.clutter import clutter_spans
+from extract.text.clutter import clutter_spans
 
 BODY = "A long enough story about trade between two neighbours and their ministers.\n" * 3
 

@@ -9,14 +9,14 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.company_lists import SOURCE, companies_named, load_grammar, with_company_lists
-from extract.document import Document
 from extract.errors import DataError
-from extract.institutions import DATA, load_institutions
-from extract.lexicon import load_lexicon
 from extract.mentions import Mention
-from extract.pipeline import add_institution_ruler
+from extract.organizations.company_lists import SOURCE, companies_named, load_grammar, with_company_lists
 from extract.reading import Reading
+from extract.reference.institutions import DATA, load_institutions
+from extract.reference.lexicon import load_lexicon
+from extract.text.document import Document
+from extract.text.pipeline import add_institution_ruler
 
 
 @pytest.fixture(scope="module")

@@ -1,12 +1,12 @@
 """Several bodies under one plural head, read from hand-built Docs."""
 import pytest
 
-from extract.coordinated import coordinated_bodies, with_coordinated_bodies
-from extract.document import Document
-from extract.institutions import load_institutions
-from extract.lexicon import load_lexicon
 from extract.mentions import Mention
+from extract.organizations.coordinated import coordinated_bodies, with_coordinated_bodies
 from extract.reading import Reading
+from extract.reference.institutions import load_institutions
+from extract.reference.lexicon import load_lexicon
+from extract.text.document import Document
 
 
 @pytest.mark.parametrize("text,head,expected", [

@@ -4,9 +4,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extract.countries import DATA, load_countries
 from extract.errors import DataError
-from extract.institutions import load_institutions
+from extract.reference.countries import DATA, load_countries
+from extract.reference.institutions import load_institutions
 
 
 def test_countries_each_government_is_a_listed_government_of_its_country():

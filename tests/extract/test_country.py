@@ -1,10 +1,10 @@
 import pytest
 
-from extract.country import country_from_name, infer_countries
-from extract.institutions import load_institutions
-from extract.lexicon import load_lexicon
 from extract.mentions import Mention
+from extract.reference.institutions import load_institutions
+from extract.reference.lexicon import load_lexicon
 from extract.resolve import Entity
+from extract.sides import country_from_name, infer_countries
 
 
 @pytest.mark.parametrize("name,code", [
@@ -47,7 +47,7 @@ def test_country_parent_then_home_side():
 
 @pytest.mark.slow
 def test_a_person_with_no_side_takes_their_sentences_side_else_the_documents(nlp):
-    from extract.document import Document
+    from extract.text.document import Document
     from extract.triples import document_graph
     from extract.vocab import RDF, SDO
 
@@ -61,7 +61,7 @@ def test_a_person_with_no_side_takes_their_sentences_side_else_the_documents(nlp
 
 @pytest.mark.slow
 def test_a_third_country_company_gives_its_director_no_side(nlp):
-    from extract.document import Document
+    from extract.text.document import Document
     from extract.triples import document_graph
     from extract.vocab import RDF, SDO
 

@@ -1,7 +1,7 @@
 import pytest
 
-from extract.dates import find_dates
-from extract.metadata import publication_date, title
+from extract.text.dates import find_dates
+from extract.text.metadata import publication_date, title
 
 
 @pytest.mark.parametrize("text,iso", [
@@ -40,7 +40,7 @@ def test_title_is_first_content_line():
 ])
 def test_dateline_is_a_line_opening_with_a_place_and_a_date(text, place, expected):
     from extract.mentions import Mention
-    from extract.metadata import dateline
+    from extract.text.metadata import dateline
 
     start = text.index(place)
     found = dateline(text, [Mention("place", place, start, start + len(place), 0, len(text))], "2025-10-07")

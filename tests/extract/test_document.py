@@ -1,7 +1,7 @@
 import pytest
 
-from extract.document import decode, html_to_text
 from extract.errors import InputError
+from extract.text.document import decode, html_to_text
 
 
 @pytest.mark.parametrize("name,data,reason", [

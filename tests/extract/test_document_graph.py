@@ -2,7 +2,7 @@
 that named bodies belong to. Through the real pipeline, on made-up text."""
 import pytest
 
-from extract.document import Document
+from extract.text.document import Document
 from extract.triples import document_graph
 from extract.vocab import ORG, RDF, SDO
 
@@ -43,7 +43,7 @@ def test_a_company_brings_no_government(nlp):
 
 
 def test_a_listed_office_holder_named_in_full_is_their_wikidata_item(nlp):
-    from extract.known_people import known_holder
+    from extract.reference.known_people import known_holder
     from extract.vocab import OWL, WIKIDATA
 
     g = graph_of(nlp, "Bill Clinton signed the agreement. Dana Whitfield watched.")
@@ -79,10 +79,10 @@ def test_a_principal_named_by_office_takes_part(nlp):
 
 
 def test_an_office_in_a_title_names_nobody(nlp):
-    from extract.descriptions import described_people
     from extract.mentions import Mention
     from extract.reading import Reading
-    from extract.titles import RoleFinding
+    from extract.roles.descriptions import described_people
+    from extract.roles.titles import RoleFinding
 
     doc = nlp("Texas Governor Dana Whitfield spoke. Tom Vale, adviser to the governor, agreed.")
     whitfield = Mention("person", "Dana Whitfield", 15, 29, 0, 36)

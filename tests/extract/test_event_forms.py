@@ -4,11 +4,11 @@ from __future__ import annotations
 import pytest
 from rdflib import URIRef
 
-from extract.document import Document
 from extract.errors import DataError
 from extract.events import Event
 from extract.events import words as words_module
 from extract.rdf.meetings import event_iri
+from extract.text.document import Document
 from extract.triples import document_graph
 from extract.vocab import RDF, SDO
 

@@ -1,9 +1,9 @@
 """Meetings, statements and figures read from made-up documents in the genre's grammar."""
 import pytest
 
-from extract.dates import find_whens
-from extract.document import Document
-from extract.figures import find_figures
+from extract.statements.figures import find_figures
+from extract.text.dates import find_whens
+from extract.text.document import Document
 from extract.triples import document_graph
 from extract.vocab import RDF, SDO, TG
 

@@ -9,7 +9,7 @@ import pytest
 
 from extract.events.attendees import _in_participant_list, _next_in_list
 from extract.events.participation import attends, org_takes_part, root_dep
-from extract.lexicon import load_lexicon
+from extract.reference.lexicon import load_lexicon
 from tests.handmade import handmade, org, parsed, person
 
 MET_WITH = """

@@ -2,9 +2,9 @@
 import pytest
 from spacy.tokens import Span
 
-from extract.document import decode
 from extract.mentions import Mention
-from extract.sentence_view import SentenceView
+from extract.text.document import decode
+from extract.text.sentence_view import SentenceView
 from extract.triples import document_graph
 from tests.conftest import SHARED
 

@@ -1,11 +1,11 @@
-"""Founders (extract/founders.py) on hand-parsed made-up sentences: the subject of a founding verb, and those
+"""Founders (extract/roles/founders.py) on hand-parsed made-up sentences: the subject of a founding verb, and those
 "along with" it, are members of the body the verb's object names; a dropped subject is the previous
 sentence's. The stage's grammar is in its entry point, called on tests/handmade.py:reading_of."""
 from __future__ import annotations
 
 import pytest
 
-from extract.founders import _subject, find_founders
+from extract.roles.founders import _subject, find_founders
 from tests.handmade import org, parsed, person, reading_of
 
 FOUNDED = """

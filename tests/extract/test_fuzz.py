@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.document import Document
+from extract.text.document import Document
 from extract.triples import document_graph
 from extract.vocab import DCTERMS
 

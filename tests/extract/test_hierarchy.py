@@ -1,6 +1,6 @@
 import pytest
 
-from extract.document import Document
+from extract.text.document import Document
 from extract.triples import document_graph
 from extract.vocab import ORG, SDO
 

@@ -1,11 +1,11 @@
-"""Which body is part of which (extract/hierarchy.py), on hand-tagged made-up sentences: "A's B" makes B part of
-A (and B a new mention when the NER missed it), "B, under the A" makes B part of A. The stage's grammar is in
-its entry point, called on tests/handmade.py:reading_of."""
+"""Which body is part of which (extract/organizations/hierarchy.py), on hand-tagged made-up sentences:
+"A's B" makes B part of A (and B a new mention when the NER missed it), "B, under the A" makes B part of A.
+The stage's grammar is in its entry point, called on tests/handmade.py:reading_of."""
 from __future__ import annotations
 
 import pytest
 
-from extract.hierarchy import find_parts
+from extract.organizations.hierarchy import find_parts
 from tests.handmade import handmade, org, reading_of
 
 

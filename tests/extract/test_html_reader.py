@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extract.clutter import clutter_spans
-from extract.document import decode
-from extract.html_reader import DATA, html_published, html_to_text, load_rules, main_text, read_html
-from extract.metadata import publication_date, title
+from extract.text.clutter import clutter_spans
+from extract.text.document import decode
+from extract.text.html_reader import DATA, html_published, html_to_text, load_rules, main_text, read_html
+from extract.text.metadata import publication_date, title
 
 PAGES = Path(__file__).resolve().parent.parent / "data" / "html"
 EXPECTED: dict[str, dict] = yaml.safe_load((PAGES / "expected.yaml").read_text(encoding="utf-8"))

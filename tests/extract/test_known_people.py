@@ -1,8 +1,8 @@
 """The side of a person the office-holder list knows: only where the text leaves it out."""
 import pytest
 
-from extract.document import Document
-from extract.known_people import known_holder, side_of, wikidata_of
+from extract.reference.known_people import known_holder, side_of, wikidata_of
+from extract.text.document import Document
 from extract.triples import document_graph
 from extract.vocab import RDF, SDO
 

@@ -1,8 +1,8 @@
 import pytest
 
-from extract.institutions import load_institutions
-from extract.lexicon import load_lexicon
 from extract.mentions import Mention, find_mentions, heading_spans, with_acronyms
+from extract.reference.institutions import load_institutions
+from extract.reference.lexicon import load_lexicon
 
 
 def mentions_of(doc):
@@ -175,15 +175,6 @@ def test_bare_legislature_takes_the_side_of_its_whole_sentence(make_doc, text, e
     line = text.index("\n") + 1
     m = Mention("org", "Congress", start, start + 8, line, text.index(".") + 1)
     assert qualify_bare_bodies([m], doc, load_lexicon(), load_institutions())[0].institution == expected
-
-
-@pytest.mark.parametrize("module", ["acronyms", "bare_bodies", "governments", "headings", "model", "words"])
-def test_mentions_submodule_examples_run(module):
-    """The package's modules are below extract/, where tests/test_docstrings.py does not look."""
-    import doctest
-    import importlib
-    result = doctest.testmod(importlib.import_module(f"extract.mentions.{module}"))
-    assert result.attempted and not result.failed
 
 
 @pytest.mark.parametrize("text,complaint", [

@@ -5,7 +5,15 @@ import pytest
 import yaml
 
 from extract.errors import DataError
-from extract.officeholders import _bounds, _surnames, by_surname, find, holder, load_officeholders, was_holding
+from extract.reference.officeholders import (
+    _bounds,
+    _surnames,
+    by_surname,
+    find,
+    holder,
+    load_officeholders,
+    was_holding,
+)
 
 
 def test_every_office_has_one_current_holder():

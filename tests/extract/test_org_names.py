@@ -1,13 +1,13 @@
-"""The name of a body as the NER or a role rule hands it over (extract/org_names.py) and what the words
-around it say it is (extract/org_context.py). Made-up names throughout."""
+"""The name of a body as the NER or a role rule hands it over (extract/organizations/names.py) and what the words
+around it say it is (extract/organizations/context.py). Made-up names throughout."""
 import pytest
 from spacy.tokens import Doc
 
-from extract.institutions import load_institutions
-from extract.lexicon import load_lexicon
 from extract.mentions import Mention
-from extract.org_context import org_context
-from extract.org_names import clean_org
+from extract.organizations.context import org_context
+from extract.organizations.names import clean_org
+from extract.reference.institutions import load_institutions
+from extract.reference.lexicon import load_lexicon
 
 
 def cleaned(text, source="role"):

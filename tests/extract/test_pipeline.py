@@ -1,7 +1,7 @@
 import pytest
 
-from extract import pipeline
 from extract.errors import ModelNotFound
+from extract.text import pipeline
 
 
 def test_pipeline_names_the_install_command_when_no_model(monkeypatch):

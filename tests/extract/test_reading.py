@@ -7,18 +7,18 @@ import spacy
 from rdflib import Graph, Literal, URIRef
 
 from extract import vocab
-from extract.document import Document
 from extract.entities import Entities
 from extract.events import Event
 from extract.findings import Evidence, Meeting
 from extract.guard import Guard
-from extract.memberships import link
 from extract.mentions import Mention
 from extract.rdf.meetings import meeting_triples
 from extract.rdf.provenance import provenance
 from extract.reading import Reading
 from extract.resolve import Entity
-from extract.titles import RoleFinding
+from extract.roles.memberships import link
+from extract.roles.titles import RoleFinding
+from extract.text.document import Document
 from extract.vocab import ID, PROV, SDO, TG
 
 TEXT = "Ana Ruiz of Acme Logistics met Tom Vale in Laredo.\n\nThey agreed."

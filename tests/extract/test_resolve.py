@@ -1,8 +1,8 @@
 import pytest
 
-from extract.institutions import load_institutions
-from extract.lexicon import load_lexicon
 from extract.mentions import Mention
+from extract.reference.institutions import load_institutions
+from extract.reference.lexicon import load_lexicon
 from extract.resolve import resolve
 
 

@@ -1,7 +1,7 @@
 """Roles read from made-up sentences in the genre's grammar, through the real pipeline."""
 import pytest
 
-from extract.document import Document
+from extract.text.document import Document
 from extract.triples import document_graph
 from extract.vocab import ORG, SDO, SKOS, TG
 

@@ -1,5 +1,5 @@
-"""The grammar of posts on hand-tagged sentences: a title before a name (extract/roles.py), an apposition
-after it (extract/appositions.py) and the names a title reveals (extract/titled_names.py).
+"""The grammar of posts on hand-tagged sentences: a title before a name (extract/roles/posts.py), an apposition
+after it (extract/roles/appositions.py) and the names a title reveals (extract/roles/titled_names.py).
 
 The sentences are made up, with made-up people and bodies; tags are given by hand (tests/handmade.py), so no
 model is loaded. The rules below the stage's entry point are called directly, on one sentence's view.
@@ -9,14 +9,14 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from extract.appositions import apposition
-from extract.institutions import load_institutions
-from extract.lexicon import load_lexicon
 from extract.mentions import Mention
-from extract.roles import _title_before
-from extract.sentence_view import SentenceView
-from extract.titled_names import people_after_titles, people_before_titles
-from extract.titles import RoleFinding
+from extract.reference.institutions import load_institutions
+from extract.reference.lexicon import load_lexicon
+from extract.roles.appositions import apposition
+from extract.roles.posts import _title_before
+from extract.roles.titled_names import people_after_titles, people_before_titles
+from extract.roles.titles import RoleFinding
+from extract.text.sentence_view import SentenceView
 from tests.handmade import handmade, org, person
 
 

@@ -1,4 +1,4 @@
-"""Tests of extract.topic_weights and the decision in extract.topics.main_topics: where and how a text
+"""Tests of extract.topics.weights and the decision in extract.topics.scheme.main_topics: where and how a text
 names a topic decides whether it is what the text is about.
 
 All texts and people are made up for the tests.
@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from extract.errors import DataError
-from extract.topic_weights import find_headline, load_cues, text_units
-from extract.topics import Topic, TopicScheme, load_scheme, main_topics, topic_scores
+from extract.topics.scheme import Topic, TopicScheme, load_scheme, main_topics, topic_scores
+from extract.topics.weights import find_headline, load_cues, text_units
 
 FILLER = [
     "The delegation arrived in Saltillo on a rainy Monday morning.",

@@ -1,4 +1,4 @@
-"""Tests of extract.topics: the SKOS topic scheme, keyword matching and main-topic scoring.
+"""Tests of extract.topics.scheme: the SKOS topic scheme, keyword matching and main-topic scoring.
 
 All texts are made up for the tests.
 """
@@ -14,7 +14,7 @@ from rdflib.namespace import RDF, SKOS
 
 from extract.errors import DataError
 from extract.slug import slugify
-from extract.topics import Topic, TopicScheme, find_topics, load_scheme, main_topics, sentence_topics
+from extract.topics.scheme import Topic, TopicScheme, find_topics, load_scheme, main_topics, sentence_topics
 
 REQUIRED = {
     "USMCA review", "Tariffs and trade policy", "Nearshoring and investment", "Supply chains", "Automotive",

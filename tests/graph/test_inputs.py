@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import spacy
 
-from extract.document import decode
 from extract.errors import InputError, TradegraphError
-from extract.long_text import PIECE, parse, pieces
+from extract.text.document import decode
+from extract.text.long_text import PIECE, parse, pieces
 from graph.build import sources
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -220,7 +220,7 @@ def test_cli_build_with_only_bad_files_says_why_in_one_line(tmp_path):
 def test_build_reads_a_document_over_the_parser_limit_in_pieces_into_one_graph(tmp_path, monkeypatch):
     from rdflib import Literal
 
-    from extract.pipeline import load_pipeline
+    from extract.text.pipeline import load_pipeline
     from extract.vocab import SDO
     from graph.build.run import build
 

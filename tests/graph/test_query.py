@@ -226,17 +226,6 @@ def test_query_samples_answers(sample_build):
     assert "Roberto Velasco" in several
 
 
-@pytest.mark.parametrize("module", ["graph.query.library", "graph.query.params", "graph.query.formats",
-                                    "graph.query.result", "graph.query.run", "graph.build.oxstore",
-                                    "graph.serve.endpoint", "graph.serve.server"])
-def test_query_docstring_examples_run(module):
-    import doctest
-    import importlib
-
-    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
-    assert result.attempted > 0 and result.failed == 0
-
-
 def test_query_limit_caps_rows_and_is_checked(store):
     assert len(run_named(store, "organizations_by_documents", {"limit": "2"}).rows) == 2
     assert len(run_named(store, "organizations_by_documents", {"limit": ""}).rows) == 8  # empty: every row

@@ -8,11 +8,8 @@ process. Every wait has a deadline.
 from __future__ import annotations
 
 import contextlib
-import doctest
-import importlib
 import json
 import os
-import pkgutil
 import queue
 import re
 import shutil
@@ -285,13 +282,3 @@ def test_the_python_api_reloads_too(out: Path) -> None:
         assert ep.reload() is not None and ask(ep.url) == ("Otto Brenn", ep.build.header())
     finally:
         ep.close()
-
-
-@pytest.mark.parametrize("name", sorted(f"graph.serve.{m.name}" for m in pkgutil.iter_modules(
-    [str(ROOT / "graph" / "serve")])))
-def test_serve_docstring_examples_run(name: str) -> None:
-    """tests/test_docstrings.py reaches only graph/'s top-level modules; these are graph/serve/'s."""
-    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
-    if result.attempted == 0:
-        pytest.skip(f"{name} shows no examples")
-    assert result.failed == 0

@@ -1,0 +1,73 @@
+"""A document as tradegraph reads it: its text and what the text says about itself.
+
+Decoding is pure (bytes in, :class:`Document` out) so that the CLI, tests and a
+cluster job can share it; reading files from disk happens in ``graph.build.sources``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from extract.errors import InputError
+from extract.text.encodings import UTF8, UndecodableText, decode_text
+from extract.text.html_reader import html_published, html_to_text, read_html
+
+__all__ = ["Document", "SUPPORTED_SUFFIXES", "decode", "doc_text", "html_published", "html_to_text"]
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document: ``name`` is its file name (no folders), ``key`` a unique slug for its IRI."""
+
+    name: str
+    key: str
+    text: str
+    published: str | None = None  # an HTML page's own publication date (meta tags, JSON-LD, <time>), ISO
+    encoding: str = UTF8  # what the file's bytes were read as: "utf-8", "UTF-16", "cp1252"…
+
+
+def decode(name: str, data: bytes, *, key: str | None = None) -> Document:
+    """Turn a file's bytes into a :class:`Document`, or raise :class:`InputError` saying why not.
+
+    UTF-8 is read as is; UTF-16 or UTF-32 with a byte-order mark and Western European code pages
+    are decoded too (:mod:`extract.text.encodings`), and ``Document.encoding`` says which was used.
+
+    >>> decode("a.txt", b"Hello").text
+    'Hello'
+    """
+    from extract.slug import slugify
+
+    suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise InputError(f"{name}: unsupported kind of file {suffix or '(no extension)'!r}; "
+                         f"expected one of {', '.join(SUPPORTED_SUFFIXES)}")
+    if not data.strip():
+        raise InputError(f"{name}: the file is empty")
+    try:
+        text, encoding = decode_text(data)
+    except UndecodableText as exc:
+        raise InputError(f"{name}: {exc}") from None
+    if not text.strip():
+        raise InputError(f"{name}: the file is empty")
+    published = None
+    if suffix in (".html", ".htm"):
+        page = read_html(text)
+        text, published = page.text, page.published
+        if not text.strip():
+            raise InputError(f"{name}: the HTML page has no visible text")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Document(name=name, key=key or slugify(name.rsplit(".", 1)[0]), text=text, published=published,
+                    encoding=encoding)
+
+
+def doc_text(doc: SpacyDoc) -> str:
+    """The text of a parsed document, built once: spaCy rebuilds ``Doc.text`` on every access."""
+    cached = doc.user_data.get("tg_text")
+    if cached is None:
+        cached = doc.user_data["tg_text"] = doc.text
+    return cached

