@@ -161,8 +161,8 @@ def find_events(reading: Reading, *, mentions: list[Mention]) -> list[Event]:
             events.insert(0, ev)
             main_event = ev
     if report is not None:
-        events.extend(separate_encounters(doc, report, main_event, events, mentions, reference, lex,
-                                          clutter + headings))
+        events.extend(separate_encounters(doc, report, main_event, events, mentions=mentions, published=reference,
+                                          lex=lex, skip=clutter + headings))
     events.extend(earlier_encounters(doc, events, reference, lex, clutter + headings))
     if not events:
         return []

@@ -104,7 +104,7 @@ def assign_people(doc: Doc, mentions: list[Mention], events: list[Event], clutte
         para = text[p_start:p_end]
         own = next((ev for ev in events if ev.separate and p_start <= ev.sentence[0] < p_end), None)
         if own is not None:
-            _take_part(doc, mentions, own, (p_start, p_end), conference, lex)
+            _take_part(doc, mentions, own, (p_start, p_end), conference=conference, lex=lex)
             continue
         if dated:
             for marker in _MONTH_WORD.finditer(para):
@@ -152,7 +152,7 @@ def _report_orgs(doc: Doc, mentions: list[Mention], ev: Event) -> list[Mention]:
             and not is_dateline_agency(doc_text(doc), m)]
 
 
-def _take_part(doc: Doc, mentions: list[Mention], ev: Event, para: tuple[int, int], conference: bool,
+def _take_part(doc: Doc, mentions: list[Mention], ev: Event, para: tuple[int, int], *, conference: bool,
                lex: Lexicon) -> None:
     """A separate encounter's people and bodies: those its own paragraph says took part."""
     people = [m for m in mentions if m.kind == "person" and para[0] <= m.start < para[1]]

@@ -35,7 +35,7 @@ def is_visit(ev: Event, doc: Doc, lex: Lexicon) -> bool:
                                     or t.lower_ in encounter_words().visit_nouns for t in span)
 
 
-def separate_encounters(doc: Doc, main: Span, main_event: Event | None, events: list[Event],
+def separate_encounters(doc: Doc, main: Span, main_event: Event | None, events: list[Event], *,
                         mentions: list[Mention], published: str | None, lex: Lexicon,
                         skip: list[tuple[int, int]]) -> list[Event]:
     """Encounters told after the main report, one per paragraph: a part of the main event when that is a visit,

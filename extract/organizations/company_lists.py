@@ -136,7 +136,7 @@ def _name_end(doc: Doc, i: int, grammar: Grammar, end: int) -> int:
     return i if j - i > MAX_NAME_TOKENS else j
 
 
-def _items(doc: Doc, start: int, end: int, many: bool, grammar: Grammar,
+def _items(doc: Doc, start: int, end: int, *, many: bool, grammar: Grammar,
            listed: dict[int, int]) -> list[tuple[int, int]]:
     """Token ranges of the names in the list starting at ``start`` (a listed mention counts whole)."""
     items: list[tuple[int, int]] = []
@@ -212,7 +212,8 @@ def _lists(doc: Doc, mentions: list[Mention], grammar: Grammar, lex: Lexicon,
         found = grammar.trigger_at(doc, i)
         if found is not None and not in_spans(doc[i].idx, clutter or []):
             after, many = found
-            out.append([doc[a:b] for a, b in _items(doc, after, _sentence_end(doc, i), many, grammar, listed)])
+            items = _items(doc, after, _sentence_end(doc, i), many=many, grammar=grammar, listed=listed)
+            out.append([doc[a:b] for a, b in items])
     out += _mixed_lists(doc, mentions, grammar, listed, clutter)
     return out + [[span] for span in _suffixed(doc, grammar, lex)
                   if span.start not in listed and not in_spans(span.start_char, clutter or [])]
@@ -232,7 +233,7 @@ def _mixed_lists(doc: Doc, mentions: list[Mention], grammar: Grammar, listed: di
         i = by_start.get(m.start)
         if m.kind != "org" or i is None or i <= covered or in_spans(m.start, clutter or []):
             continue
-        items = [doc[a:b] for a, b in _items(doc, i, _sentence_end(doc, i), True, grammar, listed)]
+        items = [doc[a:b] for a, b in _items(doc, i, _sentence_end(doc, i), many=True, grammar=grammar, listed=listed)]
         known = sum((s.start_char, s.end_char) in orgs for s in items)
         if len(items) >= 3 and known >= 2 and known * 3 >= len(items):
             covered = items[-1].end
@@ -240,7 +241,7 @@ def _mixed_lists(doc: Doc, mentions: list[Mention], grammar: Grammar, listed: di
     return out
 
 
-def companies_named(doc: Doc, mentions: list[Mention], lex: Lexicon, inst: InstitutionList,
+def companies_named(doc: Doc, mentions: list[Mention], lex: Lexicon, inst: InstitutionList, *,
                     clutter: list[tuple[int, int]] | None = None, grammar: Grammar | None = None) -> list[Mention]:
     """New company mentions for the names in company contexts; names the institution list knows keep
     their own mention (none is made), people with a title next to them stay people."""
@@ -266,7 +267,7 @@ def with_company_lists(reading: Reading, *, mentions: list[Mention]) -> list[Men
     overlap (a list item the NER took for a person or a place, or ran into its neighbour). In a list,
     "IBM, Acme" is two names, not an acronym and its definition: such a reading is undone."""
     doc, lex, inst, clutter = reading.doc, reading.lexicon, reading.institutions, reading.clutter
-    found = companies_named(doc, mentions, lex, inst, clutter)
+    found = companies_named(doc, mentions, lex, inst, clutter=clutter)
     neighbour = {b.start_char: a.text for names in _lists(doc, mentions, load_grammar(), lex, clutter)
                  for a, b in itertools.pairwise(names)}
     kept = [replace(m, acronym=None) if m.acronym and neighbour.get(m.start) == m.acronym else m
