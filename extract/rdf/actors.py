@@ -18,10 +18,11 @@ from extract.vocab import DCTERMS, ID, ORG, OWL, RDF, SDO, SKOS, TG, WIKIDATA, X
 
 
 def document_triples(g: Graph, doc: URIRef, findings: Findings) -> None:
-    """The document node: source file, title, date, author, publisher and main topics."""
+    """The document node: source file, language, title, date, author, publisher and main topics."""
     about, entities = findings.about, findings.entities
     g.add((doc, RDF.type, SDO.CreativeWork))
     g.add((doc, DCTERMS.source, Literal(findings.reading.document.name)))
+    g.add((doc, DCTERMS.language, Literal(findings.reading.language)))
     if about.published:
         g.add((doc, SDO.datePublished, Literal(about.published, datatype=XSD.date)))
     for topic in about.topics:

@@ -23,6 +23,7 @@ from extract.roles.posts import role_scheme
 from extract.text import long_text
 from extract.text.document import Document
 from extract.text.encodings import UTF8
+from extract.text.language import check_language, document_language
 from extract.text.pipeline import load_pipeline
 from extract.topics.scheme import load_scheme
 from extract.triples import document_graph, reference_graph
@@ -54,21 +55,26 @@ class BuildResult:
     files: dict[str, Path] = field(default_factory=dict)
 
 
-def extract_documents(documents: list[Document], *, model: str | None = None, batch_size: int = 16,
+def extract_documents(documents: list[Document], *, model: str | None = None, language: str | None = None,
+                      batch_size: int = 16,
                       progress: Callable[[int], object] | None = None,
                       on_error: Callable[[str], None] | None = None,
                       on_rule_error: Callable[[str], None] | None = None) -> Iterator[tuple[Document, Graph]]:
     """Parse documents with ``nlp.pipe`` and yield each with its named graph. ``on_error`` hears of a
     document that could not be read at all; ``on_rule_error`` of a rule that failed inside a document
     that was read without what that rule finds. A document longer than the parser's limit is parsed
-    in pieces into one ``Doc`` (:func:`extract.text.long_text.parse`) instead of stopping the build."""
+    in pieces into one ``Doc`` (:func:`extract.text.long_text.parse`) instead of stopping the build.
+    ``language`` (``"en"``, ``"es"``) is the language every document is read as; ``None`` or ``"auto"``:
+    each document's own, detected from its text (:mod:`extract.text.language`)."""
+    language = check_language(language)
     nlp = load_pipeline(model)
     limit = nlp.max_length
     parsed = nlp.pipe((d.text for d in documents if len(d.text) <= limit), batch_size=batch_size)
     for document in documents:
         try:
             doc = next(parsed) if len(document.text) <= limit else long_text.parse(nlp, document.text)
-            yield document, document_graph(doc, document, on_error=on_rule_error)
+            yield document, document_graph(doc, document, on_error=on_rule_error,
+                                           language=document_language(document.text, language))
         except Exception as exc:  # one bad document must not stop the build
             if on_error is None:
                 raise
@@ -97,7 +103,8 @@ def assemble(extracted: list[tuple[Document, Graph]], judgements: Judgements) ->
     return store.assemble(default, graphs), merges
 
 
-def build(paths: list[Path], out: Path, *, model: str | None = None, batch_size: int = 16,
+def build(paths: list[Path], out: Path, *, model: str | None = None, language: str | None = None,
+          batch_size: int = 16,
           judgements_file: Path | None = None, show_progress: bool = True, pages: Mapping[str, Page] | None = None,
           warn: Callable[[str], None] = lambda msg: print(msg, file=sys.stderr)) -> BuildResult:
     """Build the graph of every document under ``paths`` into ``out``.
@@ -113,11 +120,14 @@ def build(paths: list[Path], out: Path, *, model: str | None = None, batch_size:
     an error or interrupt anywhere leaves the previous build as it was. ``files`` name paths in ``out``,
     by kind: ``trig``, ``ttl``, ``store``, ``merges`` and the keys of ``pages`` (views written into the
     same folder before the swap, such as :func:`graph.network.render.write_main_page` as ``html``).
+    ``language`` reads every document as that language (``"en"``, ``"es"``); ``None`` or ``"auto"``
+    detects each document's own.
     """
+    check_language(language)  # an unknown language is said before anything is read
     inventory = sources.collect(paths, companions=[JUDGEMENTS])
     folder = outdir.target(out, [*paths, *([judgements_file] if judgements_file else [])])
     with outdir.term_as_interrupt(), outdir.locked(folder):
-        result = _build_locked(inventory, paths, folder, model=model, batch_size=batch_size,
+        result = _build_locked(inventory, paths, folder, model=model, language=language, batch_size=batch_size,
                                judgements_file=judgements_file, show_progress=show_progress, warn=warn,
                                pages=pages or {})
     result.files = {key: out / path.relative_to(folder) for key, path in result.files.items()}
@@ -125,7 +135,7 @@ def build(paths: list[Path], out: Path, *, model: str | None = None, batch_size:
 
 
 def _build_locked(inventory: sources.Inventory, paths: list[Path], out: Path, *, model: str | None,
-                  batch_size: int, judgements_file: Path | None, show_progress: bool,
+                  language: str | None, batch_size: int, judgements_file: Path | None, show_progress: bool,
                   warn: Callable[[str], None], pages: Mapping[str, Page]) -> BuildResult:
     """:func:`build` once the lock on ``out`` is held: read, extract, write a fresh folder, swap it in.
     Nothing in ``out`` changes before the swap; an error before it leaves the previous build whole."""
@@ -153,7 +163,7 @@ def _build_locked(inventory: sources.Inventory, paths: list[Path], out: Path, *,
 
         bar = tqdm(total=len(documents), unit="doc", desc="extracting", file=sys.stderr, leave=False)
 
-    extracted = list(extract_documents(documents, model=model, batch_size=batch_size,
+    extracted = list(extract_documents(documents, model=model, language=language, batch_size=batch_size,
                                        progress=bar.update if bar else None, on_error=failures.append,
                                        on_rule_error=warn))
     if bar:
