@@ -241,12 +241,21 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _hint(exc: TradegraphError) -> str:
+    """The command that fixes an error, for the errors a command fixes (the library's messages name none)."""
+    from graph.errors import StoreError
+
+    if isinstance(exc, StoreError) and "no built graph here" in str(exc):
+        return " (tradegraph build DOCS --out DIR)"
+    return ""
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.func(args)
     except TradegraphError as exc:
-        print(f"tradegraph: {exc}", file=sys.stderr)
+        print(f"tradegraph: {exc}{_hint(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("tradegraph: interrupted", file=sys.stderr)

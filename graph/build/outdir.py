@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from extract.errors import TradegraphError
+from graph.errors import BuildError
 
 __all__ = ["BuildLocked", "fresh", "locked", "target", "term_as_interrupt"]
 
@@ -44,7 +44,7 @@ _RENAME_EXCHANGE = 2
 _MARK = "graph.trig"  # a folder holding it is a build that may be replaced
 
 
-class BuildLocked(TradegraphError):
+class BuildLocked(BuildError):
     """Another build is writing the same output folder."""
 
 
@@ -58,11 +58,11 @@ def target(out: Path, inputs: list[Path]) -> Path:
     if out.is_symlink():
         out = out.resolve()
     if out.exists() and not out.is_dir():
-        raise TradegraphError(f"{out}: is a file, not a folder; choose another --out")
+        raise BuildError(f"{out}: is a file, not a folder; choose another output folder")
     for path in inputs:
         if Path(os.path.abspath(path)).resolve().is_relative_to(out):
-            raise TradegraphError(f"{path}: is inside the output folder {out}, which a build replaces; "
-                                  f"choose another --out")
+            raise BuildError(f"{path}: is inside the output folder {out}, which a build replaces; "
+                                  f"choose another output folder")
     return out
 
 
@@ -116,7 +116,7 @@ def locked(out: Path) -> Iterator[None]:
         except BlockingIOError:
             pid = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
             raise BuildLocked(f"{out}: another build (pid {pid}) is writing this folder; "
-                              f"wait for it to finish or choose another --out") from None
+                              f"wait for it to finish or choose another output folder") from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
         _recover(out)

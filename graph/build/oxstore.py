@@ -106,10 +106,8 @@ def open_store(out: Path | str) -> ox.Store:
     out = Path(out)
     path = store_path(out)
     if not (path / _MARKER).exists():
-        hint = f"run `tradegraph build DOCS --out {out}`"
-        if (out / "graph.trig").exists():
-            hint += " again (this build predates the query store)"
-        raise StoreError(f"{path}: no built graph here; {hint} first")
+        again = " again (this build predates the query store)" if (out / "graph.trig").exists() else ""
+        raise StoreError(f"{path}: no built graph here; build the documents into {out}{again} first")
     try:
         return ox.Store.read_only(str(path))
     except OSError as exc:

@@ -13,9 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract.errors import InputError, TradegraphError
+from extract.errors import InputError
 from extract.slug import slugify
 from extract.text.document import SUPPORTED_SUFFIXES, Document, decode
+from graph.errors import BuildError
 
 #: Files larger than this are not read: a document this long would take the parser hours.
 MAX_BYTES = 10_000_000
@@ -109,7 +110,7 @@ def collect(paths: Iterable[Path], *, companions: Iterable[str] = ()) -> Invento
     names = frozenset(companions)
     for path in paths:
         if not path.exists() and not path.is_symlink():
-            raise TradegraphError(f"{path}: no such file or folder")
+            raise BuildError(f"{path}: no such file or folder")
         if path.is_dir():
             _walk(path, found, names, seen)
         else:
@@ -118,7 +119,7 @@ def collect(paths: Iterable[Path], *, companions: Iterable[str] = ()) -> Invento
     found.skipped = list(dict.fromkeys(found.skipped))
     if not found.files and not found.skipped:
         shown = ", ".join(str(p) for p in paths)
-        raise TradegraphError(f"no documents found in {shown} (looked for {', '.join(SUPPORTED_SUFFIXES)} files)")
+        raise BuildError(f"no documents found in {shown} (looked for {', '.join(SUPPORTED_SUFFIXES)} files)")
     return found
 
 

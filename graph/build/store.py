@@ -11,8 +11,8 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 
-from extract.errors import TradegraphError
 from extract.vocab import PREFIXES
+from graph.errors import StoreError
 
 TRIG, TTL = "graph.trig", "graph.ttl"
 
@@ -108,7 +108,7 @@ def load(out: Path) -> Dataset:
     """Read a built dataset from ``out/graph.trig`` (or a .trig file given directly)."""
     path = out / TRIG if out.is_dir() else out
     if not path.exists():
-        raise TradegraphError(f"{path}: no built graph here; run `tradegraph build DOCS --out {out}` first")
+        raise StoreError(f"{path}: no built graph here; build the documents into {out} first")
     ds = new_dataset()
     ds.parse(path, format="trig")
     return ds

@@ -15,8 +15,8 @@ import networkx as nx
 from rdflib import Dataset, Literal, URIRef
 from rdflib.term import Node
 
-from extract.errors import TradegraphError
 from extract.vocab import ORG, RDF, SDO, SKOS, TG
+from graph.errors import ViewError
 from graph.network import evidence as read
 from graph.network.evidence import Evidence
 from graph.network.schema import Relation, load_schema
@@ -69,7 +69,7 @@ def actor_network(ds: Dataset, *, kinds: tuple[str, ...] = READ_KINDS) -> nx.Mul
     """
     unknown = sorted(set(kinds) - set(KINDS))
     if unknown:
-        raise TradegraphError(f"unknown node kind(s) {', '.join(unknown)}; valid kinds: {', '.join(KINDS)}")
+        raise ViewError(f"unknown node kind(s) {', '.join(unknown)}; valid kinds: {', '.join(KINDS)}")
     g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     sources = read.sources(ds)
     evidence = read.evidence(ds, sources)

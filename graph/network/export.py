@@ -29,10 +29,10 @@ from typing import Any, cast
 import networkx as nx
 from rdflib import Dataset
 
-from extract.errors import TradegraphError
 from extract.vocab import PREFIXES
 from graph.build.store import atomic_write, merged_graph
 from graph.csv_safe import write_csv
+from graph.errors import ViewError
 from graph.network.actors import KINDS, MEETING, actor_network
 from graph.network.evidence import Evidence
 from graph.network.popolo import popolo
@@ -67,9 +67,9 @@ def default_target(out: Path, fmt: str, projection: str = "actors") -> Path:
 
 def _check(fmt: str, projection: str) -> None:
     if fmt not in FORMATS:
-        raise TradegraphError(f"unknown export format {fmt!r}; formats are: {', '.join(FORMATS)}")
+        raise ViewError(f"unknown export format {fmt!r}; formats are: {', '.join(FORMATS)}")
     if projection not in PROJECTIONS:
-        raise TradegraphError(f"unknown projection {projection!r}; choose one of: {', '.join(PROJECTIONS)}")
+        raise ViewError(f"unknown projection {projection!r}; choose one of: {', '.join(PROJECTIONS)}")
 
 
 def project(ds: Dataset, projection: str = "actors") -> tuple[nx.Graph, nx.MultiDiGraph]:
@@ -189,11 +189,11 @@ def export(ds: Dataset, fmt: str, target: Path, *, projection: str = "actors") -
     """Write ``ds`` in ``fmt`` to ``target`` (a folder for ``csv``); returns the files written.
 
     Raises:
-        TradegraphError: an unknown format or projection, or a projection asked of a format that has none.
+        ViewError: an unknown format or projection, or a projection asked of a format that has none.
     """
     _check(fmt, projection)
     if fmt not in NETWORK_FORMATS and projection != "actors":
-        raise TradegraphError(f"--projection applies to {', '.join(NETWORK_FORMATS)}; "
+        raise ViewError(f"a projection applies to {', '.join(NETWORK_FORMATS)}; "
                               f"{fmt} always holds the whole graph")
     if fmt == "jsonld":
         atomic_write(target, jsonld(ds))

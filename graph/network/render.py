@@ -29,6 +29,7 @@ from extract.errors import TradegraphError
 from extract.reference.countries import load_countries
 from extract.slug import slugify
 from graph.build.store import atomic_write
+from graph.errors import ViewError
 from graph.network.actors import KINDS, MEETING, ORGANIZATION, actor_network
 from graph.network.details import country_name, node_details
 from graph.network.evidence import Evidence
@@ -129,7 +130,7 @@ def page_data(view: nx.Graph, *, context: nx.Graph | None = None, heading: str =
               max_nodes: int = DEFAULT_MAX_NODES, focus: str | None = None) -> dict[str, Any]:
     """The JSON data the page is drawn from (nodes ranked most connected first, edges, evidence, filters)."""
     if max_nodes < 1:
-        raise TradegraphError(f"--max-nodes must be 1 or more, not {max_nodes}")
+        raise ViewError(f"max_nodes must be 1 or more, not {max_nodes}")
     degree = {n: len(_neighbours(view, n)) for n in view.nodes}
     payload = _Payload(view, context if context is not None else view)
     nodes = [payload.node(n, degree[n]) for n in _rank(view, degree, focus)]
@@ -200,7 +201,7 @@ def view_network(ds: Dataset, *, projection: str = "actors", focus: str | None =
                  ) -> tuple[nx.Graph, nx.MultiDiGraph, str, str | None]:
     """The graph to draw, the actor network behind its details, a heading and the focused node."""
     if projection not in PROJECTIONS:
-        raise TradegraphError(f"unknown projection {projection!r}; choose one of: {', '.join(PROJECTIONS)}")
+        raise ViewError(f"unknown projection {projection!r}; choose one of: {', '.join(PROJECTIONS)}")
     actors = actor_network(ds, kinds=KINDS)
     view: nx.Graph = co_attendance(actors) if projection == "people" else _drop_unlinked(actors)
     heading = "People who met" if projection == "people" else "U.S.–Mexico trade network"
@@ -208,7 +209,7 @@ def view_network(ds: Dataset, *, projection: str = "actors", focus: str | None =
     if focus is not None:
         node = find_actor(actors, focus)
         if projection == "people" and node not in view:
-            raise TradegraphError(f"{actors.nodes[node]['label']!r} attended no meeting with anyone else; "
+            raise ViewError(f"{actors.nodes[node]['label']!r} attended no meeting with anyone else; "
                                   "try without --projection people")
         view = focus_network(actors if projection == "actors" else view, node, depth)
         heading = f"{actors.nodes[node]['label']}: {'co-attendees' if projection == 'people' else 'links'}" \

@@ -18,8 +18,8 @@ from typing import TypeVar
 import networkx as nx
 from rdflib import Dataset
 
-from extract.errors import TradegraphError
 from extract.slug import fold
+from graph.errors import ViewError
 from graph.network.actors import ACTOR_KINDS, KINDS, MEETING, PERSON, TOPIC, actor_network
 from graph.network.evidence import Evidence
 from graph.network.schema import load_schema
@@ -41,7 +41,7 @@ def find_actor(g: nx.Graph, name: str) -> str:
     An exact name wins, then a unique name containing ``name``.
 
     Raises:
-        TradegraphError: no node or several match; the message lists the closest names.
+        ViewError: no node or several match; the message lists the closest names.
 
     Examples:
         >>> g = nx.Graph(); g.add_node("p1", label="Raquel Buenrostro", names=[]); find_actor(g, "raquel buenrostro")
@@ -56,11 +56,11 @@ def find_actor(g: nx.Graph, name: str) -> str:
         return hits[0]
     if hits:
         shown = ", ".join(repr(g.nodes[n].get("label", n)) for n in hits[:6])
-        raise TradegraphError(f"{name!r} matches {len(hits)} actors: {shown}; give the full name")
+        raise ViewError(f"{name!r} matches {len(hits)} actors: {shown}; give the full name")
     close = difflib.get_close_matches(name, sorted({ns[0] for ns in names.values()}), n=5, cutoff=0.6)
     hint = (f"; did you mean {', '.join(repr(c) for c in close)}?" if close
             else "; `tradegraph query people_organizations` lists people and their institutions")
-    raise TradegraphError(f"no actor named {name!r} in the graph{hint}")
+    raise ViewError(f"no actor named {name!r} in the graph{hint}")
 
 
 def focus_network(g: GraphT, node: str, depth: int = 1) -> GraphT:
@@ -72,9 +72,9 @@ def focus_network(g: GraphT, node: str, depth: int = 1) -> GraphT:
         ['a', 'b', 'c']
     """
     if node not in g:
-        raise TradegraphError(f"{node!r} is not in the network")
+        raise ViewError(f"{node!r} is not in the network")
     if depth < 0:
-        raise TradegraphError(f"depth must be 0 or more, not {depth}")
+        raise ViewError(f"depth must be 0 or more, not {depth}")
     return nx.ego_graph(g, node, radius=depth, undirected=True).copy()
 
 

@@ -114,6 +114,6 @@ def parse_assignments(pairs: Iterable[str]) -> dict[str, str]:
     for pair in pairs:
         name, eq, value = pair.partition("=")
         if not eq or not name.strip():
-            raise QueryError(f"--param expects NAME=VALUE, got {pair!r}")
+            raise QueryError(f"a parameter is written NAME=VALUE, not {pair!r}")
         out[name.strip()] = value
     return out

@@ -22,7 +22,7 @@ import ipaddress
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from extract.errors import TradegraphError
+from graph.errors import ServeError
 from graph.serve.service_guard import parse_hosts, service_refusal
 
 __all__ = ["Access"]
@@ -52,7 +52,7 @@ class Access:
     """The endpoint's access policy (see the module's docstring); ``bound`` is the address it listens on.
 
     Raises:
-        TradegraphError: an ``--allow-service`` entry that is no host, or a ``--cors`` origin that is no origin.
+        ServeError: a ``services`` entry that is no host, or a ``cors`` origin that is no origin.
     """
 
     bound: str = "127.0.0.1"
@@ -64,11 +64,11 @@ class Access:
         try:
             parse_hosts(self.services)
         except ValueError as exc:
-            raise TradegraphError(f"--allow-service {exc}") from None
+            raise ServeError(f"allowed SERVICE target: {exc}") from None
         for origin in self.cors:
             parts = urlsplit(origin)
             if origin != "*" and (parts.scheme not in ("http", "https") or not parts.netloc or parts.path):
-                raise TradegraphError(f"--cors {origin!r} is no origin; give e.g. http://localhost:8888 or *")
+                raise ServeError(f"CORS origin {origin!r} is no origin; give e.g. http://localhost:8888 or *")
 
     def host_refusal(self, header: str | None) -> str | None:
         """Why a request with this ``Host`` header is refused (one line), or ``None`` when it names this endpoint."""

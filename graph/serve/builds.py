@@ -24,7 +24,7 @@ number of documents, that is of named graphs in the store.
 >>> pin(Path(tempfile.mkdtemp()))
 Traceback (most recent call last):
 ...
-graph.errors.StoreError: ...: no built graph here; run `tradegraph build DOCS --out ...` first
+graph.errors.StoreError: ...: no built graph here; build the documents into ... first
 """
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ What the endpoint refuses (``SERVICE``, foreign ``Host`` names, CORS) is
 >>> make_server(pathlib.Path(tempfile.mkdtemp()), port=0, timeout=1)
 Traceback (most recent call last):
 ...
-graph.errors.StoreError: ...: no built graph here; run `tradegraph build DOCS --out ...` first
+graph.errors.StoreError: ...: no built graph here; build the documents into ... first
 """
 from __future__ import annotations
 
@@ -35,9 +35,8 @@ from typing import IO, cast
 from wsgiref.simple_server import ServerHandler, WSGIRequestHandler, WSGIServer
 from wsgiref.simple_server import make_server as _wsgi_server
 
-from extract.errors import TradegraphError
 from graph.build.outdir import term_as_interrupt
-from graph.errors import StoreError
+from graph.errors import ServeError, StoreError
 from graph.serve.access import Access
 from graph.serve.builds import BuildInfo, PinnedBuild
 from graph.serve.endpoint import make_app
@@ -205,12 +204,12 @@ def make_server(out: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout
 
     Raises:
         StoreError: no store in ``out``, or it cannot be opened.
-        TradegraphError: a bad time limit, ``--allow-service`` host or ``--cors`` origin.
+        ServeError: a bad time limit, ``allow_service`` host or ``cors`` origin.
         OSError: the address is in use or cannot be bound.
     """
     for name, value in (("--timeout", timeout), ("--read-timeout", read_timeout)):
         if value <= 0:
-            raise TradegraphError(f"{name} must be more than 0 seconds, not {value:g}")
+            raise ServeError(f"{name} must be more than 0 seconds, not {value:g}")
     access = Access(bound=host, allowed_hosts=tuple(allowed_hosts), cors=tuple(cors), services=tuple(allow_service))
 
     def start_pool(pinned: PinnedBuild) -> QueryPool:

@@ -115,7 +115,7 @@ def test_a_second_lock_is_refused_with_the_holder_pid(tmp_path: Path) -> None:
         with pytest.raises(outdir.BuildLocked) as refused, outdir.locked(out):
             pass
     assert str(refused.value) == (f"{out}: another build (pid {os.getpid()}) is writing this folder; "
-                                  f"wait for it to finish or choose another --out")
+                                  f"wait for it to finish or choose another output folder")
     assert not out.exists()
     with outdir.locked(out):  # released at the end of the block
         pass
@@ -162,7 +162,7 @@ def test_a_folder_that_is_not_a_build_is_never_replaced(tmp_path: Path, case: st
         (out / "graph.trig").write_text("an earlier build")
         source = docs(out / "docs", FIRST)
     before = out.read_bytes() if out.is_file() else snapshot(out)
-    with pytest.raises(TradegraphError, match="choose another --out"):
+    with pytest.raises(TradegraphError, match="choose another output folder"):
         build([source], out, show_progress=False)
     assert (out.read_bytes() if out.is_file() else snapshot(out)) == before and leftovers(out) == []
 
@@ -229,8 +229,8 @@ def test_a_second_build_into_the_same_folder_is_refused(previous: Path, tmp_path
         second = subprocess.run([sys.executable, "-m", "graph", "build", str(tmp_path / "first"), "--out",
                                  str(previous), "--quiet"], cwd=ROOT, capture_output=True, text=True, timeout=120)
         assert second.returncode == 2
-        assert second.stderr.splitlines() == [f"tradegraph: {previous}: another build (pid {first.pid}) is "
-                                              f"writing this folder; wait for it to finish or choose another --out"]
+        assert second.stderr.splitlines() == [f"tradegraph: {previous}: another build (pid {first.pid}) is writing "
+                                              "this folder; wait for it to finish or choose another output folder"]
         assert snapshot(previous) == before
     finally:
         marker.with_suffix(".go").touch()

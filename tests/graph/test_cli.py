@@ -102,7 +102,7 @@ def test_cli_export_writes_each_format_where_asked(tmp_path, tiny_dataset, capsy
                  "--to", str(tmp_path / "sheets")]) == 0
     assert {p.name for p in (tmp_path / "sheets").iterdir()} == {"nodes.csv", "edges.csv"}
     assert main(["export", "--format", "popolo", "--out", str(tmp_path), "--projection", "people"]) == 2
-    assert "--projection applies to graphml, gexf, csv" in capsys.readouterr().err
+    assert "a projection applies to graphml, gexf, csv" in capsys.readouterr().err
 
 
 def test_cli_output_cut_short_by_a_pipe_is_not_an_error():

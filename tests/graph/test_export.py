@@ -133,7 +133,7 @@ def test_export_default_targets_live_in_the_build_folder(fmt, tmp_path, tiny_dat
 @pytest.mark.parametrize("fmt,projection,message", [
     ("svg", "actors", "unknown export format 'svg'; formats are: graphml, gexf, csv, jsonld, popolo"),
     ("graphml", "everyone", "unknown projection 'everyone'; choose one of: actors, people, topics"),
-    ("popolo", "people", "--projection applies to graphml, gexf, csv"),
+    ("popolo", "people", "a projection applies to graphml, gexf, csv"),
 ])
 def test_export_explains_bad_options(tiny_dataset, tmp_path, fmt, projection, message):
     with pytest.raises(TradegraphError, match=message):

@@ -49,7 +49,7 @@ def test_oxstore_failed_load_keeps_the_good_store(out):
 
 
 @pytest.mark.parametrize("has_trig,needle", [
-    (False, "no built graph here; run `tradegraph build DOCS --out"),
+    (False, "no built graph here; build the documents into"),
     (True, "this build predates the query store"),
 ])
 def test_oxstore_missing_store_says_how_to_make_one(tmp_path, has_trig, needle):

@@ -161,7 +161,7 @@ def test_query_header_bad_lines_are_errors():
 
 def test_query_assignments_from_the_command_line():
     assert parse_assignments(["a=1", "b=x=y", "a=2"]) == {"a": "2", "b": "x=y"}
-    with pytest.raises(QueryError, match="--param expects NAME=VALUE, got 'oops'"):
+    with pytest.raises(QueryError, match="a parameter is written NAME=VALUE, not 'oops'"):
         parse_assignments(["oops"])
 
 
@@ -199,7 +199,7 @@ def test_query_cli(fixture_out, capsys, args, check):
 
 @pytest.mark.parametrize("args,needle", [
     (["--param", "persn=x"], "person_profile has no parameter 'persn'; its parameters are: person"),
-    (["--param", "oops"], "--param expects NAME=VALUE"),
+    (["--param", "oops"], "a parameter is written NAME=VALUE"),
 ])
 def test_query_cli_errors_are_one_line(fixture_out, capsys, args, needle):
     assert main(["query", "person_profile", *args, "--out", str(fixture_out)]) == 2

@@ -78,7 +78,7 @@ def test_render_page_data_ranks_the_most_connected_first():
     assert [n["id"] for n in data["nodes"]][:2] == ["hub", "p0"] and data["nodes"][-1]["id"] == "alone"
     assert data["nodes"][0]["degree"] == 5 and data["nodes"][0]["size"] > data["nodes"][1]["size"]
     assert data["maxNodes"] == 3 and len(data["edges"]) == 5
-    with pytest.raises(TradegraphError, match="--max-nodes must be 1 or more"):
+    with pytest.raises(TradegraphError, match="max_nodes must be 1 or more"):
         page_data(g, max_nodes=0)
 
 
