@@ -13,7 +13,7 @@
       edgesOf.get(end).push(e);
     }
   });
-  const SIDED = new Set(["person", "organization"]);
+  const SIDED = new Set(Object.keys(data.kinds).filter((k) => data.kinds[k].sided));
   const present = new Set();
   const nodes = new vis.DataSet();
   const edges = new vis.DataSet();
@@ -28,7 +28,7 @@
   }
   const fold = (s) => String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
   const plural = (n, word) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
-  const sideOf = (n) => (n.country === "US" || n.country === "MX" ? n.country : "");
+  const sideOf = (n) => (n.country && Object.hasOwn(data.sides, n.country) ? n.country : "");
 
   /* ---- vis objects ---- */
   function visNode(n, pos) {

@@ -54,6 +54,7 @@ _PYVIS = importlib.util.find_spec("pyvis")
 VIS_DIR = Path(_PYVIS.origin if _PYVIS and _PYVIS.origin else "pyvis").parent / "templates" / "lib" / "vis-9.1.2"
 #: relation -> what its line means, for the legend
 RELATION_LEGEND = {r.key: r.legend for r in _SCHEMA.relations if r.legend}
+SIDED_KINDS = frozenset(k.key for k in _SCHEMA.kinds if k.actor)  # drawn with their side's border
 UNLINKED_HIDDEN = tuple(k.key for k in _SCHEMA.kinds if k.hide_unlinked)  # shown only when something links them
 EDGE_LABEL_CHARS = 28
 TIP_CHARS = 280
@@ -150,8 +151,8 @@ def page_data(view: nx.Graph, *, context: nx.Graph | None = None, heading: str =
         "topics": [{"id": t, "label": labels.get(t, t.rsplit("/", 1)[-1])} for t in payload.topics],
         "meetings": [{"id": m, "label": view.nodes[m].get("label", m), "date": view.nodes[m].get("date", "")}
                      for m in meetings],
-        "kinds": {k: {"label": s[0], "colour": s[1], "shape": s[2]} for k, s in KIND_STYLE.items()
-                  if k in kinds_present},
+        "kinds": {k: {"label": s[0], "colour": s[1], "shape": s[2], "sided": k in SIDED_KINDS}
+                  for k, s in KIND_STYLE.items() if k in kinds_present},
         "sides": {k: {"label": s[0], "colour": s[1], "width": s[2]} for k, s in SIDE_STYLE.items()},
         "lines": [text for relation, text in RELATION_LEGEND.items()
                   if any(d.get("relation") == relation for *_, d in view.edges(data=True))],
