@@ -12,6 +12,7 @@ from functools import lru_cache
 from extract.mentions import Mention
 from extract.organizations.company_lists import load_grammar
 from extract.organizations.names import clean_org
+from extract.reference.gazetteer import Gazetteer, load_gazetteer
 from extract.reference.institutions import InstitutionList
 from extract.reference.lexicon import Lexicon
 from extract.slug import fold
@@ -148,22 +149,29 @@ def _resolve_orgs(mentions: list[Mention], inst: InstitutionList, lex: Lexicon) 
     return list(orgs.values())
 
 
-def _resolve_places(mentions: list[Mention]) -> list[Entity]:
+def _resolve_places(mentions: list[Mention], gazetteer: Gazetteer) -> list[Entity]:
+    """A listed place under any of its names ("Washington", "Washington, D.C.") is one entity, named by its
+    English name in the gazetteer; an unlisted place is one entity per folded name."""
     places: dict[str, Entity] = {}
     for m in mentions:
-        key = fold(m.text)
-        ent = places.setdefault(key, Entity("place", key, m.text))
+        listed = gazetteer.lookup(m.text)
+        key = f"gazetteer:{listed.id}" if listed else fold(m.text)
+        ent = places.setdefault(key, Entity("place", key, listed.name if listed else m.text))
         ent.mentions.append(m)
+        if listed and m.text != listed.name:
+            ent.aliases.add(m.text)
     return list(places.values())
 
 
-def resolve(mentions: list[Mention], inst: InstitutionList, lex: Lexicon) -> list[Entity]:
-    """Group mentions into entities, in order of first mention."""
+def resolve(mentions: list[Mention], inst: InstitutionList, lex: Lexicon, *,
+            gazetteer: Gazetteer | None = None) -> list[Entity]:
+    """Group mentions into entities, in order of first mention; places against ``gazetteer`` (the packaged one
+    unless given)."""
     mentions = clean_orgs(mentions, inst, lex)
     by_kind = {k: [m for m in mentions if m.kind == k] for k in ("person", "org", "place")}
     people = _resolve_people(by_kind["person"])
     person_words = {w for e in people for w in e.key.split()}
     orgs = [e for e in _resolve_orgs(by_kind["org"], inst, lex)
             if e.institution or fold(e.name) not in person_words]
-    entities = people + orgs + _resolve_places(by_kind["place"])
+    entities = people + orgs + _resolve_places(by_kind["place"], gazetteer or load_gazetteer())
     return sorted(entities, key=lambda e: (e.first, e.kind, e.key))

@@ -7,6 +7,7 @@ from rdflib import Graph, Literal, URIRef
 from extract.findings import Findings
 from extract.iris import entity_iri
 from extract.organizations.company_lists import SOURCE as COMPANY_LIST
+from extract.rdf.places import describe_listed, listed_place
 from extract.rdf.provenance import provenance
 from extract.reference.institutions import InstitutionList
 from extract.reference.known_people import wikidata_of
@@ -55,6 +56,9 @@ def entity_triples(g: Graph, doc: URIRef, findings: Findings) -> None:
                 g.add((node, RDF.type, SDO.Corporation))
             if not entity.institution and findings.org_country.get(entity.key):
                 g.add((node, SDO.addressCountry, Literal(findings.org_country[entity.key])))
+        elif (place := listed_place(entity.name)) is not None:  # a gazetteer place: its names and whereabouts
+            describe_listed(g, place, sorted(entity.aliases))
+            continue
         else:
             g.add((node, RDF.type, SDO.Place))
         g.add((node, SDO.name, Literal(entity.name)))
