@@ -30,10 +30,12 @@ AUTO = "auto"
 
 @dataclass(frozen=True)
 class LanguageSettings:
-    """``languages.yaml`` checked: the languages read (the first is the default), how much text the detector
-    reads, the models of each language and how to install them, and the NER labels to rename per language."""
+    """``languages.yaml`` checked: the languages read (the first is the default) and their names, how much
+    text the detector reads, the models of each language and how to install them, and the NER labels to
+    rename per language."""
 
     languages: tuple[str, ...]
+    names: dict[str, str]
     detect_chars: int
     models: dict[str, tuple[str, ...]]
     install: dict[str, str]
@@ -50,7 +52,7 @@ def _check(raw: Any) -> LanguageSettings:
     if not isinstance(raw, dict) or not isinstance(raw.get("languages"), list) or not raw["languages"]:
         raise DataError(f"{LANGUAGES_FILE}: expected a mapping with a non-empty 'languages' list")
     languages = tuple(str(code) for code in raw["languages"])
-    sections = {key: raw.get(key) or {} for key in ("models", "install", "entity_labels")}
+    sections = {key: raw.get(key) or {} for key in ("names", "models", "install", "entity_labels")}
     for key, section in sections.items():
         if not isinstance(section, dict) or not set(section) <= set(languages):
             raise DataError(f"{LANGUAGES_FILE}: '{key}' must map some of {list(languages)} to values")
@@ -58,7 +60,7 @@ def _check(raw: Any) -> LanguageSettings:
     if not isinstance(chars, int) or chars <= 0:
         raise DataError(f"{LANGUAGES_FILE}: 'detect_chars' must be a positive number")
     return LanguageSettings(
-        languages=languages, detect_chars=chars,
+        languages=languages, detect_chars=chars, names={code: str(name) for code, name in sections["names"].items()},
         models={code: tuple(names) for code, names in sections["models"].items()},
         install={code: str(hint) for code, hint in sections["install"].items()},
         entity_labels={code: dict(labels) for code, labels in sections["entity_labels"].items()})

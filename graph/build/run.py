@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
+from spacy.tokens import Doc
 
 from extract.errors import InputError, TradegraphError
 from extract.iris import document_iri, org_iri
@@ -23,8 +25,8 @@ from extract.roles.posts import role_scheme
 from extract.text import long_text
 from extract.text.document import Document
 from extract.text.encodings import UTF8
-from extract.text.language import check_language, document_language
-from extract.text.pipeline import load_pipeline
+from extract.text.language import check_language, document_language, language_settings
+from extract.text.pipeline import language_model, load_pipeline, model_name, pipeline_for
 from extract.topics.scheme import load_scheme
 from extract.triples import document_graph, reference_graph
 from extract.vocab import ORG
@@ -66,21 +68,37 @@ def extract_documents(documents: list[Document], *, model: str | None = None, la
     in pieces into one ``Doc`` (:func:`extract.text.long_text.parse`) instead of stopping the build.
     ``language`` (``"en"``, ``"es"``) is the language every document is read as; ``None`` or ``"auto"``:
     each document's own, detected from its text (:mod:`extract.text.language`)."""
-    language = check_language(language)
-    nlp = load_pipeline(model)
-    limit = nlp.max_length
-    parsed = nlp.pipe((d.text for d in documents if len(d.text) <= limit), batch_size=batch_size)
-    for document in documents:
+    languages = [document_language(d.text, check_language(language)) for d in documents]
+    pipelines = [pipeline_for(lang, model) for lang in languages]
+    parsed: dict[int, Iterator[Doc]] = {}  # one stream per pipeline (languages without a model share English's)
+    for nlp in {id(nlp): nlp for nlp in pipelines}.values():
+        mine = (d.text for d, p in zip(documents, pipelines, strict=True) if p is nlp and len(d.text) <= p.max_length)
+        parsed[id(nlp)] = nlp.pipe(mine, batch_size=batch_size)
+    for document, lang, nlp in zip(documents, languages, pipelines, strict=True):
         try:
-            doc = next(parsed) if len(document.text) <= limit else long_text.parse(nlp, document.text)
-            yield document, document_graph(doc, document, on_error=on_rule_error,
-                                           language=document_language(document.text, language))
+            doc = next(parsed[id(nlp)]) if len(document.text) <= nlp.max_length \
+                else long_text.parse(nlp, document.text)
+            yield document, document_graph(doc, document, on_error=on_rule_error, language=lang)
         except Exception as exc:  # one bad document must not stop the build
             if on_error is None:
                 raise
             on_error(f"{document.name}: extraction failed ({type(exc).__name__}: {exc})")
         if progress:
             progress(1)
+
+
+def pipeline_note(documents: list[Document], *, model: str | None = None, language: str | None = None) -> list[str]:
+    """One line per language other than English that some documents are written in: which pipeline read them
+    (the language's own model, or the English pipeline when it is not installed, with how to install it)."""
+    settings = language_settings()
+    counts = Counter(document_language(d.text, check_language(language)) for d in documents)
+    lines = []
+    for lang in (code for code in settings.languages[1:] if counts[code]):
+        name, own = settings.names.get(lang, lang), language_model(lang)
+        read = f"with {own}" if own else (f"with the English pipeline ({model_name(model)}): no {name} model is "
+                                          f"installed; add one with: {settings.install.get(lang, 'its spaCy model')}")
+        lines.append(f"{counts[lang]} {name} document(s) read {read}")
+    return lines
 
 
 def assemble(extracted: list[tuple[Document, Graph]], judgements: Judgements) -> tuple[Dataset, list[Merge]]:
@@ -157,6 +175,8 @@ def _build_locked(inventory: sources.Inventory, paths: list[Path], out: Path, *,
     judgements = load_judgements(judgements_file or _default_judgements(paths))
 
     load_pipeline(model)  # a missing model is reported before any progress bar is drawn
+    for line in pipeline_note(documents, model=model, language=language):
+        warn(line)
     bar = None
     if show_progress and len(documents) > 1:
         from tqdm import tqdm
