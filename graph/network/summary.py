@@ -7,11 +7,12 @@ from extract.vocab import DCTERMS, RDF, SDO
 
 
 def summarize(ds: Dataset) -> dict[str, int]:
-    """Documents, people, organizations, meetings, topics (documents' main topics) and triples."""
-    union = ds.quads((None, None, None, None))
-    triples = 0
-    for _ in union:
-        triples += 1
+    """Documents, people, organizations, meetings, topics (documents' main topics) and triples.
+
+    Triples are counted once however many document graphs state them, as ``graph.ttl`` and the
+    endpoint's union graph hold them (not the quads of ``graph.trig``).
+    """
+    triples = len({(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))})
     docs = set(ds.subjects(DCTERMS.source, None))
     topics = {t for d in docs for t in ds.objects(d, SDO.about)}
     return {

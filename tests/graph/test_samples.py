@@ -55,6 +55,12 @@ def test_samples_summary_counts(sample_build):
     assert counts["triples"] > 1000
 
 
+def test_samples_summary_counts_the_triples_graph_ttl_holds(sample_build):
+    from graph.build.store import merged_graph
+
+    assert summarize(sample_build.dataset)["triples"] == len(merged_graph(sample_build.dataset))
+
+
 def test_samples_build_is_byte_identical(sample_build, tmp_path):
     from graph.api import build_graph as build
 
