@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from extract.mentions import heading_spans
+from extract.mentions.spanish import spanish_entities
 from extract.reference.institutions import InstitutionList, load_institutions
 from extract.reference.lexicon import Lexicon, load_lexicon
 from extract.text.clutter import clutter_spans
@@ -59,14 +60,18 @@ class Reading:
     def of(cls, doc: Doc, document: Document, *, lexicon: Lexicon | None = None,
            institutions: InstitutionList | None = None, language: str | None = None) -> Reading:
         """Read ``document`` (parsed as ``doc``) with the given or the default lexicon and institution list,
-        as written in ``language`` (detected from the text when not given)."""
+        as written in ``language`` (detected from the text when not given). A Spanish document's entities
+        are first cleaned of Spanish words taken for names (:func:`extract.mentions.spanish.spanish_entities`)."""
         text = document.text
         clutter = clutter_spans(text)
+        language = document_language(text, language)
+        if language == "es":  # Spanish words the recognisers took for names are no entities
+            doc = spanish_entities(doc)
         return cls(doc=doc, document=document, text=text, content=content_text(text, clutter), clutter=clutter,
                    headings=heading_spans(text), lexicon=lexicon or load_lexicon(),
                    institutions=institutions or load_institutions(),
                    published=document.published or publication_date(text),
-                   language=document_language(text, language))
+                   language=language)
 
 
 __all__ = ["Reading", "content_text"]

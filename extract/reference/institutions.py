@@ -17,6 +17,7 @@ from extract import DATA_DIR
 from extract.errors import DataError
 from extract.reference.countries import load_countries
 from extract.reference.data_files import read_yaml
+from extract.reference.spanish_words import spanish_variants
 from extract.slug import fold, strip_accents
 
 DATA = DATA_DIR / "institutions.yaml"
@@ -122,8 +123,9 @@ class InstitutionList:
 
 
 def _variants(form: str) -> set[str]:
-    """Spellings the press uses for the same name: U.S./US, accents or not, dash kinds."""
-    out = {form, strip_accents(form)}
+    """Spellings the press uses for the same name: U.S./US, accents or not, dash kinds, and the Spanish press's
+    forms of a country inside a Spanish name ("Cámara de Comercio de EE.UU.": ``data/spanish.yaml``)."""
+    out = {form, strip_accents(form), *spanish_variants(form)}
     for text in list(out):
         out |= {text.replace("U.S.", "US"), text.replace("US ", "U.S. "), text.replace("–", "-"),
                 text.replace("-", "–"), text.replace("U.S.", "United States")}

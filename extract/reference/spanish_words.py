@@ -1,0 +1,78 @@
+"""The Spanish word lists of ``data/spanish.yaml``, read and checked once: the words the recognisers take for
+names in Spanish text (used by :mod:`extract.mentions.spanish`) and how Spanish writes a country inside a
+body's name (used by the institution ruler, :mod:`extract.reference.institutions`).
+
+>>> words = spanish_words()
+>>> "asimismo" in words.openers, words.acronyms["EU"]
+(True, 'US')
+>>> sorted(spanish_variants("Cámara de Comercio de Estados Unidos"))[:2]
+['Cámara de Comercio de E.U.A.', 'Cámara de Comercio de EE. UU.']
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from extract import DATA_DIR
+from extract.errors import DataError
+from extract.reference.countries import load_countries
+from extract.reference.data_files import read_yaml
+
+SPANISH = DATA_DIR / "spanish.yaml"
+_LISTS = ("openers", "function_words", "title_words")
+
+
+@dataclass(frozen=True)
+class SpanishWords:
+    """``spanish.yaml`` checked: openers, function words and title words (folded to lowercase), whether a
+    ruler match must be capitalised, the acronyms that name a country in Spanish (acronym -> ISO code), and
+    the Spanish forms of a country phrase inside a body's name."""
+
+    openers: frozenset[str]
+    function_words: frozenset[str]
+    title_words: frozenset[str]
+    lowercase_bodies: bool
+    acronyms: dict[str, str]
+    name_variants: dict[str, tuple[str, ...]]
+
+
+def _check(raw: Any) -> SpanishWords:
+    """The word lists of ``spanish.yaml``, or a ``DataError`` saying what is wrong."""
+    if not isinstance(raw, dict):
+        raise DataError(f"{SPANISH}: expected a mapping")
+    for key in _LISTS:
+        if not isinstance(raw.get(key), list) or not all(isinstance(w, str) and w.strip() for w in raw[key]):
+            raise DataError(f"{SPANISH}: '{key}' must be a list of words")
+    acronyms = raw.get("acronyms") or {}
+    codes = {c.code for c in load_countries().countries}
+    if not isinstance(acronyms, dict) or not set(map(str, acronyms.values())) <= codes:
+        raise DataError(f"{SPANISH}: 'acronyms' must map acronyms to country codes of countries.yaml")
+    variants = raw.get("name_variants") or {}
+    if not isinstance(variants, dict) or not all(isinstance(v, list) and all(isinstance(f, str) for f in v)
+                                                 for v in variants.values()):
+        raise DataError(f"{SPANISH}: 'name_variants' must map a phrase to a list of its other forms")
+    folded = {key: frozenset(w.lower() for w in raw[key]) for key in _LISTS}
+    return SpanishWords(openers=folded["openers"], function_words=folded["function_words"],
+                        title_words=folded["title_words"], lowercase_bodies=raw.get("lowercase_bodies") is True,
+                        acronyms={str(k): str(v) for k, v in acronyms.items()},
+                        name_variants={str(k): tuple(v) for k, v in variants.items()})
+
+
+@lru_cache(maxsize=1)
+def spanish_words() -> SpanishWords:
+    """``spanish.yaml``, read and checked once."""
+    return _check(read_yaml(SPANISH))
+
+
+def spanish_variants(form: str) -> set[str]:
+    """The other ways Spanish writes ``form``: each country phrase of ``name_variants`` it contains replaced by
+    each of its forms ("Congreso de Estados Unidos" -> "Congreso de EE.UU.", "Congreso estadounidense")."""
+    out: set[str] = set()
+    for phrase, forms in spanish_words().name_variants.items():
+        if phrase in form:
+            out |= {form.replace(phrase, other) for other in forms}
+    return out
+
+
+__all__ = ["SpanishWords", "spanish_variants", "spanish_words"]

@@ -1,0 +1,106 @@
+"""Spanish words the recognisers take for names (issue 15, item 3, the lexical part): openers, articles, title
+phrases, common words matched as listed bodies and the Spanish "EU" are no entities of a Spanish document,
+and Spanish writes a country inside a body's name in several ways. Hand-built Spanish Docs (a blank Spanish
+pipeline) with made-up people; the data file is checked once."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from extract.errors import DataError
+from extract.mentions.spanish import spanish_entities
+from extract.reading import Reading
+from extract.reference.institutions import load_institutions
+from extract.reference.spanish_words import _check, spanish_variants
+from extract.text.document import Document
+
+NLP = spacy.blank("es")
+
+
+def doc_with(text: str, ents: list[tuple[str, int, int]], listed: dict[int, str] | None = None) -> Doc:
+    """A Spanish Doc with the given entities (``listed``: entity index -> institution id, as the ruler sets)."""
+    doc = NLP.make_doc(text)
+    spans = []
+    for n, (label, start, end) in enumerate(ents):
+        span = Span(doc, start, end, label=label)
+        if listed and n in listed:
+            span.id_ = listed[n]
+        spans.append(span)
+    doc.ents = spans
+    return doc
+
+
+def kept(doc: Doc) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in spanish_entities(doc).ents]
+
+
+@pytest.mark.parametrize(("text", "ent", "expected"), [
+    # openers and verbs of saying that start a sentence capitalised
+    ("Asimismo , Rocío Lemus habló", ("ORG", 0, 1), []),
+    ("Refirió que la planta abrirá", ("GPE", 0, 1), []),
+    ("Por su parte , la cámara opinó", ("ORG", 0, 3), []),
+    # articles and prepositions before a name are trimmed; nothing capitalised left: no name
+    ("Revisaron el T-MEC ayer", ("ORG", 1, 3), [("T-MEC", "ORG")]),
+    ("Habló con el diario local", ("PERSON", 2, 4), []),
+    ("La opinión de la mayoría", ("PERSON", 2, 4), []),
+    ("Vive un ambiente de confianza", ("ORG", 1, 5), []),
+    # a title phrase is no body or place; a title's portfolio is no person
+    ("El Secretario de Economía llegó", ("ORG", 0, 4), []),
+    ("La Representante Comercial de Canadá llegó", ("GPE", 1, 5), []),
+    ("el subsecretario de Comercio Exterior , Tomás Ibarra", ("PERSON", 3, 5), []),
+    # real names stay as they are
+    ("Llegó Tomás Ibarra de Monterrey", ("PERSON", 1, 3), [("Tomás Ibarra", "PERSON")]),
+    ("Visitó la Oficina del Representante Comercial", ("ORG", 2, 6), [("Oficina del Representante Comercial", "ORG")]),
+])
+def test_spanish_words_taken_for_names_are_undone(text: str, ent: tuple[str, int, int],
+                                                  expected: list[tuple[str, str]]) -> None:
+    assert kept(doc_with(text, [ent])) == expected
+
+
+@pytest.mark.parametrize(("text", "ent", "expected"), [
+    ("Firmaron un acuerdo", ("ORG", 1, 2), []),  # "un" is an article, not the United Nations
+    ("Lo publicó el país vecino", ("ORG", 2, 4), []),  # not the newspaper El País
+    ("Según el diario El País", ("ORG", 3, 5), [("El País", "ORG")]),
+    ("La relación México - EU es sólida", ("ORG", 4, 5), [("EU", "GPE")]),  # Estados Unidos
+    ("La ONU opinó", ("ORG", 1, 2), [("ONU", "ORG")]),
+])
+def test_listed_bodies_count_in_spanish_only_capitalised_and_eu_is_the_united_states(
+        text: str, ent: tuple[str, int, int], expected: list[tuple[str, str]]) -> None:
+    assert kept(doc_with(text, [ent], listed={0: "some-body"})) == expected
+
+
+def test_only_spanish_documents_are_cleaned() -> None:
+    text = "Asimismo , Rocío Lemus habló"
+    for language, expected in (("es", ["Rocío Lemus"]), ("en", ["Asimismo", "Rocío Lemus"])):
+        doc = doc_with(text, [("ORG", 0, 1), ("PERSON", 2, 4)])
+        doc[0].is_sent_start = True
+        reading = Reading.of(doc, Document("t.txt", "t", text), language=language)
+        assert [e.text for e in reading.doc.ents] == expected
+
+
+@pytest.mark.parametrize(("form", "variant"), [
+    ("Cámara de Comercio de Estados Unidos", "Cámara de Comercio de EE.UU."),
+    ("Cámara de Comercio de Estados Unidos", "Cámara de Comercio de EUA"),
+    ("Congreso de Estados Unidos", "Congreso estadounidense"),
+    ("Gobierno de México", "Gobierno mexicano"),
+])
+def test_spanish_writes_a_country_inside_a_name_in_several_ways(form: str, variant: str) -> None:
+    assert variant in spanish_variants(form)
+    assert any(p["pattern"] == variant for p in load_institutions().ruler_patterns())
+
+
+def test_english_names_have_no_spanish_variants() -> None:
+    assert spanish_variants("U.S. Chamber of Commerce") == set()
+
+
+@pytest.mark.parametrize("raw", [
+    None, {"openers": "Asimismo"}, {"openers": [], "function_words": [""], "title_words": []},
+    {"openers": [], "function_words": [], "title_words": [], "acronyms": {"EU": "XX"}},
+    {"openers": [], "function_words": [], "title_words": [], "name_variants": {"de México": "mexicano"}},
+])
+def test_a_broken_spanish_word_file_is_a_data_error(raw: Any) -> None:
+    with pytest.raises(DataError):
+        _check(raw)
