@@ -28,6 +28,7 @@ from extract.roles.descriptions import described_people
 from extract.roles.founders import find_founders
 from extract.roles.memberships import Membership, link, person_country
 from extract.roles.posts import find_roles
+from extract.roles.spanish_posts import spanish_posts
 from extract.sides import document_side, infer_countries, sentence_sides
 from extract.slug import fold
 from extract.statements.speech import statements_and_figures
@@ -43,6 +44,7 @@ def read(reading: Reading, guard: Guard) -> Findings:
     parts, children = guard("part-of", find_parts, reading, mentions=mentions, fallback=([], []))
     mentions = by_position(mentions + children)
     posts, found = guard("post", find_roles, reading, mentions=mentions, fallback=([], []))
+    posts += guard("post", spanish_posts, reading, mentions=mentions, fallback=[])  # [] unless Spanish
     found += guard("description", described_people, reading, mentions=mentions + found, findings=posts,
                    fallback=[])
     entities = Entities(resolve(with_role_mentions(reading, mentions=mentions, found=found, findings=posts),

@@ -1,0 +1,131 @@
+"""Posts as Spanish writes them (issue 15, item 4): a title before a name, with or without the comma of an
+apposition, or after it.
+
+- "el Subsecretario de Comercio Exterior, Ana Ruiz" / "la embajadora Ana Ruiz": the title before the name;
+- "el presidente del Consejo Coordinador Empresarial (CCE), Luis Soto": the body named inside the title;
+- "Luis Soto, presidente de la Cámara Nacional de Comercio,": the title after the name.
+
+The body is the organization named inside the title, else the office the title names (``data/offices.yaml``,
+which lists the Spanish titles too: "Secretario de Economía" is an office of the Ministry of Economy), else the
+government of the country the title names ("el presidente de México"). A title is kept as written; "ex" before
+it, or a title word starting with "ex" ("exsecretario"), makes the post former. These rules read words and
+entities only (no dependency labels or English tags), so they read the same with the Spanish model and with the
+English pipeline standing in; they run on Spanish documents only. Title words are those of ``data/spanish.yaml``.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+from extract.mentions import Mention
+from extract.reference.countries import load_countries
+from extract.reference.spanish_words import spanish_words
+from extract.roles.titles import RoleFinding, office_for
+
+if TYPE_CHECKING:
+    from extract.reading import Reading
+
+EXTRACTOR = "roles.es_title"
+MAX_TITLE_TOKENS = 14  # "el presidente del Consejo Coordinador Empresarial (CCE)" and a little more
+STOPS = frozenset({",", ".", ";", ":", "—", "–", "\n", "que", "y", "e"})
+FORMER = frozenset({"ex", "entonces", "otrora", "anterior"})
+
+
+def spanish_posts(reading: Reading, *, mentions: list[Mention]) -> list[RoleFinding]:
+    """The posts a Spanish document states with a title before or after a person's name ([] for other languages)."""
+    if reading.language != "es":
+        return []
+    doc = reading.doc
+    findings: list[RoleFinding] = []
+    for person in (m for m in mentions if m.kind == "person"):
+        span = doc.char_span(person.start, person.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for title in (_title_before(doc, span, mentions), _title_after(doc, span, mentions)):
+            found = _finding(doc, person, title, mentions) if title is not None else None
+            if found is not None:  # "el exgobernador X, presidente de Y": two posts
+                findings.append(found)
+    return findings
+
+
+def _is_title(word: str) -> bool:
+    return word.lower() in spanish_words().title_words
+
+
+def _title_before(doc: Doc, person: Span, mentions: list[Mention]) -> Span | None:
+    """The title words before the name ("el Secretario de Economía, X", "la embajadora X"), or ``None``."""
+    end = person.start - 1 if person.start > 0 and doc[person.start - 1].text == "," else person.start
+    stop = max(person.sent.start, end - MAX_TITLE_TOKENS)
+    i = end - 1
+    while i >= stop:
+        tok = doc[i]
+        if _org_at(tok.idx, mentions) and not _is_title(tok.text):
+            i -= 1  # inside a body's name: "Secretaría de Industria y Comercio" is no stop
+            continue
+        if tok.text in STOPS or tok.text.lower() in STOPS or _person_at(tok.idx, mentions) or tok.is_sent_start:
+            return doc[i:end] if _is_title(tok.text) and i < end else None
+        if _is_title(tok.text):
+            return doc[i:end]
+        if end == person.start and not (tok.text[:1].isupper() or tok.lower_ in {"de", "del", "la", "el"}):
+            return None  # no comma: only a capitalised title runs into the name ("el Secretario Luis Soto")
+        i -= 1
+    return None
+
+
+def _title_after(doc: Doc, person: Span, mentions: list[Mention]) -> Span | None:
+    """The title after the name and its comma ("X, presidente de la Cámara Y,"), or ``None``."""
+    i = person.end
+    if i >= person.sent.end or doc[i].text != ",":
+        return None
+    i += 1
+    while i < person.sent.end and doc[i].lower_ in {"el", "la", "actual", "ex"}:
+        i += 1
+    if i >= person.sent.end or not _is_title(doc[i].text):
+        return None
+    end = i + 1
+    while end < min(person.sent.end, i + MAX_TITLE_TOKENS) and doc[end].text not in STOPS \
+            and not _person_at(doc[end].idx, mentions):
+        end += 1
+    return doc[i:end]
+
+
+def _person_at(char: int, mentions: list[Mention]) -> bool:
+    return any(m.kind == "person" and m.start <= char < m.end for m in mentions)
+
+
+def _org_at(char: int, mentions: list[Mention]) -> bool:
+    return any(m.kind == "org" and m.start <= char < m.end for m in mentions)
+
+
+def _finding(doc: Doc, person: Mention, title: Span, mentions: list[Mention]) -> RoleFinding | None:
+    """The post a title states: its body (named inside it, else its office, else its country's government)."""
+    orgs = [m for m in mentions if m.kind == "org" and title.start_char <= m.start and m.end <= title.end_char]
+    words = [t for t in title if t.text not in {"(", ")"}]
+    text = " ".join(t.text for t in words) if not orgs else doc.text[title.start_char:orgs[-1].start]
+    text = _trim(text)
+    nations = load_countries().nationalities
+    country = next((nations[t.lower_] for t in title if t.lower_ in nations), None)
+    institution, country = office_for(title.text.replace(" ,", ","), country)
+    if not orgs and institution is None and country is not None:
+        institution = load_countries().governments().get(country)
+    if not orgs and institution is None:
+        return None
+    before = doc[title.start - 1].lower_ if title.start > 0 else ""
+    former = before in FORMER or title[0].lower_.startswith("ex") and title[0].lower_[2:] in spanish_words().title_words
+    sent = title.sent
+    return RoleFinding(person=(person.start, person.end), title=text or None, former=former,
+                       sent_start=sent.start_char, sent_end=sent.end_char, extractor=EXTRACTOR,
+                       org=(orgs[-1].start, orgs[-1].end) if orgs else None,
+                       institution=None if orgs else institution, country=country)
+
+
+def _trim(text: str) -> str:
+    """A title as written, without the words that join it to its body ("presidente del" -> "presidente")."""
+    words = text.replace("(", " ").replace(")", " ").split()
+    while words and words[-1].lower() in {"de", "del", "la", "el", "los", "las", ",", "en"}:
+        words.pop()
+    return " ".join(words)
+
+
+__all__ = ["spanish_posts", "EXTRACTOR"]

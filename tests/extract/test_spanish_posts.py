@@ -1,0 +1,69 @@
+"""Posts as Spanish writes them (issue 15, item 4): a title before the name (with or without the comma), the
+body named inside it or implied by the office it names, the country's government for "el presidente de X",
+a title after the name, "ex" as former, and nothing for English documents. Hand-built Docs (words and
+entities only: the rule reads no parse) with made-up people."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+import pytest
+
+from extract.mentions import Mention
+from extract.roles.spanish_posts import spanish_posts
+from tests.handmade import handmade, org, person, reading_of
+
+
+def posts(text: str, people: list[tuple[int, int]], orgs: Sequence[tuple[int, int]] = (),
+          language: str = "es") -> list[tuple[str, str | None, str | None, str | None, bool]]:
+    """(person, title, org text or implied institution, country, former) of each post found."""
+    doc = handmade(text)
+    mentions: list[Mention] = sorted([person(doc, s, e) for s, e in people] + [org(doc, s, e) for s, e in orgs],
+                                     key=lambda m: m.start)
+    reading = replace(reading_of(doc), language=language)
+    out = []
+    for f in spanish_posts(reading, mentions=mentions):
+        body = doc.text[f.org[0]:f.org[1]] if f.org else f.institution
+        out.append((doc.text[f.person[0]:f.person[1]], f.title, body, f.country, f.former))
+    return out
+
+
+@pytest.mark.parametrize(("text", "people", "orgs", "expected"), [
+    # a title with its body, then the comma of the apposition
+    ("Habló el presidente de la Cámara Textil del Norte ( CATEN ) , Julio Esparza , ayer .", [(13, 15)], [(5, 9)],
+     [("Julio Esparza", "presidente", "Cámara Textil del Norte", None, False)]),
+    # an office the title names (offices.yaml lists the Spanish titles)
+    ("Llegó el Subsecretario de Comercio Exterior , Rocío Lemus , a la reunión .", [(7, 9)], [],
+     [("Rocío Lemus", "Subsecretario de Comercio Exterior", "mx-ministry-of-economy", "MX", False)]),
+    ("Se reunió con la Representante Comercial de EE.UU. , Nora Whitcomb .", [(9, 11)], [],
+     [("Nora Whitcomb", "Representante Comercial de EE.UU.", "us-ustr", "US", False)]),
+    # no comma: the title runs into the name
+    ("Habló la Secretaria de Economía Rocío Lemus en la sede .", [(5, 7)], [],
+     [("Rocío Lemus", "Secretaria de Economía", "mx-ministry-of-economy", "MX", False)]),
+    # a title naming only a country: its government
+    ("Lo dijo el presidente de México , Tomás Ibarra , en la capital .", [(7, 9)], [],
+     [("Tomás Ibarra", "presidente de México", "mx-government", "MX", False)]),
+    # the title after the name; a former post before it
+    ("Se dialogó con el exgobernador Joel Pratt , presidente del Consejo Automotriz Regional , ayer .",
+     [(5, 7)], [(10, 13)],
+     [("Joel Pratt", "presidente", "Consejo Automotriz Regional", None, False)]),
+    ("Opinó el ex secretario de Economía , Tomás Ibarra , en Monterrey .", [(7, 9)], [],
+     [("Tomás Ibarra", "secretario de Economía", "mx-ministry-of-economy", "MX", True)]),
+])
+def test_spanish_titles_state_posts(text: str, people: list[tuple[int, int]], orgs: list[tuple[int, int]],
+                                    expected: list[tuple[str, str | None, str | None, str | None, bool]]) -> None:
+    assert posts(text, people, orgs) == expected
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Habló el presidente Tomás Ibarra ayer .", [(3, 5)]),  # a title naming no body, office or country
+    ("Según Julio Esparza , la cámara creció .", [(1, 3)]),  # no title at all
+    ("Tomás Ibarra , quien llegó ayer , habló .", [(0, 2)]),  # a clause, not a title, after the name
+])
+def test_no_post_without_a_title_that_names_a_body(text: str, people: list[tuple[int, int]]) -> None:
+    assert posts(text, people) == []
+
+
+def test_english_documents_are_not_read_by_the_spanish_rule() -> None:
+    assert posts("Llegó el Subsecretario de Comercio Exterior , Rocío Lemus , a la reunión .", [(7, 9)],
+                 language="en") == []
