@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from extract.entities import Entities
 from extract.events import Event, find_events
+from extract.events.spanish import spanish_meetings
 from extract.findings import Evidence, Findings, Meeting
 from extract.guard import Guard
 from extract.mentions import (
@@ -51,6 +52,7 @@ def read(reading: Reading, guard: Guard) -> Findings:
                                 reading.institutions, reading.lexicon))
     resolved = entities.mentions()
     events = guard("meeting", find_events, reading, mentions=resolved, fallback=[])
+    events += guard("meeting", spanish_meetings, reading, mentions=resolved, fallback=[])  # [] unless Spanish
     met = {fold(ev.name) for ev in events}  # a body named like a meeting that took place is that meeting
     entities = entities.keep(lambda e: not (e.kind == "org" and not e.institution and fold(e.name) in met))
     posts += guard("founder", find_founders, reading, mentions=resolved, fallback=[])

@@ -10,6 +10,7 @@ body's name (used by the institution ruler, :mod:`extract.reference.institutions
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -27,7 +28,8 @@ _LISTS = ("openers", "function_words", "title_words")
 class SpanishWords:
     """``spanish.yaml`` checked: openers, function words and title words (folded to lowercase), whether a
     ruler match must be capitalised, the acronyms that name a country in Spanish (acronym -> ISO code), and
-    the Spanish forms of a country phrase inside a body's name."""
+    the Spanish forms of a country phrase inside a body's name; the verbs that report a meeting, the words
+    that make it a visit, and the months."""
 
     openers: frozenset[str]
     function_words: frozenset[str]
@@ -35,6 +37,9 @@ class SpanishWords:
     lowercase_bodies: bool
     acronyms: dict[str, str]
     name_variants: dict[str, tuple[str, ...]]
+    meeting_verbs: tuple[re.Pattern[str], ...] = ()
+    visit_words: tuple[str, ...] = ()
+    months: tuple[str, ...] = ()
 
 
 def _check(raw: Any) -> SpanishWords:
@@ -52,11 +57,20 @@ def _check(raw: Any) -> SpanishWords:
     if not isinstance(variants, dict) or not all(isinstance(v, list) and all(isinstance(f, str) for f in v)
                                                  for v in variants.values()):
         raise DataError(f"{SPANISH}: 'name_variants' must map a phrase to a list of its other forms")
+    extra = {key: raw.get(key) or [] for key in ("meeting_verbs", "visit_words", "months")}
+    if not all(isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in extra.values()) \
+            or len(extra["months"]) not in (0, 12):
+        raise DataError(f"{SPANISH}: 'meeting_verbs', 'visit_words' and 'months' (all twelve) must be lists of words")
+    try:
+        verbs = tuple(re.compile(p, re.I) for p in extra["meeting_verbs"])
+    except re.error as exc:
+        raise DataError(f"{SPANISH}: a meeting verb is not a valid pattern ({exc})") from None
     folded = {key: frozenset(w.lower() for w in raw[key]) for key in _LISTS}
     return SpanishWords(openers=folded["openers"], function_words=folded["function_words"],
                         title_words=folded["title_words"], lowercase_bodies=raw.get("lowercase_bodies") is True,
                         acronyms={str(k): str(v) for k, v in acronyms.items()},
-                        name_variants={str(k): tuple(v) for k, v in variants.items()})
+                        name_variants={str(k): tuple(v) for k, v in variants.items()}, meeting_verbs=verbs,
+                        visit_words=tuple(extra["visit_words"]), months=tuple(m.lower() for m in extra["months"]))
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,135 @@
+"""Meetings as Spanish reports them (issue 15, item 4): "se reunió con", "sostuvo un encuentro con",
+"encabezaron la delegación", "visita de trabajo", "fue recibido por", "participaron en la reunión".
+
+Each sentence of a Spanish document with one of the meeting verbs of ``data/spanish.yaml`` (all in the past:
+"se reunirá" announces, it does not report) is a meeting of the people and bodies the sentence names. A
+sentence that names no person before its verb ("La delegación sostuvo reuniones con …", "se dialogó con …")
+goes on telling the meeting before it, or, told first, is about the person the story last named (Spanish
+drops the subject); a document's visits ("visita de trabajo" in the lead and again in the body) are one.
+Its date is the sentence's "12 de octubre de 2014" or "del 12 al 14 de octubre" (the year, when left out,
+the publication's), its place the first place the sentence names.
+These rules read words and entities only, so they read the same with either pipeline; they run on Spanish
+documents only (the English meeting rules read English verbs and tags).
+
+>>> spanish_dates("del 12 al 14 de octubre de 2014", None)
+('2014-10-12', '2014-10-14')
+>>> spanish_dates("el 3 de marzo", "2022-05-02")
+('2022-03-03', None)
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from extract.events.model import Event
+from extract.mentions import Mention
+from extract.reference.spanish_words import spanish_words
+from extract.text.clutter import in_spans
+
+if TYPE_CHECKING:
+    from extract.reading import Reading
+
+RULE = "events.es_verb"
+MIN_PARTICIPANTS = 2
+
+
+def spanish_dates(text: str, published: str | None) -> tuple[str | None, str | None]:
+    """The first day or range a Spanish sentence writes ("12 de octubre de 2014", "del 20 al 22 de octubre")."""
+    months = spanish_words().months
+    found = re.search(r"\b(\d{1,2})(?:\s+(?:al|y|a)\s+(\d{1,2}))?\s+de\s+(" + "|".join(months) +
+                      r")(?:\s+(?:de|del)\s+((?:19|20)\d\d))?", text, re.I) if months else None
+    if found is None:
+        return None, None
+    day, last, month, year = found.groups()
+    year = year or (published[:4] if published else None)
+    if year is None:
+        return None, None
+    prefix = f"{year}-{months.index(month.lower()) + 1:02d}-"
+    return prefix + f"{int(day):02d}", (prefix + f"{int(last):02d}" if last else None)
+
+
+def spanish_meetings(reading: Reading, *, mentions: list[Mention]) -> list[Event]:
+    """The meetings a Spanish document reports, one per sentence with a meeting verb ([] for other languages)."""
+    if reading.language != "es":
+        return []
+    words = spanish_words()
+    events: list[Event] = []
+    for sent in reading.doc.sents:
+        if in_spans(sent.start_char, reading.clutter) or in_spans(sent.start_char, reading.headings):
+            continue
+        verb = next((m for p in words.meeting_verbs if (m := p.search(sent.text))), None)
+        if verb is None:
+            continue
+        at = verb.start() + sent.start_char
+        own_subject = any(m.kind == "person" and sent.start_char <= m.start < at for m in mentions)
+        if events and not own_subject:  # "La delegación sostuvo reuniones con …", "se dialogó con …": the same
+            _merge(events[-1], _meeting(reading, sent, at, mentions, alone=True))
+            continue
+        event = _meeting(reading, sent, at, mentions)
+        visit = next((e for e in events if _is_visit(e)), None)
+        if event is not None and visit is not None and _is_visit(event):
+            _merge(visit, event)  # the lead's "visita de trabajo" and the body's are one visit
+        elif event is not None:
+            events.append(event)
+    return events
+
+
+def _is_visit(event: Event) -> bool:
+    return event.name.lower().startswith(tuple(spanish_words().visit_words))
+
+
+def _merge(into: Event, other: Event | None) -> None:
+    """``other`` told as part of ``into``: its participants, paragraphs, date and place join it; a name made
+    without a person takes the first person's."""
+    if other is None:
+        return
+    into.attendees = _unique(into.attendees + other.attendees)
+    into.org_attendees = _unique(into.org_attendees + other.org_attendees)
+    into.paragraphs.extend(other.paragraphs)
+    into.start, into.end = (into.start, into.end) if into.start else (other.start, other.end)
+    into.location = into.location or other.location
+    if into.attendees and not any(p.text in into.name for p in into.attendees):
+        into.name = _name(into.name, into.attendees, into.org_attendees)
+
+
+def _meeting(reading: Reading, sent: Span, verb: int, mentions: list[Mention], *,
+             alone: bool = False) -> Event | None:
+    """The meeting one sentence reports (its verb at character ``verb``), or ``None`` with too few taking part
+    (``alone``: the sentence continues an earlier meeting, so any one participant will do)."""
+    inside = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char]
+    people = [m for m in inside if m.kind == "person"]
+    if not alone and not any(m.start < verb for m in people):  # "Asimismo, sostuvo encuentros con …"
+        earlier = [m for m in mentions if m.kind == "person" and m.end <= sent.start_char]
+        people = earlier[-1:] + people  # Spanish drops the subject: the person the story last named
+    orgs = [m for m in inside if m.kind == "org" and m.start > verb]
+    if len(people) + len(orgs) < (1 if alone else MIN_PARTICIPANTS):
+        return None
+    start, end = spanish_dates(sent.text, reading.published)
+    place = next((m for m in inside if m.kind == "place"), None)
+    event = Event(_name(sent.text, people, orgs), (sent.start_char, sent.end_char), RULE, start=start, end=end,
+                  location=place, attendees=_unique(people), org_attendees=_unique(orgs))
+    event.paragraphs.append((sent.start_char, sent.end_char))
+    return event
+
+
+def _name(text: str, people: list[Mention], orgs: list[Mention]) -> str:
+    """"Visita de trabajo de A" for a visit, else "Reunión de A con B"."""
+    first = people[0].text if people else orgs[0].text
+    visit = next((w for w in spanish_words().visit_words if w in text.lower()), None)
+    if visit:
+        return f"{visit[:1].upper()}{visit[1:]} de {first}"
+    others = [m.text for m in people[1:] + orgs if m.text != first]
+    return f"Reunión de {first} con {others[0]}" if others else f"Reunión de {first}"
+
+
+def _unique(found: list[Mention]) -> list[Mention]:
+    """Mentions less repeats of one name, in text order."""
+    first: dict[str, Mention] = {}
+    for m in found:
+        first.setdefault(m.text, m)
+    return list(first.values())
+
+
+__all__ = ["spanish_meetings", "spanish_dates", "RULE"]
