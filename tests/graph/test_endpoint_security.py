@@ -312,3 +312,23 @@ def test_python_api_serves_locked_down(fixture_out, listener):
         assert ask(ep, "ASK { ?s ?p ?o }")[0] == 200
     finally:
         ep.close()
+
+
+def test_twenty_clients_at_once_get_every_answer_and_the_same_one(locked):
+    """A short bounded load (issue 14): 20 loopback clients, 10 requests each, half of them next to a client that
+    holds a connection open without sending. Every request is answered 200 with the same rows; no timing is
+    asserted here (the latency figures are `make bench-endpoint`'s, in BENCHMARKS.md)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    port = locked.server.server_address[1]
+    idle = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(10)]
+    try:
+        with ThreadPoolExecutor(max_workers=20) as pool:
+            answers = list(pool.map(lambda _: ask(locked, query, headers={"Accept": "application/json"}),
+                                    range(200)))
+    finally:
+        for conn in idle:
+            conn.close()
+    assert {status for status, _, _ in answers} == {200}
+    assert len({json.dumps(json.loads(body)["results"]) for _, _, body in answers}) == 1
