@@ -19,7 +19,7 @@ from typing import Any
 
 from extract import DATA_DIR
 from extract.errors import DataError
-from extract.reference.data_files import read_yaml
+from extract.reference.data_files import read_checked
 
 __all__ = ["DATA", "Side", "Country", "Countries", "load_countries"]
 
@@ -167,9 +167,4 @@ def _countries(raw: Any) -> Countries:
 @lru_cache(maxsize=4)
 def load_countries(path: Path = DATA) -> Countries:
     """Read and check ``path`` once; a ``DataError`` names the file and the entry at fault."""
-    try:
-        return _countries(read_yaml(path))
-    except DataError as exc:
-        if str(exc).startswith(str(path)):
-            raise
-        raise DataError(f"{path}: {exc}") from None
+    return read_checked(path, _countries)

@@ -6,12 +6,15 @@
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 from extract.errors import DataError
+
+T = TypeVar("T")
 
 
 def read_yaml(path: Path, *, what: str = "YAML") -> Any:
@@ -20,3 +23,26 @@ def read_yaml(path: Path, *, what: str = "YAML") -> Any:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"{path}: cannot be read as {what} ({exc})") from None
+
+
+def read_checked(path: Path, check: Callable[[Any], T]) -> T:
+    """``check`` applied to the parsed YAML of ``path``: its result, or a ``DataError`` that names the file
+    first and then what ``check`` found wrong (the entry at fault), so a loader's checks need not repeat it.
+
+    >>> def positive(raw):
+    ...     if raw["n"] < 1:
+    ...         raise DataError("n must be 1 or more")
+    ...     return raw["n"]
+    >>> import tempfile
+    >>> bad = Path(tempfile.mkdtemp()) / "n.yaml"
+    >>> _ = bad.write_text("n: 0")
+    >>> read_checked(bad, positive)
+    Traceback (most recent call last):
+    extract.errors.DataError: .../n.yaml: n must be 1 or more
+    """
+    try:
+        return check(read_yaml(path))
+    except DataError as exc:
+        if str(exc).startswith(str(path)):
+            raise
+        raise DataError(f"{path}: {exc}") from None

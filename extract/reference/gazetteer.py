@@ -24,7 +24,7 @@ from extract import DATA_DIR
 from extract.errors import DataError
 from extract.reference.countries import DATA as COUNTRIES
 from extract.reference.countries import load_countries
-from extract.reference.data_files import read_yaml
+from extract.reference.data_files import read_checked, read_yaml
 from extract.slug import fold, slugify
 
 __all__ = ["DATA", "KINDS", "Place", "Gazetteer", "load_gazetteer"]
@@ -174,9 +174,4 @@ def _gazetteer(raw: Any) -> Gazetteer:
 @lru_cache(maxsize=4)
 def load_gazetteer(path: Path = DATA) -> Gazetteer:
     """Read and check ``path`` once; a ``DataError`` names the file and the entry at fault."""
-    try:
-        return _gazetteer(read_yaml(path))
-    except DataError as exc:
-        if str(exc).startswith(str(path)):
-            raise
-        raise DataError(f"{path}: {exc}") from None
+    return read_checked(path, _gazetteer)

@@ -23,7 +23,7 @@ from typing import Any
 from rdflib import URIRef
 
 from extract.errors import DataError
-from extract.reference.data_files import read_yaml
+from extract.reference.data_files import read_checked
 from extract.vocab import PREFIXES
 
 __all__ = ["SCHEMA_FILE", "Kind", "Relation", "Schema", "load_schema"]
@@ -183,12 +183,7 @@ def _relation(key: str, raw: Any) -> Relation:
 @lru_cache(maxsize=4)
 def load_schema(path: Path = SCHEMA_FILE) -> Schema:
     """Read and check ``path`` (``graph/data/schema.yaml``) once; a ``DataError`` names the file and the entry."""
-    try:
-        return _schema(read_yaml(path))
-    except DataError as exc:
-        if str(exc).startswith(str(path)):
-            raise
-        raise DataError(f"{path}: {exc}") from None
+    return read_checked(path, _schema)
 
 
 def _schema(raw: Any) -> Schema:
