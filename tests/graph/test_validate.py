@@ -2,7 +2,7 @@
 import pytest
 from rdflib import Graph, Literal
 
-from extract.vocab import ID, ORG, PROV, RDF, SDO, SKOS, TG, XSD
+from extract.vocab import DCTERMS, ID, ORG, PROV, RDF, SDO, SKOS, TG, XSD
 from graph.build.store import assemble
 from graph.build.validate import validate
 
@@ -37,4 +37,29 @@ def membership(evidence: bool = True, person_names: tuple[str, ...] = ("Ana Ruiz
 ])
 def test_validate_shapes(graph, ok):
     conforms, report = validate(assemble(Graph(), [(ID["doc/d"], graph)]))
+    assert conforms is ok, report
+
+
+def document(*languages: str) -> Graph:
+    """A document node with its source, name and the given ``dcterms:language`` values."""
+    g = Graph()
+    d = ID["doc/d"]
+    g.add((d, DCTERMS.source, Literal("d.txt")))
+    g.add((d, SDO.name, Literal("d.txt")))
+    for lang in languages:
+        g.add((d, DCTERMS.language, Literal(lang)))
+    return g
+
+
+@pytest.mark.parametrize("languages,ok", [
+    ((), True),             # documents of the reference graph carry no language
+    (("es",), True),
+    (("en",), True),
+    (("spa",), False),      # a three-letter code
+    (("ES",), False),       # codes are lower case
+    (("es-MX",), False),    # a region is not recorded
+    (("en", "es"), False),  # a document is read as one language
+])
+def test_document_language_shape(languages, ok):
+    conforms, report = validate(assemble(Graph(), [(ID["doc/d"], document(*languages))]))
     assert conforms is ok, report
