@@ -129,9 +129,15 @@ class TradeGraph:
         """Run SPARQL SELECT text as it is (the project's prefixes are predeclared)."""
         return to_frame(run(self._store, text))
 
-    def network(self, **options: object) -> nx.MultiDiGraph:
-        """People, organizations, meetings and places as a networkx graph (``actor_network``'s options pass through)."""
-        return actor_network(self.dataset, **options)  # type: ignore[arg-type]
+    def network(self, *, start: str | None = None, end: str | None = None, **options: object) -> nx.MultiDiGraph:
+        """People, organizations, meetings and places as a networkx graph (``actor_network``'s options pass through).
+
+        ``start``/``end`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; either may be left out) keep the network
+        of that period: :func:`graph.network.period.within`.
+        """
+        from graph.network.period import Period, within
+
+        return within(actor_network(self.dataset, **options), Period.parse(start, end))  # type: ignore[arg-type]
 
     def people(self) -> nx.Graph:
         """Who met whom: :func:`graph.network.projections.people_network`."""
@@ -159,11 +165,15 @@ class TradeGraph:
         return export(self.dataset, fmt, target, projection=projection)
 
     def view(self, focus: str | None = None, *, depth: int = 1, projection: str = "actors", height: int = 600,
-             **options: object) -> NetworkView:
-        """The interactive network view (as ``tradegraph render`` draws it), to show inline."""
+             start: str | None = None, end: str | None = None, **options: object) -> NetworkView:
+        """The interactive network view (as ``tradegraph render`` draws it), to show inline.
+
+        ``start``/``end`` draw the network of one period, as ``tradegraph render --from/--to`` does.
+        """
         from graph.network.render import network_page, view_network
 
-        graph, actors, heading, node = view_network(self.dataset, projection=projection, focus=focus, depth=depth)
+        graph, actors, heading, node = view_network(self.dataset, projection=projection, focus=focus, depth=depth,
+                                                    start=start, end=end)
         page = network_page(graph, heading=heading, context=actors, focus=node, **options)  # type: ignore[arg-type]
         return NetworkView(page, height)
 

@@ -108,9 +108,11 @@ def _render(args: argparse.Namespace) -> int:
 
     if args.depth is not None and args.focus is None:
         raise TradegraphError("--depth needs --focus NAME (the actor whose neighbourhood to draw)")
-    out = args.out or args.graph / default_page_name(projection=args.projection, focus=args.focus)
+    out = args.out or args.graph / default_page_name(projection=args.projection, focus=args.focus,
+                                                     start=args.start, end=args.end)
     path = render_network(load(args.graph), out, projection=args.projection, focus=args.focus,
-                          depth=1 if args.depth is None else args.depth, max_nodes=args.max_nodes)
+                          depth=1 if args.depth is None else args.depth, max_nodes=args.max_nodes,
+                          start=args.start, end=args.end)
     print(f"network view: {path.resolve()}")
     return 0
 
@@ -212,6 +214,10 @@ def parser() -> argparse.ArgumentParser:
                         "people: people linked by the meetings they attended together")
     r.add_argument("--max-nodes", type=int, default=500, metavar="N",
                    help="start from the N most connected nodes; the page shows more on demand (default: 500)")
+    r.add_argument("--from", dest="start", metavar="DATE",
+                   help="draw the network of a period from DATE (YYYY, YYYY-MM or YYYY-MM-DD): its meetings, the "
+                        "roles seen in it and the actors they connect")
+    r.add_argument("--to", dest="end", metavar="DATE", help="the period's last day, month or year (as --from)")
     r.set_defaults(func=_render)
 
     st = sub.add_parser("stats", help="print the network's counts, central actors, bridges and communities",

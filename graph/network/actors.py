@@ -56,7 +56,9 @@ def actor_network(ds: Dataset, *, kinds: tuple[str, ...] = READ_KINDS) -> nx.Mul
     ``statements`` (:class:`Statement` list), and for meetings ``date`` and ``planned``.
     Edge attributes: ``relation`` (memberOf, subOrganizationOf, attendee, organizer, location, about,
     spokeAbout, spokeAt: ``graph/data/schema.yaml``), ``label`` (the role title for memberships),
-    ``evidence`` (:class:`Evidence` list) and, for memberships, ``former``. Only immediate parents are
+    ``evidence`` (:class:`Evidence` list) and, for memberships, ``former`` and ``first_seen``/``last_seen``
+    (``tg:firstSeen``/``tg:lastSeen``: the first and last publication dates of the documents stating it, or
+    ``""``). Only immediate parents are
     kept as ``subOrganizationOf`` edges. Graph attribute ``documents``: file name -> ``{"title", "date"}``.
 
     Examples:
@@ -129,7 +131,8 @@ def _add_edges(g: nx.MultiDiGraph, ds: Dataset, evidence: dict[Node, list[Eviden
         title = read.label(ds, role) if role is not None and (role, SKOS.prefLabel, None) in ds else member.label
         if person is not None and org is not None and str(person) in g and str(org) in g:
             g.add_edge(str(person), str(org), key=str(m), relation=member.key, label=title,
-                       former=formers.get(m, False), evidence=evidence.get(m, []))
+                       former=formers.get(m, False), evidence=evidence.get(m, []),
+                       first_seen=read.first(ds, m, TG.firstSeen), last_seen=read.first(ds, m, TG.lastSeen))
     parents = nx.DiGraph((str(s), str(o)) for s, o in ds.subject_objects(ORG.subOrganizationOf)
                          if str(s) in g and str(o) in g and s != o)
     if nx.is_directed_acyclic_graph(parents):

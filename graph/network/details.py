@@ -21,7 +21,7 @@ from graph.network.actors import MEETING
 from graph.network.evidence import Evidence
 from graph.network.schema import load_schema
 
-__all__ = ["Item", "Section", "node_details", "COUNTRY_NAMES"]
+__all__ = ["Item", "Section", "node_details", "seen", "COUNTRY_NAMES"]
 
 #: ISO code -> English name, of the nations whose people and bodies have a side (``extract/data/countries.yaml``)
 COUNTRY_NAMES = {c.code: c.name for c in load_countries().countries if c.national}
@@ -59,6 +59,18 @@ def country_name(code: str) -> str:
     return COUNTRY_NAMES.get(code, code)
 
 
+def seen(data: dict) -> str:
+    """When the documents saw a role: ``"seen 2024-03 – 2025-01"`` (months), ``"seen 2024-03"``, or ``""``.
+
+    >>> seen({"first_seen": "2024-03-02", "last_seen": "2025-01-20"}), seen({"first_seen": "2024-03-02"})
+    ('seen 2024-03 – 2025-01', 'seen 2024-03')
+    """
+    first, last = str(data.get("first_seen", ""))[:7], str(data.get("last_seen", ""))[:7]
+    if not first:
+        return ""
+    return f"seen {first}" if last in ("", first) else f"seen {first} – {last}"
+
+
 def _when(data: dict) -> str:
     date = data.get("date", "")
     return f"{date} (planned)" if data.get("planned") else date
@@ -70,6 +82,7 @@ def _edge_item(g: nx.Graph, relation: str, other: str, data: dict, outgoing: boo
     evidence = tuple(data.get("evidence", ()))
     if relation in _MEMBERSHIP:
         text = f"{data.get('label', _MEMBER)}, {name}" if outgoing else f"{name} — {data.get('label', _MEMBER)}"
+        note = ", ".join(x for x in (note, seen(data)) if x)
     elif relation in _AT_MEETING and outgoing:
         when = _when(g.nodes[other])
         text = f"{name} ({when})" if when else name

@@ -33,6 +33,7 @@ from graph.errors import ViewError
 from graph.network.actors import KINDS, MEETING, ORGANIZATION, actor_network
 from graph.network.details import country_name, node_details
 from graph.network.evidence import Evidence
+from graph.network.period import Period, within
 from graph.network.schema import load_schema
 from graph.network.views import co_attendance, find_actor, focus_network
 
@@ -198,30 +199,40 @@ def _drop_unlinked(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
                        if d.get("kind") not in UNLINKED_HIDDEN or g.degree(n) > 0]).copy()
 
 
-def view_network(ds: Dataset, *, projection: str = "actors", focus: str | None = None, depth: int = 1
+def view_network(ds: Dataset, *, projection: str = "actors", focus: str | None = None, depth: int = 1,
+                 start: str | None = None, end: str | None = None
                  ) -> tuple[nx.Graph, nx.MultiDiGraph, str, str | None]:
-    """The graph to draw, the actor network behind its details, a heading and the focused node."""
+    """The graph to draw, the actor network behind its details, a heading and the focused node.
+
+    ``start``/``end`` (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``; either may be left out) keep the network of
+    that period (:func:`graph.network.period.within`); the heading says which.
+    """
     if projection not in PROJECTIONS:
         raise ViewError(f"unknown projection {projection!r}; choose one of: {', '.join(PROJECTIONS)}")
-    actors = actor_network(ds, kinds=KINDS)
+    period = Period.parse(start, end)
+    actors = within(actor_network(ds, kinds=KINDS), period)
     view: nx.Graph = co_attendance(actors) if projection == "people" else _drop_unlinked(actors)
     heading = "People who met" if projection == "people" else "U.S.–Mexico trade network"
     node = None
     if focus is not None:
         node = find_actor(actors, focus)
         if projection == "people" and node not in view:
-            raise ViewError(f"{actors.nodes[node]['label']!r} attended no meeting with anyone else; "
-                                  "try without --projection people")
+            raise ViewError(f"{actors.nodes[node]['label']!r} attended no meeting with anyone else"
+                            f"{' in ' + period.label if period.label else ''}; try without --projection people")
         view = focus_network(actors if projection == "actors" else view, node, depth)
         heading = f"{actors.nodes[node]['label']}: {'co-attendees' if projection == 'people' else 'links'}" \
                   f" within {depth} step{'s' if depth != 1 else ''}"
+    if period.label:
+        heading = f"{heading}, {period.label}"
     return view, actors, heading, node
 
 
 def render_network(ds: Dataset, path: Path, *, heading: str | None = None, projection: str = "actors",
-                   focus: str | None = None, depth: int = 1, max_nodes: int = DEFAULT_MAX_NODES) -> Path:
+                   focus: str | None = None, depth: int = 1, max_nodes: int = DEFAULT_MAX_NODES,
+                   start: str | None = None, end: str | None = None) -> Path:
     """Write the network view of a dataset to ``path`` (see :func:`view_network` for the options)."""
-    view, actors, default_heading, node = view_network(ds, projection=projection, focus=focus, depth=depth)
+    view, actors, default_heading, node = view_network(ds, projection=projection, focus=focus, depth=depth,
+                                                       start=start, end=end)
     page = network_page(view, heading=heading or default_heading, context=actors, max_nodes=max_nodes, focus=node)
     atomic_write(path, page.encode("utf-8"))
     return path
@@ -232,11 +243,17 @@ def write_main_page(ds: Dataset, folder: Path) -> Path:
     return render_network(ds, folder / default_page_name())
 
 
-def default_page_name(*, projection: str = "actors", focus: str | None = None) -> str:
+def default_page_name(*, projection: str = "actors", focus: str | None = None, start: str | None = None,
+                      end: str | None = None) -> str:
     """``network.html`` for the whole map; ``network-people.html``, ``network-NAME.html``… for other views.
 
     >>> default_page_name(projection="people", focus="Raquel Buenrostro")
     'network-people-raquel-buenrostro.html'
+    >>> default_page_name(start="2024-01", end="2025-06"), default_page_name(end="2024")
+    ('network-2024-01-to-2025-06.html', 'network-until-2024.html')
     """
-    parts = (["people"] if projection == "people" else []) + ([slugify(focus, max_length=60)] if focus else [])
+    period = "-to-".join(x.strip() for x in (start, end) if x) if start and end else \
+        (f"from-{start.strip()}" if start else (f"until-{end.strip()}" if end else ""))
+    parts = (["people"] if projection == "people" else []) + ([slugify(focus, max_length=60)] if focus else []) \
+        + ([slugify(period, max_length=40)] if period else [])
     return "-".join(["network", *parts]) + ".html"

@@ -1,0 +1,183 @@
+"""The network of one period: the meetings held in a window, the roles seen in it and the actors they connect.
+
+A window is two dates, either left open, each written ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (a year or a
+month means all of it). A date in the graph may be partial too; it is in the window when the days it may
+mean overlap it. The rule, applied to an actor network (:func:`graph.network.actors.actor_network`):
+
+- a meeting is kept when its ``date`` is in the window (undated: when a document stating it was published in
+  it), with its attendance, organizers, place and topics (every edge that touches it);
+- a membership is kept when it was seen in the window (``tg:firstSeen`` ≤ end and ``tg:lastSeen`` ≥ start,
+  read into the edge's ``first_seen``/``last_seen``; undated: when a document stating it was published in it);
+- a statement (and its topic edge) when its document was published in the window;
+- the documents published in the window;
+- the actors, places and topics these connect; an actor with nothing in the window is left out.
+  Hierarchy (``subOrganizationOf``) is undated: it links only nodes kept for another reason.
+
+The page applies the same rule in the browser to the spans :func:`node_spans` and :func:`edge_spans` give
+(``graph/data/network.js``).
+
+>>> p = Period.parse("2024-01", "2025-06"); p.lo, p.hi, p.label
+('2024-01-01', '2025-06-30', '2024-01 – 2025-06')
+>>> p.holds("2024"), p.holds("2025-07-01"), p.holds("")
+(True, False, False)
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from graph.errors import ViewError
+from graph.network.actors import MEETING
+from graph.network.schema import load_schema
+
+__all__ = ["Period", "span", "node_spans", "edge_spans", "within"]
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_SCHEMA = load_schema()
+_MEMBERSHIP = _SCHEMA.with_hint("membership")
+_UNDATED = _SCHEMA.with_hint("parent")
+Span = tuple[str, str]
+
+
+def span(value: str) -> Span | None:
+    """The first and last day ``value`` (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, or a date-time) may mean.
+
+    >>> span("2024-02"), span("2023"), span("2024-03-05T10:00:00"), span("soon")
+    (('2024-02-01', '2024-02-29'), ('2023-01-01', '2023-12-31'), ('2024-03-05', '2024-03-05'), None)
+    """
+    found = _DATE.fullmatch(value.strip()[:10]) if value else None
+    if found is None:
+        return None
+    year, month, day = found.groups()
+    if month is None:
+        return f"{year}-01-01", f"{year}-12-31"
+    if not 1 <= int(month) <= 12:
+        return None
+    last = calendar.monthrange(int(year), int(month))[1]
+    if day is None:
+        return f"{year}-{month}-01", f"{year}-{month}-{last:02d}"
+    return (f"{year}-{month}-{day}",) * 2 if 1 <= int(day) <= last else None
+
+
+@dataclass(frozen=True)
+class Period:
+    """A window of days, ``lo`` to ``hi`` (ISO dates, ``""`` when open), and how the user wrote it."""
+
+    lo: str = ""
+    hi: str = ""
+    start: str = ""
+    end: str = ""
+
+    @classmethod
+    def parse(cls, start: str | None = None, end: str | None = None) -> Period:
+        """The window from ``start`` to ``end`` (either may be ``None``: open on that side).
+
+        Raises:
+            ViewError: a value that is no date, or a start after the end.
+        """
+        bounds = []
+        for name, value in (("start", start), ("end", end)):
+            found = span(value) if value else None
+            if value and (found is None or _DATE.fullmatch(value.strip()) is None):
+                raise ViewError(f"the period's {name} {value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD "
+                                "(a year or a month means all of it)")
+            bounds.append(found)
+        lo, hi = (bounds[0][0] if bounds[0] else ""), (bounds[1][1] if bounds[1] else "")
+        if lo and hi and lo > hi:
+            raise ViewError(f"the period starts ({start}) after it ends ({end})")
+        return cls(lo, hi, (start or "").strip(), (end or "").strip())
+
+    @property
+    def open(self) -> bool:
+        """True when the window has no bound (every date is in it)."""
+        return not (self.lo or self.hi)
+
+    @property
+    def label(self) -> str:
+        """``"2024-01 – 2025-06"``, ``"from 2024-01"``, ``"until 2025-06"`` or ``""``."""
+        if self.start and self.end:
+            return f"{self.start} – {self.end}"
+        return f"from {self.start}" if self.start else (f"until {self.end}" if self.end else "")
+
+    def overlaps(self, days: Span) -> bool:
+        """True when the days ``days`` (first, last) share one with the window."""
+        return (not self.hi or days[0] <= self.hi) and (not self.lo or days[1] >= self.lo)
+
+    def holds(self, value: str) -> bool:
+        """True when the date ``value`` (partial or whole) may fall in the window; an undated value does not."""
+        days = span(value)
+        return days is not None and self.overlaps(days)
+
+
+def _published(g: nx.Graph, evidence: Any) -> list[Span]:
+    documents = g.graph.get("documents", {})
+    days = (span(str(documents.get(e.document, {}).get("date", ""))) for e in evidence)
+    return sorted({d for d in days if d is not None})
+
+
+def node_spans(g: nx.Graph, node: str) -> list[Span]:
+    """When ``node`` itself is in a period: a meeting by its date (else its documents), an actor by its statements."""
+    data = g.nodes[node]
+    if data.get("kind") == MEETING:
+        days = span(str(data.get("date", "")))
+        if days is not None:
+            return [days]
+        edges = nx.to_undirected(g).edges(node, data=True) if g.is_directed() else g.edges(node, data=True)
+        return _published(g, [e for _, _, d in edges for e in d.get("evidence", [])])
+    return _published(g, [e for st in data.get("statements", []) for e in st.evidence])
+
+
+def edge_spans(g: nx.Graph, source: str, target: str, data: dict[str, Any]) -> list[Span] | None:
+    """When an edge is in a period; ``None`` for an undated one (hierarchy), kept when both its ends are.
+
+    An edge touching a meeting is dated by the meeting; a membership by its first and last sighting (else its
+    documents); any other edge by the publication dates of the documents it was read in.
+    """
+    for end in (source, target):
+        if g.nodes[end].get("kind") == MEETING:
+            return node_spans(g, end)
+    relation = data.get("relation")
+    if relation in _UNDATED:
+        return None
+    if relation in _MEMBERSHIP and data.get("first_seen") and data.get("last_seen"):
+        first, last = span(str(data["first_seen"])), span(str(data["last_seen"]))
+        if first is not None and last is not None:
+            return [(first[0], last[1])]
+    return _published(g, data.get("evidence", []))
+
+
+def within(g: nx.MultiDiGraph, period: Period) -> nx.MultiDiGraph:
+    """The part of the actor network ``g`` that is in ``period`` (the rule is in this module's docstring).
+
+    Nodes keep their attributes, with only the statements and documents of the period; the graph's
+    ``documents`` keeps those published in it, and ``period`` says which window it is.
+    """
+    if period.open:
+        return g
+    kept_edges: list[tuple[str, str, Any]] = []
+    undated: list[tuple[str, str, Any]] = []
+    keep = {n for n in g.nodes if any(period.overlaps(s) for s in node_spans(g, n))}
+    for source, target, key, data in g.edges(keys=True, data=True):
+        spans = edge_spans(g, source, target, data)
+        if spans is None:
+            undated.append((source, target, key))
+        elif any(period.overlaps(s) for s in spans):
+            kept_edges.append((source, target, key))
+            keep |= {source, target}
+    kept_edges += [(s, t, k) for s, t, k in undated if s in keep and t in keep]
+    out: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    documents = {doc: info for doc, info in g.graph.get("documents", {}).items() if period.holds(str(info["date"]))}
+    out.graph.update(g.graph, documents=documents, period=period)
+    for node in sorted(keep):
+        data = dict(g.nodes[node])
+        data["documents"] = [d for d in data.get("documents", []) if d in documents]
+        data["statements"] = [st for st in data.get("statements", [])
+                              if any(e.document in documents for e in st.evidence)]
+        out.add_node(node, **data)
+    for source, target, key in kept_edges:
+        out.add_edge(source, target, key=key, **g.edges[source, target, key])
+    return out
