@@ -362,7 +362,14 @@
   $("meeting-field").hidden = data.meetings.length === 0;
   for (const [kind] of Object.entries(data.kinds)) {
     const span = document.querySelector(`.count[data-kind="${kind}"]`);
-    if (span) span.textContent = String(data.nodes.filter((n) => n.kind === kind).length);
+    if (!span) continue;
+    span.textContent = String(data.nodes.filter((n) => n.kind === kind).length);
+    const unlinked = data.kinds[kind].unlinked || 0;  // nodes nothing links: counted, not drawn
+    if (unlinked) {
+      span.textContent += ` (+${unlinked} unlinked, not drawn)`;
+      span.title = `${plural(unlinked, data.kinds[kind].label.toLowerCase())} that no meeting or statement links ` +
+        "(only documents are about them) are counted in the build summary but not drawn";
+    }
   }
   $("find").addEventListener("submit", (ev) => { ev.preventDefault(); search($("search").value); });
   $("search").addEventListener("input", (ev) => {  // a name picked from the suggestions: go there at once

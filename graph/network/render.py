@@ -152,7 +152,8 @@ def page_data(view: nx.Graph, *, context: nx.Graph | None = None, heading: str =
         "topics": [{"id": t, "label": labels.get(t, t.rsplit("/", 1)[-1])} for t in payload.topics],
         "meetings": [{"id": m, "label": view.nodes[m].get("label", m), "date": view.nodes[m].get("date", "")}
                      for m in meetings],
-        "kinds": {k: {"label": s[0], "colour": s[1], "shape": s[2], "sided": k in SIDED_KINDS}
+        "kinds": {k: {"label": s[0], "colour": s[1], "shape": s[2], "sided": k in SIDED_KINDS,
+                      "unlinked": view.graph.get("unlinked", {}).get(k, 0)}
                   for k, s in KIND_STYLE.items() if k in kinds_present},
         "sides": {k: {"label": s[0], "colour": s[1], "width": s[2]} for k, s in SIDE_STYLE.items()},
         "lines": [text for relation, text in RELATION_LEGEND.items()
@@ -194,9 +195,16 @@ def network_page(g: nx.Graph, *, heading: str = "tradegraph network", context: n
 
 
 def _drop_unlinked(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """Without places and topics that nothing links (they would only scatter the map)."""
-    return g.subgraph([n for n, d in g.nodes(data=True)
+    """Without places and topics that nothing links (they would only scatter the map).
+
+    The graph attribute ``unlinked`` counts them by kind, so that the legend can say what it leaves out (a
+    topic only documents are about is in the build's summary, not on the map).
+    """
+    dropped = [d.get("kind") for n, d in g.nodes(data=True) if d.get("kind") in UNLINKED_HIDDEN and g.degree(n) == 0]
+    view = g.subgraph([n for n, d in g.nodes(data=True)
                        if d.get("kind") not in UNLINKED_HIDDEN or g.degree(n) > 0]).copy()
+    view.graph["unlinked"] = {kind: dropped.count(kind) for kind in UNLINKED_HIDDEN if dropped.count(kind)}
+    return view
 
 
 def view_network(ds: Dataset, *, projection: str = "actors", focus: str | None = None, depth: int = 1,

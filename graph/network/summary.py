@@ -3,18 +3,23 @@ from __future__ import annotations
 
 from rdflib import Dataset
 
-from extract.vocab import DCTERMS, RDF, SDO
+from extract.vocab import DCTERMS, RDF, SDO, TG
 
 
 def summarize(ds: Dataset) -> dict[str, int]:
-    """Documents, people, organizations, meetings, topics (documents' main topics) and triples.
+    """Documents, people, organizations, meetings, topics and triples.
+
+    Topics are every topic a document, meeting or statement is about: the topic nodes of the actor network.
+    The page's legend counts those it draws (the ones a meeting or statement links) and says how many
+    others only documents are about.
 
     Triples are counted once however many document graphs state them, as ``graph.ttl`` and the
     endpoint's union graph hold them (not the quads of ``graph.trig``).
     """
     triples = len({(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))})
     docs = set(ds.subjects(DCTERMS.source, None))
-    topics = {t for d in docs for t in ds.objects(d, SDO.about)}
+    about = docs | set(ds.subjects(RDF.type, SDO.Event)) | set(ds.subjects(RDF.type, TG.Statement))
+    topics = {t for s in about for t in ds.objects(s, SDO.about)}
     return {
         "documents": len(docs),
         "people": len(set(ds.subjects(RDF.type, SDO.Person))),
