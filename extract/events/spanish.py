@@ -7,7 +7,9 @@ sentence that names no person before its verb ("La delegación sostuvo reuniones
 goes on telling the meeting before it, or, told first, is about the person the story last named (Spanish
 drops the subject); a document's visits ("visita de trabajo" in the lead and again in the body) are one.
 Its date is the sentence's "12 de octubre de 2014" or "del 12 al 14 de octubre" (the year, when left out,
-the publication's), its place the first place the sentence names.
+the publication's), else "hoy" or "este martes" counted from the publication date (the document's, else the
+first full date of its header: "Ciudad de México, 12 de mayo de 2026"); its place the first place the
+sentence names.
 These rules read words and entities only, so they read the same with either pipeline; they run on Spanish
 documents only (the English meeting rules read English verbs and tags).
 
@@ -15,10 +17,13 @@ documents only (the English meeting rules read English verbs and tags).
 ('2014-10-12', '2014-10-14')
 >>> spanish_dates("el 3 de marzo", "2022-05-02")
 ('2022-03-03', None)
+>>> spanish_dates("se reunió este jueves", "2025-10-24")
+('2025-10-23', None)
 """
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
@@ -33,6 +38,7 @@ if TYPE_CHECKING:
 
 RULE = "events.es_verb"
 MIN_PARTICIPANTS = 2
+HEADER = 400  # characters of a document's start that hold its header and dateline
 
 
 def spanish_dates(text: str, published: str | None) -> tuple[str | None, str | None]:
@@ -41,13 +47,37 @@ def spanish_dates(text: str, published: str | None) -> tuple[str | None, str | N
     found = re.search(r"\b(\d{1,2})(?:\s+(?:al|y|a)\s+(\d{1,2}))?\s+de\s+(" + "|".join(months) +
                       r")(?:\s+(?:de|del)\s+((?:19|20)\d\d))?", text, re.I) if months else None
     if found is None:
-        return None, None
+        return _relative(text, published), None
     day, last, month, year = found.groups()
     year = year or (published[:4] if published else None)
     if year is None:
         return None, None
     prefix = f"{year}-{months.index(month.lower()) + 1:02d}-"
     return prefix + f"{int(day):02d}", (prefix + f"{int(last):02d}" if last else None)
+
+
+def _relative(text: str, published: str | None) -> str | None:
+    """The day "hoy" or "este martes" / "el pasado martes" means, counted from the publication date."""
+    words = spanish_words()
+    if published is None or len(published) != len("2000-01-01"):
+        return None
+    day = date.fromisoformat(published)
+    lowered = text.lower()
+    if any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in words.today_words):
+        return day.isoformat()
+    named = re.search(r"\b(?:este|esta|el pasado|la pasada)\s+(" + "|".join(words.weekdays) + r")\b",
+                      lowered) if words.weekdays else None
+    if named is None:
+        return None
+    back = (day.weekday() - words.weekdays.index(named.group(1))) % 7
+    return (day - timedelta(days=back)).isoformat()
+
+
+def _published(reading: Reading) -> str | None:
+    """The document's publication date, else the first full date ("12 de mayo de 2026") of its header."""
+    if reading.published:
+        return reading.published
+    return spanish_dates(reading.text[:HEADER], None)[0]  # None without a year
 
 
 def spanish_meetings(reading: Reading, *, mentions: list[Mention]) -> list[Event]:
@@ -106,7 +136,7 @@ def _meeting(reading: Reading, sent: Span, verb: int, mentions: list[Mention], *
     orgs = [m for m in inside if m.kind == "org" and m.start > verb]
     if len(people) + len(orgs) < (1 if alone else MIN_PARTICIPANTS):
         return None
-    start, end = spanish_dates(sent.text, reading.published)
+    start, end = spanish_dates(sent.text, _published(reading))
     place = next((m for m in inside if m.kind == "place"), None)
     event = Event(_name(sent.text, people, orgs), (sent.start_char, sent.end_char), RULE, start=start, end=end,
                   location=place, attendees=_unique(people), org_attendees=_unique(orgs))

@@ -29,7 +29,7 @@ class SpanishWords:
     """``spanish.yaml`` checked: openers, function words and title words (folded to lowercase), whether a
     ruler match must be capitalised, the acronyms that name a country in Spanish (acronym -> ISO code), and
     the Spanish forms of a country phrase inside a body's name; the verbs that report a meeting, the words
-    that make it a visit, and the months."""
+    that make it a visit, the months, the weekdays (Monday first) and the words for the publication's day."""
 
     openers: frozenset[str]
     function_words: frozenset[str]
@@ -40,6 +40,8 @@ class SpanishWords:
     meeting_verbs: tuple[re.Pattern[str], ...] = ()
     visit_words: tuple[str, ...] = ()
     months: tuple[str, ...] = ()
+    weekdays: tuple[str, ...] = ()
+    today_words: tuple[str, ...] = ()
 
 
 def _check(raw: Any) -> SpanishWords:
@@ -57,10 +59,11 @@ def _check(raw: Any) -> SpanishWords:
     if not isinstance(variants, dict) or not all(isinstance(v, list) and all(isinstance(f, str) for f in v)
                                                  for v in variants.values()):
         raise DataError(f"{SPANISH}: 'name_variants' must map a phrase to a list of its other forms")
-    extra = {key: raw.get(key) or [] for key in ("meeting_verbs", "visit_words", "months")}
+    extra = {key: raw.get(key) or [] for key in ("meeting_verbs", "visit_words", "months", "weekdays", "today_words")}
     if not all(isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in extra.values()) \
-            or len(extra["months"]) not in (0, 12):
-        raise DataError(f"{SPANISH}: 'meeting_verbs', 'visit_words' and 'months' (all twelve) must be lists of words")
+            or len(extra["months"]) not in (0, 12) or len(extra["weekdays"]) not in (0, 7):
+        raise DataError(f"{SPANISH}: 'meeting_verbs', 'visit_words', 'today_words', 'months' (all twelve) and "
+                        "'weekdays' (all seven) must be lists of words")
     try:
         verbs = tuple(re.compile(p, re.I) for p in extra["meeting_verbs"])
     except re.error as exc:
@@ -70,7 +73,9 @@ def _check(raw: Any) -> SpanishWords:
                         title_words=folded["title_words"], lowercase_bodies=raw.get("lowercase_bodies") is True,
                         acronyms={str(k): str(v) for k, v in acronyms.items()},
                         name_variants={str(k): tuple(v) for k, v in variants.items()}, meeting_verbs=verbs,
-                        visit_words=tuple(extra["visit_words"]), months=tuple(m.lower() for m in extra["months"]))
+                        visit_words=tuple(extra["visit_words"]), months=tuple(m.lower() for m in extra["months"]),
+                        weekdays=tuple(w.lower() for w in extra["weekdays"]),
+                        today_words=tuple(w.lower() for w in extra["today_words"]))
 
 
 @lru_cache(maxsize=1)

@@ -90,7 +90,10 @@ def test_english_documents_are_not_read_by_the_spanish_rule() -> None:
     ("el 28 de septiembre de 2023", None, ("2023-09-28", None)),
     ("del 20 al 22 de octubre", "2025-10-23", ("2025-10-20", "2025-10-22")),
     ("el 5 de marzo", None, (None, None)),  # no year and no publication date
-    ("este jueves", "2025-10-23", (None, None)),
+    ("este jueves", "2025-10-23", ("2025-10-23", None)),  # the publication is a Thursday
+    ("el pasado lunes", "2025-10-23", ("2025-10-20", None)),
+    ("hoy concluyó", "2025-10-23", ("2025-10-23", None)),
+    ("este jueves", None, (None, None)),  # no publication date
 ])
 def test_spanish_dates(text: str, published: str | None, expected: tuple[str | None, str | None]) -> None:
     assert spanish_dates(text, published) == expected
