@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from extract.findings import Evidence
 from extract.reference.known_people import side_of
+from extract.reference.spanish_words import spanish_words
 from extract.resolve import Entity
 from extract.roles.posts import RoleFinding
 from extract.sides import BILATERAL
@@ -32,6 +33,8 @@ def link(reading: Reading, *, findings: list[RoleFinding], entities: Entities) -
     person, body and title (a titled finding makes an untitled one of the same pair redundant)."""
     out: dict[tuple[str, str], list[Membership]] = {}
     for f in findings:
+        if reading.language == "es" and stray_spanish_title(f.title, reading):
+            continue
         person = entities.at(*f.person, "person")
         org = entities.at(*f.org, "org") if f.org else entities.by_institution.get(f.institution or "")
         if person is None or org is None:
@@ -48,6 +51,19 @@ def link(reading: Reading, *, findings: list[RoleFinding], entities: Entities) -
                 seen.add((m.title, m.former))
                 result.append(m)
     return result
+
+
+def stray_spanish_title(title: str | None, reading: Reading) -> bool:
+    """A title in a Spanish document that opens with a lower-case word other than a title word ("y la embajadora
+    de …", "durante la cual se reunió con el Representante Comercial …"; "Economy Minister" and "subsecretario de
+    Comercio Exterior" are titles): an English rule reading Spanish words ran past a clause,
+    so the pair it links holds no post (the Spanish rules, :mod:`extract.roles.spanish_posts`, start a title at
+    its title word)."""
+    words = title.split() if title else []
+    if not words:
+        return False
+    first = words[0]
+    return first[:1].islower() and first not in spanish_words().title_words and not reading.lexicon.is_title(first)
 
 
 def person_country(person: Entity, memberships: list[Membership], org_country: dict[str, str | None]) -> str | None:
@@ -69,4 +85,4 @@ def person_country(person: Entity, memberships: list[Membership], org_country: d
     return side_of(person.name)
 
 
-__all__ = ["Membership", "link", "person_country"]
+__all__ = ["Membership", "link", "person_country", "stray_spanish_title"]

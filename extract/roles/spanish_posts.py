@@ -100,12 +100,13 @@ def _org_at(char: int, mentions: list[Mention]) -> bool:
 
 def _finding(doc: Doc, person: Mention, title: Span, mentions: list[Mention]) -> RoleFinding | None:
     """The post a title states: its body (named inside it, else its office, else its country's government)."""
-    orgs = [m for m in mentions if m.kind == "org" and title.start_char <= m.start and m.end <= title.end_char]
+    # a body read from the title itself ("la subsecretaria de Comercio Exterior" taken for the Subsecretaría) is
+    # the title, not a body named inside it: the post is in the office the title names
+    orgs = [m for m in mentions if m.kind == "org" and title.start_char < m.start and m.end <= title.end_char]
     words = [t for t in title if t.text not in {"(", ")"}]
     text = " ".join(t.text for t in words) if not orgs else doc.text[title.start_char:orgs[-1].start]
     text = _trim(text)
-    nations = load_countries().nationalities
-    country = next((nations[t.lower_] for t in title if t.lower_ in nations), None)
+    country = _country(title)
     institution, country = office_for(title.text.replace(" ,", ","), country)
     if not orgs and institution is None and country is not None:
         institution = load_countries().governments().get(country)
@@ -118,6 +119,18 @@ def _finding(doc: Doc, person: Mention, title: Span, mentions: list[Mention]) ->
                        sent_start=sent.start_char, sent_end=sent.end_char, extractor=EXTRACTOR,
                        org=(orgs[-1].start, orgs[-1].end) if orgs else None,
                        institution=None if orgs else institution, country=country)
+
+
+def _country(title: Span) -> str | None:
+    """The first country a title names, its longest name first: "embajadora de Estados Unidos en México" is the
+    United States' ambassador, not Mexico's."""
+    nations = load_countries().nationalities
+    for i in range(len(title)):
+        for size in (3, 2, 1):
+            words = title[i:i + size]
+            if len(words) == size and words.text.lower() in nations:
+                return nations[words.text.lower()]
+    return None
 
 
 def _trim(text: str) -> str:

@@ -49,6 +49,12 @@ def posts(text: str, people: list[tuple[int, int]], orgs: Sequence[tuple[int, in
      [("Joel Pratt", "presidente", "Consejo Automotriz Regional", None, False)]),
     ("Opinó el ex secretario de Economía , Tomás Ibarra , en Monterrey .", [(7, 9)], [],
      [("Tomás Ibarra", "secretario de Economía", "mx-ministry-of-economy", "MX", True)]),
+    # the first country the title names: the ambassador of the United States, posted to Mexico
+    ("Llegó la embajadora de Estados Unidos en México , Karen Lind , ayer .", [(9, 11)], [],
+     [("Karen Lind", "embajadora de Estados Unidos en México", "us-government", "US", False)]),
+    # the title itself taken for a body ("subsecretaria" read as the Subsecretaría): the office it names
+    ("Habló la subsecretaria de Comercio Exterior , Rocío Lemus , ayer .", [(7, 9)], [(2, 6)],
+     [("Rocío Lemus", "subsecretaria de Comercio Exterior", "mx-ministry-of-economy", "MX", False)]),
 ])
 def test_spanish_titles_state_posts(text: str, people: list[tuple[int, int]], orgs: list[tuple[int, int]],
                                     expected: list[tuple[str, str | None, str | None, str | None, bool]]) -> None:
