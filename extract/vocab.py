@@ -9,15 +9,17 @@ from rdflib import Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 from rdflib.term import URIRef
 
-SDO = Namespace("https://schema.org/")
-ORG = Namespace("http://www.w3.org/ns/org#")
-ID = Namespace("https://w3id.org/tradegraph/id/")
+from extract.prefixes import PREFIX_IRIS, WIKIDATA
+
+SDO = Namespace(PREFIX_IRIS["schema"])
+ORG = Namespace(PREFIX_IRIS["org"])
+ID = Namespace(PREFIX_IRIS["tgid"])
 
 
 class TG(DefinedNamespace):
     """The project's own small vocabulary."""
 
-    _NS = Namespace("https://w3id.org/tradegraph/ontology#")
+    _NS = Namespace(PREFIX_IRIS["tg"])
     _fail = True
 
     Statement: URIRef
@@ -37,11 +39,8 @@ class TG(DefinedNamespace):
     measures: URIRef
 
 
-#: Where a Wikidata item's IRI starts (``owl:sameAs`` of listed institutions and office-holders).
-WIKIDATA = "http://www.wikidata.org/entity/"
-
 #: rdflib's own vocabularies (SKOS, PROV, …) are ``DefinedNamespace`` classes, not ``Namespace`` instances;
-#: ``str()`` of either is the namespace IRI.
+#: ``str()`` of either is the namespace IRI, the one :data:`extract.prefixes.PREFIX_IRIS` gives.
 PREFIXES: dict[str, Namespace | type[DefinedNamespace] | str] = {
     "schema": SDO,
     "org": ORG,

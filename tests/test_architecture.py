@@ -58,3 +58,21 @@ def test_module_imports_form_no_cycle() -> None:
     imports.remove_edges_from(parents)  # a package's module may use what its package's __init__ offers
     cycles = sorted(sorted(c) for c in nx.simple_cycles(imports))
     assert not cycles, cycles
+
+
+def test_reading_commands_import_neither_rdflib_nor_spacy() -> None:
+    """``tradegraph query``/``queries`` and the endpoint's workers start without the heavy libraries (issue 16)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, graph.cli, graph.query.run, graph.query.formats, graph.build.oxstore, graph.serve.workers; "
+            "print(sorted(m for m in ('rdflib', 'spacy') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_plain_prefixes_are_the_namespaces_rdflib_uses() -> None:
+    from extract.prefixes import PREFIX_IRIS
+    from extract.vocab import PREFIXES
+
+    assert {k: str(v) for k, v in PREFIXES.items()} == PREFIX_IRIS

@@ -20,7 +20,7 @@ from datetime import date
 
 from pyoxigraph import Literal, NamedNode, Variable
 
-from extract.vocab import PREFIXES
+from extract.prefixes import PREFIX_IRIS
 from graph.errors import QueryError
 from graph.query.library import Param
 
@@ -37,10 +37,10 @@ def _iri(value: str, name: str) -> NamedNode:
     if text.startswith("<") and text.endswith(">"):
         text = text[1:-1]
     prefix, colon, local = text.partition(":")
-    if colon and prefix in PREFIXES and not local.startswith("//"):
-        text = str(PREFIXES[prefix]) + local
+    if colon and prefix in PREFIX_IRIS and not local.startswith("//"):
+        text = PREFIX_IRIS[prefix] + local
     if not _SCHEME.match(text):
-        known = ", ".join(f"{p}:" for p in PREFIXES)
+        known = ", ".join(f"{p}:" for p in PREFIX_IRIS)
         raise QueryError(f"parameter {name}: {value!r} is not an IRI; give <https://…> or a prefixed name ({known})")
     try:
         return NamedNode(text)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from extract.vocab import PREFIXES
+from extract.prefixes import PREFIX_IRIS
 from graph.errors import QueryError
 from graph.query.library import LIMIT_PARAM, QUERIES_DIR, QueryInfo, load, parse
 from graph.query.params import Term, bind
@@ -29,7 +29,7 @@ from graph.query.result import Result
 __all__ = ["QueryError", "Result", "apply_limit", "run", "run_named", "SPARQL_PREFIXES"]
 
 #: Prefixes a query may use without declaring them (library queries declare theirs anyway).
-SPARQL_PREFIXES = {name: str(ns) for name, ns in PREFIXES.items()}
+SPARQL_PREFIXES = dict(PREFIX_IRIS)
 def _evaluate(store: ox.Store, query: str, params: Mapping[ox.Variable, Term] | None, label: str) -> object:
     try:
         return store.query(query, prefixes=SPARQL_PREFIXES,
