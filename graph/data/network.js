@@ -47,7 +47,7 @@
   }
   function visEdge(e) {
     return {id: e.id, from: e.from, to: e.to, label: e.label, title: e.tip, dashes: e.former,
-            width: Math.min(1 + (e.weight - 1) * 1.5, 8)};
+            width: Math.min(1 + (e.weight - 1) * 1.5, 8), hidden: !edgePasses(e)};
   }
 
   /* ---- bringing nodes in ---- */
@@ -113,7 +113,28 @@
   /* ---- filters ---- */
   const filter = {kinds: new Set(Object.keys(data.kinds)), sides: new Set(Object.keys(data.sides)), topic: "", meeting: ""};
   let meetingCircle = new Set();
+  /* the period: the rule of graph/network/period.py, on the spans ("seen") the page data gives each node and
+     edge. A node is in it by its own dates (a meeting's, an actor's statements') or by a dated edge in it; an
+     undated edge (hierarchy) when both its ends are. null: no period set, everything is in it. */
+  let inPeriod = null;
+  let edgesInPeriod = null;
+  const overlaps = (days, lo, hi) => (!hi || days[0] <= hi) && (!lo || days[1] >= lo);
+  function readPeriod() {
+    const lo = $("period-from").value, hi = $("period-to").value;
+    if (!lo && !hi) { inPeriod = edgesInPeriod = null; return; }
+    const some = (spans) => spans.some((days) => overlaps(days, lo, hi));
+    inPeriod = new Set(data.nodes.filter((n) => some(n.seen)).map((n) => n.id));
+    edgesInPeriod = new Set();
+    for (const e of data.edges) {
+      if (e.seen !== null && some(e.seen)) { edgesInPeriod.add(e.id); inPeriod.add(e.from); inPeriod.add(e.to); }
+    }
+    for (const e of data.edges) {
+      if (e.seen === null && inPeriod.has(e.from) && inPeriod.has(e.to)) edgesInPeriod.add(e.id);
+    }
+  }
+  const edgePasses = (e) => edgesInPeriod === null || edgesInPeriod.has(e.id);
   function passes(n) {
+    if (inPeriod !== null && !inPeriod.has(n.id)) return false;
     if (!filter.kinds.has(n.kind)) return false;
     if (SIDED.has(n.kind) && !filter.sides.has(sideOf(n))) return false;
     if (filter.topic !== "" && !n.topics.includes(Number(filter.topic))) return false;
@@ -127,6 +148,12 @@
       if (hidden !== Boolean(v.hidden)) changes.push({id: v.id, hidden});
     });
     if (changes.length) nodes.update(changes);
+    const edgeChanges = [];
+    edges.forEach((v) => {
+      const hidden = !edgePasses(v);
+      if (hidden !== Boolean(v.hidden)) edgeChanges.push({id: v.id, hidden});
+    });
+    if (edgeChanges.length) edges.update(edgeChanges);
     updateCounts();
   }
   function readFilters() {
@@ -135,8 +162,9 @@
     filter.topic = $("topic-filter").value;
     filter.meeting = $("meeting-filter").value;
     meetingCircle = filter.meeting ? new Set([filter.meeting, ...neighbours(filter.meeting)]) : new Set();
-    // a topic or meeting filter brings in what it matches, even if the view started smaller
-    if (filter.topic !== "" || filter.meeting !== "") {
+    readPeriod();
+    // a topic, meeting or period filter brings in what it matches, even if the view started smaller
+    if (filter.topic !== "" || filter.meeting !== "" || inPeriod !== null) {
       const wanted = data.nodes.filter((n) => !present.has(n.id) && passes(n)).slice(0, data.maxNodes);
       addNodes(wanted.map((n) => n.id), presentNeighbour);
     }
@@ -146,6 +174,8 @@
     document.querySelectorAll("#side input[type=checkbox]").forEach((i) => { i.checked = true; });
     $("topic-filter").value = "";
     $("meeting-filter").value = "";
+    $("period-from").value = "";
+    $("period-to").value = "";
     readFilters();
   }
   function visibleCount() { return nodes.get({filter: (v) => !v.hidden}).length; }
@@ -378,6 +408,12 @@
   document.querySelectorAll("#side input[type=checkbox]").forEach((i) => i.addEventListener("change", readFilters));
   $("topic-filter").addEventListener("change", readFilters);
   $("meeting-filter").addEventListener("change", readFilters);
+  for (const id of ["period-from", "period-to"]) {
+    if (data.covers) { $(id).min = data.covers[0]; $(id).max = data.covers[1]; }
+    $(id).addEventListener("change", readFilters);
+  }
+  $("period-field").hidden = !data.covers;
+  if (data.covers) $("period-covers").textContent = `· the graph covers ${data.covers[0]} – ${data.covers[1]}`;
   $("reset").addEventListener("click", resetFilters);
   $("more").addEventListener("click", () => { showMore(); applyFilters(); });
   $("fit").addEventListener("click", () => network.fit({animation: {duration: 300}}));

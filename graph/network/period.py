@@ -34,7 +34,7 @@ from graph.errors import ViewError
 from graph.network.actors import MEETING
 from graph.network.schema import load_schema
 
-__all__ = ["Period", "span", "node_spans", "edge_spans", "within"]
+__all__ = ["Period", "span", "node_spans", "edge_spans", "covered", "within"]
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _SCHEMA = load_schema()
@@ -134,11 +134,14 @@ def node_spans(g: nx.Graph, node: str) -> list[Span]:
 def edge_spans(g: nx.Graph, source: str, target: str, data: dict[str, Any]) -> list[Span] | None:
     """When an edge is in a period; ``None`` for an undated one (hierarchy), kept when both its ends are.
 
-    An edge touching a meeting is dated by the meeting; a membership by its first and last sighting (else its
-    documents); any other edge by the publication dates of the documents it was read in.
+    An edge touching a meeting is dated by the meeting (a co-attendance edge by its meetings); a membership by
+    its first and last sighting (else its documents); any other edge by the publication dates of the documents
+    it was read in. ``g`` is the actor network the edge's ends and documents are read from.
     """
+    if "meetings" in data:  # people linked by the meetings they attended together: dated by those meetings
+        return sorted({days for m in data["meetings"] if m in g for days in node_spans(g, m)})
     for end in (source, target):
-        if g.nodes[end].get("kind") == MEETING:
+        if end in g and g.nodes[end].get("kind") == MEETING:
             return node_spans(g, end)
     relation = data.get("relation")
     if relation in _UNDATED:
@@ -181,3 +184,12 @@ def within(g: nx.MultiDiGraph, period: Period) -> nx.MultiDiGraph:
     for source, target, key in kept_edges:
         out.add_edge(source, target, key=key, **g.edges[source, target, key])
     return out
+
+
+def covered(spans: list[Span]) -> Span | None:
+    """The first and last day of all ``spans`` (the years a graph covers), or ``None``.
+
+    >>> covered([("2024-01-01", "2024-01-31"), ("2023-05-02", "2023-05-02")])
+    ('2023-05-02', '2024-01-31')
+    """
+    return (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None

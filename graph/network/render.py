@@ -33,7 +33,7 @@ from graph.errors import ViewError
 from graph.network.actors import KINDS, MEETING, ORGANIZATION, actor_network
 from graph.network.details import country_name, node_details
 from graph.network.evidence import Evidence
-from graph.network.period import Period, within
+from graph.network.period import Period, covered, edge_spans, node_spans, within
 from graph.network.schema import load_schema
 from graph.network.views import co_attendance, find_actor, focus_network
 
@@ -84,6 +84,10 @@ class _Payload:
     def _topic(self, iri: str) -> int:
         return self.topics.setdefault(iri, len(self.topics))
 
+    def _dated(self, node: str) -> nx.Graph:
+        """The graph that dates ``node``'s spans: the actor network when it holds it, else the view."""
+        return self.context if node in self.context else self.view
+
     def node(self, node: str, degree: int) -> dict[str, Any]:
         data = {**self.view.nodes[node]}
         details = node_details(self.context, node) if node in self.context else node_details(self.view, node)
@@ -98,6 +102,7 @@ class _Payload:
             "names": list(data.get("names", [])), "degree": degree,
             "size": round(10 + 5 * math.sqrt(degree), 1), "font": round(11 + min(13.0, 3.0 * math.sqrt(degree)), 1),
             "topics": [self._topic(t) for t in data.get("topics", [])],
+            "seen": [list(days) for days in node_spans(self._dated(node), node)],
             "tip": "\n".join(_short(t, TIP_CHARS) for t in tip),
             "details": [{"title": s.title, "items": [{"text": i.text, "ref": i.ref, "note": i.note,
                                                       "ev": self._ev(i.evidence)} for i in s.items]}
@@ -116,7 +121,10 @@ class _Payload:
         else:
             about = f"{names[0]} — {label or data.get('relation', 'linked to')} — {names[1]}"
         tip = [about] + [f"“{_short(e.text, TIP_CHARS)}” ({e.document})" for e in evidence[:2]]
+        dating = self.context if source in self.context and target in self.context else self.view
+        seen = edge_spans(dating, source, target, data)
         return {"from": source, "to": target, "relation": data.get("relation", ""), "about": about,
+                "seen": None if seen is None else [list(days) for days in seen],
                 "label": _short(label, EDGE_LABEL_CHARS), "tip": "\n".join(tip), "ev": self._ev(evidence),
                 "former": bool(data.get("former")), "weight": data.get("weight", 1)}
 
@@ -159,6 +167,7 @@ def page_data(view: nx.Graph, *, context: nx.Graph | None = None, heading: str =
         "lines": [text for relation, text in RELATION_LEGEND.items()
                   if any(d.get("relation") == relation for *_, d in view.edges(data=True))],
         "documents": len(documents),
+        "covers": covered([tuple(d) for item in nodes + edges for d in item["seen"] or []]),
     }
 
 
