@@ -9,7 +9,7 @@ drops the subject); a document's visits ("visita de trabajo" in the lead and aga
 Its date is the sentence's "12 de octubre de 2014" or "del 12 al 14 de octubre" (the year, when left out,
 the publication's), else "hoy" or "este martes" counted from the publication date (the document's, else the
 first full date of its header: "Ciudad de México, 12 de mayo de 2026"); its place the first place the
-sentence names.
+sentence names (by its name: a capitalised place).
 These rules read words and entities only, so they read the same with either pipeline; they run on Spanish
 documents only (the English meeting rules read English verbs and tags).
 
@@ -137,7 +137,8 @@ def _meeting(reading: Reading, sent: Span, verb: int, mentions: list[Mention], *
     if len(people) + len(orgs) < (1 if alone else MIN_PARTICIPANTS):
         return None
     start, end = spanish_dates(sent.text, _published(reading))
-    place = next((m for m in inside if m.kind == "place"), None)
+    # a place named, not described: "las oficinas de la Secretaría" tagged a place is no venue's name
+    place = next((m for m in inside if m.kind == "place" and m.text[:1].isupper()), None)
     event = Event(_name(sent.text, people, orgs), (sent.start_char, sent.end_char), RULE, start=start, end=end,
                   location=place, attendees=_unique(people), org_attendees=_unique(orgs))
     event.paragraphs.append((sent.start_char, sent.end_char))

@@ -97,3 +97,15 @@ def test_english_documents_are_not_read_by_the_spanish_rule() -> None:
 ])
 def test_spanish_dates(text: str, published: str | None, expected: tuple[str | None, str | None]) -> None:
     assert spanish_dates(text, published) == expected
+
+
+def test_the_place_is_a_named_place_not_a_description() -> None:
+    text = "Rocío Lemus se reunió con Paul Kessler en las oficinas de la Secretaría en Austin ."
+    doc = handmade(text)
+    words = [t.text for t in doc]
+    found = sorted((mention(doc, kind, *at(words, phrase)) for kind, phrase in [
+        ("person", "Rocío Lemus"), ("person", "Paul Kessler"), ("place", "oficinas de la Secretaría"),
+        ("place", "Austin")]), key=lambda m: m.start)
+    reading = replace(reading_of(doc), language="es", published="2023-06-09")
+    [event] = spanish_meetings(reading, mentions=found)
+    assert event.location is not None and event.location.text == "Austin"
