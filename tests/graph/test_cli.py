@@ -111,3 +111,12 @@ def test_cli_output_cut_short_by_a_pipe_is_not_an_error():
     done = sp.run(f"{sys.executable} -m graph queries | head -1", shell=True, capture_output=True, text=True,
                   cwd=ROOT)
     assert done.stdout.strip() and "Traceback" not in done.stderr
+
+
+def test_an_unknown_language_is_one_line_naming_the_accepted_ones(tmp_path, capsys):
+    from graph.cli import main
+
+    (tmp_path / "a.txt").write_text("Ana Ruiz met Luis Soto in Laredo.", encoding="utf-8")
+    assert main(["build", str(tmp_path), "--out", str(tmp_path / "out"), "--language", "fr", "--quiet"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("tradegraph: unknown language 'fr'; expected one of en, es, auto") and "\n" not in err
