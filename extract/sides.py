@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from extract.mentions import Mention
 from extract.reference.countries import load_countries
 from extract.reference.institutions import InstitutionList
 from extract.reference.lexicon import Lexicon
@@ -92,6 +93,25 @@ def home_side(orgs: list[Entity], inst: InstitutionList) -> str | None:
                     key=lambda e: e.first)
     first = listed[0].institution if listed else None
     return inst.by_id[first].country if first else None
+
+
+def issuer(mentions: list[Mention], inst: InstitutionList, *, within: int) -> str | None:
+    """The listed government body of either side a document's header (its first ``within`` characters) names
+    first: its issuer (a Secretaría's comunicado under the Secretaría's name, an embassy's release under the
+    embassy's)."""
+    for m in sorted(mentions, key=lambda m: m.start):
+        entry = inst.by_id.get(m.institution or "")
+        if m.start < within and entry is not None and entry.kind == "government" and entry.country in BILATERAL:
+            return entry.id
+    return None
+
+
+def sentence_side(mentions: list[Mention], inst: InstitutionList, *, start: int, end: int) -> str | None:
+    """The one side the listed bodies between characters ``start`` and ``end`` (a sentence) are on, or None."""
+    found = {inst.by_id[m.institution].country for m in mentions
+             if start <= m.start < end and m.institution in inst.by_id}
+    found &= BILATERAL
+    return found.pop() if len(found) == 1 else None
 
 
 def sentence_sides(entities: list[Entity], sides: dict[str, str | None]) -> dict[str, str]:

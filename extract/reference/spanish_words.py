@@ -19,6 +19,7 @@ from extract import DATA_DIR
 from extract.errors import DataError
 from extract.reference.countries import load_countries
 from extract.reference.data_files import read_yaml
+from extract.reference.lexicon import load_lexicon
 
 SPANISH = DATA_DIR / "spanish.yaml"
 _LISTS = ("openers", "function_words", "title_words")
@@ -29,7 +30,8 @@ class SpanishWords:
     """``spanish.yaml`` checked: openers, function words and title words (folded to lowercase), whether a
     ruler match must be capitalised, the acronyms that name a country in Spanish (acronym -> ISO code), and
     the Spanish forms of a country phrase inside a body's name; the verbs that report a meeting, the words
-    that make it a visit, the months, the weekdays (Monday first) and the words for the publication's day."""
+    that make it a visit, the months, the weekdays (Monday first) and the words for the publication's day;
+    the role types of titles whose side the document's context gives."""
 
     openers: frozenset[str]
     function_words: frozenset[str]
@@ -42,6 +44,7 @@ class SpanishWords:
     months: tuple[str, ...] = ()
     weekdays: tuple[str, ...] = ()
     today_words: tuple[str, ...] = ()
+    context_titles: frozenset[str] = frozenset()
 
 
 def _check(raw: Any) -> SpanishWords:
@@ -59,11 +62,16 @@ def _check(raw: Any) -> SpanishWords:
     if not isinstance(variants, dict) or not all(isinstance(v, list) and all(isinstance(f, str) for f in v)
                                                  for v in variants.values()):
         raise DataError(f"{SPANISH}: 'name_variants' must map a phrase to a list of its other forms")
-    extra = {key: raw.get(key) or [] for key in ("meeting_verbs", "visit_words", "months", "weekdays", "today_words")}
+    extra = {key: raw.get(key) or [] for key in ("meeting_verbs", "visit_words", "months", "weekdays", "today_words",
+                                                 "context_titles")}
     if not all(isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in extra.values()) \
             or len(extra["months"]) not in (0, 12) or len(extra["weekdays"]) not in (0, 7):
         raise DataError(f"{SPANISH}: 'meeting_verbs', 'visit_words', 'today_words', 'months' (all twelve) and "
                         "'weekdays' (all seven) must be lists of words")
+    roles = set(load_lexicon().titles.values())
+    if not set(extra["context_titles"]) <= roles:
+        raise DataError(f"{SPANISH}: 'context_titles' must be role types of data/titles.yaml, not "
+                        f"{sorted(set(extra['context_titles']) - roles)}")
     try:
         verbs = tuple(re.compile(p, re.I) for p in extra["meeting_verbs"])
     except re.error as exc:
@@ -75,7 +83,8 @@ def _check(raw: Any) -> SpanishWords:
                         name_variants={str(k): tuple(v) for k, v in variants.items()}, meeting_verbs=verbs,
                         visit_words=tuple(extra["visit_words"]), months=tuple(m.lower() for m in extra["months"]),
                         weekdays=tuple(w.lower() for w in extra["weekdays"]),
-                        today_words=tuple(w.lower() for w in extra["today_words"]))
+                        today_words=tuple(w.lower() for w in extra["today_words"]),
+                        context_titles=frozenset(extra["context_titles"]))
 
 
 @lru_cache(maxsize=1)

@@ -22,6 +22,7 @@ from extract.mentions import Mention
 from extract.reference.countries import load_countries
 from extract.reference.spanish_words import spanish_words
 from extract.roles.titles import RoleFinding, office_for
+from extract.sides import issuer, sentence_side
 
 if TYPE_CHECKING:
     from extract.reading import Reading
@@ -30,6 +31,7 @@ EXTRACTOR = "roles.es_title"
 MAX_TITLE_TOKENS = 14  # "el presidente del Consejo Coordinador Empresarial (CCE)" and a little more
 STOPS = frozenset({",", ".", ";", ":", "—", "–", "\n", "que", "y", "e"})
 FORMER = frozenset({"ex", "entonces", "otrora", "anterior"})
+HEADER = 300  # characters of a document's start holding its letterhead: the issuer of a comunicado
 
 
 def spanish_posts(reading: Reading, *, mentions: list[Mention]) -> list[RoleFinding]:
@@ -38,6 +40,7 @@ def spanish_posts(reading: Reading, *, mentions: list[Mention]) -> list[RoleFind
         return []
     doc = reading.doc
     findings: list[RoleFinding] = []
+    bare: list[tuple[Mention, Span]] = []  # titles naming no body, office or country: "el Presidente X"
     for person in (m for m in mentions if m.kind == "person"):
         span = doc.char_span(person.start, person.end, alignment_mode="expand")
         if span is None:
@@ -46,7 +49,48 @@ def spanish_posts(reading: Reading, *, mentions: list[Mention]) -> list[RoleFind
             found = _finding(doc, person, title, mentions) if title is not None else None
             if found is not None:  # "el exgobernador X, presidente de Y": two posts
                 findings.append(found)
+            elif title is not None:
+                bare.append((person, title))
+    held = {_surname(doc.text[f.person[0]:f.person[1]]) for f in findings}
+    for person, title in bare:  # "El Subsecretario Hallman" of a person with a post already stated is no other
+        if _surname(person.text) not in held:
+            findings.extend(_in_context(reading, person, title, mentions))
     return findings
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].lower() if name.split() else ""
+
+
+def _in_context(reading: Reading, person: Mention, title: Span, mentions: list[Mention]) -> list[RoleFinding]:
+    """The post of a title naming no body, office or country ("el Presidente X", "la Secretaria Y"), on the side
+    the context gives (``context_titles`` of ``data/spanish.yaml``): the one side the sentence's listed bodies
+    are on, else the side of the government body the document's header names (its issuer). A minister's or
+    undersecretary's post is in that issuer when it is on that side (a Secretaría's comunicado: "el Secretario
+    X" heads the Secretaría), every other in that side's government."""
+    role = reading.lexicon.role_of(title.text)
+    if role not in spanish_words().context_titles:
+        return []
+    inst = reading.institutions
+    body = issuer(mentions, inst, within=HEADER)
+    side = sentence_side(mentions, inst, start=title.sent.start_char, end=title.sent.end_char) \
+        or (inst.by_id[body].country if body else None)
+    if side is None:
+        return []
+    own = body if body and inst.by_id[body].country == side and role in {"minister", "deputy-minister"} else None
+    institution = own or load_countries().governments().get(side)
+    if institution is None:
+        return []
+    sent = title.sent
+    return [RoleFinding(person=(person.start, person.end), title=_trim(title.text), former=_former(title),
+                        sent_start=sent.start_char, sent_end=sent.end_char, extractor=EXTRACTOR,
+                        institution=institution, country=side)]
+
+
+def _former(title: Span) -> bool:
+    """"ex" before the title, or a title word starting with "ex" ("exsecretario")."""
+    before = title.doc[title.start - 1].lower_ if title.start > 0 else ""
+    return before in FORMER or title[0].lower_.startswith("ex") and title[0].lower_[2:] in spanish_words().title_words
 
 
 def _is_title(word: str) -> bool:
@@ -112,10 +156,8 @@ def _finding(doc: Doc, person: Mention, title: Span, mentions: list[Mention]) ->
         institution = load_countries().governments().get(country)
     if not orgs and institution is None:
         return None
-    before = doc[title.start - 1].lower_ if title.start > 0 else ""
-    former = before in FORMER or title[0].lower_.startswith("ex") and title[0].lower_[2:] in spanish_words().title_words
     sent = title.sent
-    return RoleFinding(person=(person.start, person.end), title=text or None, former=former,
+    return RoleFinding(person=(person.start, person.end), title=text or None, former=_former(title),
                        sent_start=sent.start_char, sent_end=sent.end_char, extractor=EXTRACTOR,
                        org=(orgs[-1].start, orgs[-1].end) if orgs else None,
                        institution=None if orgs else institution, country=country)

@@ -11,7 +11,7 @@ import pytest
 
 from extract.mentions import Mention
 from extract.roles.spanish_posts import spanish_posts
-from tests.handmade import handmade, org, person, reading_of
+from tests.handmade import handmade, mention, org, person, reading_of
 
 
 def posts(text: str, people: list[tuple[int, int]], orgs: Sequence[tuple[int, int]] = (),
@@ -73,3 +73,41 @@ def test_no_post_without_a_title_that_names_a_body(text: str, people: list[tuple
 def test_english_documents_are_not_read_by_the_spanish_rule() -> None:
     assert posts("Llegó el Subsecretario de Comercio Exterior , Rocío Lemus , a la reunión .", [(7, 9)],
                  language="en") == []
+
+
+SE, COMMERCE = "mx-ministry-of-economy", "us-department-of-commerce"
+
+
+def context_posts(text: str, people: list[tuple[int, int]], bodies: list[tuple[int, int, str]],
+                  starts: tuple[int, ...]) -> list[tuple[str, str | None, str | None, str | None]]:
+    """(person, title, institution, country) of each post found; ``bodies`` are listed bodies (tokens, id)."""
+    doc = handmade(text, sent_starts=starts)
+    found: list[Mention] = sorted([person(doc, s, e) for s, e in people] +
+                                  [mention(doc, "org", s, e, institution=i) for s, e, i in bodies],
+                                  key=lambda m: m.start)
+    reading = replace(reading_of(doc), language="es")
+    return [(doc.text[f.person[0]:f.person[1]], f.title, f.institution, f.country)
+            for f in spanish_posts(reading, mentions=found)]
+
+
+@pytest.mark.parametrize(("text", "people", "bodies", "starts", "expected"), [
+    # a Secretaría's comunicado: its "Secretario X" heads it, its "Presidente Y" is the president of Mexico
+    ("Secretaría de Economía . Habló el Secretario Tomás Ibarra en la sede .", [(7, 9)], [(0, 3, SE)], (0, 4),
+     [("Tomás Ibarra", "Secretario", SE, "MX")]),
+    ("Secretaría de Economía . Lo dijo el Presidente Joel Pratt ayer .", [(8, 10)], [(0, 3, SE)], (0, 4),
+     [("Joel Pratt", "Presidente", "mx-government", "MX")]),
+    # the sentence naming one side comes first: an ambassador received by the Department of Commerce
+    ("Secretaría de Economía . Llegó el Embajador Joel Pratt al Departamento de Comercio .", [(7, 9)],
+     [(0, 3, SE), (11, 14, COMMERCE)], (0, 4), [("Joel Pratt", "Embajador", "us-government", "US")]),
+    # a person whose post the document states already holds no second one
+    ("Secretaría de Economía . La Subsecretaria de Comercio Exterior , Rocío Lemus , llegó . "
+     "Habló la Subsecretaria Lemus .", [(10, 12), (18, 19)], [(0, 3, SE)], (0, 4, 15),
+     [("Rocío Lemus", "Subsecretaria de Comercio Exterior", SE, "MX")]),
+    # titles that name no government post, and documents that give no side, make none
+    ("Secretaría de Economía . Habló el director Tomás Ibarra .", [(7, 9)], [(0, 3, SE)], (0, 4), []),
+    ("Habló el Presidente Tomás Ibarra ayer .", [(3, 5)], [], (0,), []),
+])
+def test_a_title_naming_no_country_is_on_the_side_of_its_context(
+        text: str, people: list[tuple[int, int]], bodies: list[tuple[int, int, str]], starts: tuple[int, ...],
+        expected: list[tuple[str, str | None, str | None, str | None]]) -> None:
+    assert context_posts(text, people, bodies, starts) == expected
