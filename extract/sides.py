@@ -98,20 +98,14 @@ def home_side(orgs: list[Entity], inst: InstitutionList) -> str | None:
 def issuer(mentions: list[Mention], inst: InstitutionList, *, within: int) -> str | None:
     """The listed government body of either side a document's header (its first ``within`` characters) names
     first: its issuer (a Secretaría's comunicado under the Secretaría's name, an embassy's release under the
-    embassy's)."""
+    embassy's). A whole government is no issuer: it is the country a dateline names ("Washington, D.C., EUA")."""
+    governments = set(load_countries().governments().values())
     for m in sorted(mentions, key=lambda m: m.start):
         entry = inst.by_id.get(m.institution or "")
-        if m.start < within and entry is not None and entry.kind == "government" and entry.country in BILATERAL:
+        if m.start < within and entry is not None and entry.kind == "government" and entry.country in BILATERAL \
+                and entry.id not in governments:
             return entry.id
     return None
-
-
-def sentence_side(mentions: list[Mention], inst: InstitutionList, *, start: int, end: int) -> str | None:
-    """The one side the listed bodies between characters ``start`` and ``end`` (a sentence) are on, or None."""
-    found = {inst.by_id[m.institution].country for m in mentions
-             if start <= m.start < end and m.institution in inst.by_id}
-    found &= BILATERAL
-    return found.pop() if len(found) == 1 else None
 
 
 def sentence_sides(entities: list[Entity], sides: dict[str, str | None]) -> dict[str, str]:

@@ -4,6 +4,8 @@ apposition, or after it.
 - "el Subsecretario de Comercio Exterior, Ana Ruiz" / "la embajadora Ana Ruiz": the title before the name;
 - "el presidente del Consejo Coordinador Empresarial (CCE), Luis Soto": the body named inside the title;
 - "Luis Soto, presidente de la Cámara Nacional de Comercio,": the title after the name.
+- "el Secretario Soto" / "el Presidente Soto", a title naming no body: the office the document writes in full
+  elsewhere ("El Secretario de Economía realizó …"), else the side of the government body its header names.
 
 The body is the organization named inside the title, else the office the title names (``data/offices.yaml``,
 which lists the Spanish titles too: "Secretario de Economía" is an office of the Ministry of Economy), else the
@@ -14,6 +16,7 @@ English pipeline standing in; they run on Spanish documents only. Title words ar
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
@@ -21,8 +24,8 @@ from spacy.tokens import Doc, Span
 from extract.mentions import Mention
 from extract.reference.countries import load_countries
 from extract.reference.spanish_words import spanish_words
-from extract.roles.titles import RoleFinding, office_for
-from extract.sides import issuer, sentence_side
+from extract.roles.titles import RoleFinding, load_offices, office_for
+from extract.sides import issuer
 
 if TYPE_CHECKING:
     from extract.reading import Reading
@@ -54,7 +57,9 @@ def spanish_posts(reading: Reading, *, mentions: list[Mention]) -> list[RoleFind
     held = {_surname(doc.text[f.person[0]:f.person[1]]) for f in findings}
     for person, title in bare:  # "El Subsecretario Hallman" of a person with a post already stated is no other
         if _surname(person.text) not in held:
-            findings.extend(_in_context(reading, person, title, mentions))
+            context = _in_context(reading, person, title, mentions)
+            held |= {_surname(person.text)} if context else set()
+            findings.extend(context)
     return findings
 
 
@@ -64,27 +69,45 @@ def _surname(name: str) -> str:
 
 def _in_context(reading: Reading, person: Mention, title: Span, mentions: list[Mention]) -> list[RoleFinding]:
     """The post of a title naming no body, office or country ("el Presidente X", "la Secretaria Y"), on the side
-    the context gives (``context_titles`` of ``data/spanish.yaml``): the one side the sentence's listed bodies
-    are on, else the side of the government body the document's header names (its issuer). A minister's or
-    undersecretary's post is in that issuer when it is on that side (a Secretaría's comunicado: "el Secretario
-    X" heads the Secretaría), every other in that side's government."""
+    of the government body the document's header names (its issuer; ``context_titles`` of
+    ``data/spanish.yaml``): a minister's or undersecretary's post is in that issuer (a Secretaría's comunicado:
+    "el Secretario X" heads the Secretaría), every other in that side's government. The sentence's own bodies
+    are no guide: in this genre they are the counterparts met ("el Secretario X sostuvo encuentros con la
+    comunidad empresarial de EE.UU.")."""
     role = reading.lexicon.role_of(title.text)
     if role not in spanish_words().context_titles:
         return []
-    inst = reading.institutions
-    body = issuer(mentions, inst, within=HEADER)
-    side = sentence_side(mentions, inst, start=title.sent.start_char, end=title.sent.end_char) \
-        or (inst.by_id[body].country if body else None)
-    if side is None:
+    written = _written_office(reading.text, title.text)
+    if written is not None:
+        return [_context_finding(person, title, written)]
+    body = issuer(mentions, reading.institutions, within=HEADER)
+    if body is None:
         return []
-    own = body if body and inst.by_id[body].country == side and role in {"minister", "deputy-minister"} else None
-    institution = own or load_countries().governments().get(side)
+    side = reading.institutions.by_id[body].country
+    institution = body if role in {"minister", "deputy-minister"} else load_countries().governments().get(side)
     if institution is None:
         return []
+    return [_context_finding(person, title, (institution, side))]
+
+
+def _written_office(text: str, title: str) -> tuple[str, str | None] | None:
+    """The office (institution, side) a document writes in full elsewhere for a bare title: "el Secretario
+    Guajardo" of a comunicado whose lead says "El Secretario de Economía realizó …" holds that office."""
+    offices = load_offices()
+    for found in re.finditer(rf"\b{re.escape(title)}\s+(?:de|del|para)\b", text, re.I):
+        words = text[found.start():found.start() + 80].split()
+        for size in range(min(len(words), 7), 1, -1):
+            office = offices.get(" ".join(words[:size]).lower().rstrip(",.;:"))
+            if office is not None and office.institution is not None:
+                return office.institution, office.country
+    return None
+
+
+def _context_finding(person: Mention, title: Span, post: tuple[str, str | None]) -> RoleFinding:
     sent = title.sent
-    return [RoleFinding(person=(person.start, person.end), title=_trim(title.text), former=_former(title),
-                        sent_start=sent.start_char, sent_end=sent.end_char, extractor=EXTRACTOR,
-                        institution=institution, country=side)]
+    return RoleFinding(person=(person.start, person.end), title=_trim(title.text), former=_former(title),
+                       sent_start=sent.start_char, sent_end=sent.end_char, extractor=EXTRACTOR,
+                       institution=post[0], country=post[1])
 
 
 def _former(title: Span) -> bool:

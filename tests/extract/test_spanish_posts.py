@@ -96,14 +96,22 @@ def context_posts(text: str, people: list[tuple[int, int]], bodies: list[tuple[i
      [("Tomás Ibarra", "Secretario", SE, "MX")]),
     ("Secretaría de Economía . Lo dijo el Presidente Joel Pratt ayer .", [(8, 10)], [(0, 3, SE)], (0, 4),
      [("Joel Pratt", "Presidente", "mx-government", "MX")]),
-    # the sentence naming one side comes first: an ambassador received by the Department of Commerce
-    ("Secretaría de Economía . Llegó el Embajador Joel Pratt al Departamento de Comercio .", [(7, 9)],
-     [(0, 3, SE), (11, 14, COMMERCE)], (0, 4), [("Joel Pratt", "Embajador", "us-government", "US")]),
+    # the sentence's bodies are the counterparts met, not the side: the issuer's side still
+    ("Secretaría de Economía . El Secretario Tomás Ibarra se reunió con el Departamento de Comercio .", [(6, 8)],
+     [(0, 3, SE), (12, 15, COMMERCE)], (0, 4), [("Tomás Ibarra", "Secretario", SE, "MX")]),
+    # one post from the context per person
+    ("Secretaría de Economía . Habló el Presidente Joel Pratt . Llegó el Presidente Pratt .", [(7, 9), (13, 14)],
+     [(0, 3, SE)], (0, 4, 10), [("Joel Pratt", "Presidente", "mx-government", "MX")]),
     # a person whose post the document states already holds no second one
     ("Secretaría de Economía . La Subsecretaria de Comercio Exterior , Rocío Lemus , llegó . "
      "Habló la Subsecretaria Lemus .", [(10, 12), (18, 19)], [(0, 3, SE)], (0, 4, 15),
      [("Rocío Lemus", "Subsecretaria de Comercio Exterior", SE, "MX")]),
-    # titles that name no government post, and documents that give no side, make none
+    # the office the document writes in full elsewhere comes first ("El Secretario de Economía llegó")
+    ("El Secretario de Economía llegó . Habló el Secretario Tomás Ibarra .", [(9, 11)], [], (0, 6),
+     [("Tomás Ibarra", "Secretario", SE, "MX")]),
+    # a dateline's country is no issuer
+    ("Washington , EUA . Habló el Presidente Joel Pratt .", [(6, 8)], [(2, 3, "us-government")], (0, 4), []),
+    # titles that name no government post, and documents without an issuer in their header, make none
     ("Secretaría de Economía . Habló el director Tomás Ibarra .", [(7, 9)], [(0, 3, SE)], (0, 4), []),
     ("Habló el Presidente Tomás Ibarra ayer .", [(3, 5)], [], (0,), []),
 ])
