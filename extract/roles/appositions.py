@@ -59,6 +59,8 @@ def _org_run(sent: SentenceView, start: int, stop: int, lex: Lexicon) -> tuple[i
     if not words or all(t.lower_ in lex.portfolio_words | {"directors", "trustees", "governors", "members"}
                         for t in words):
         return None
+    if not any(t.text[:1].isalpha() for t in words):  # "Ana Ruiz, 40, said": an age or a number is no body
+        return None
     if len(words) == 1 and words[0].text.lower() in lex.org_heads:
         return None
     return first, i

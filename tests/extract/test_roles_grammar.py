@@ -115,6 +115,12 @@ def test_apposition_names_a_body_the_ner_missed():
     assert [(m.kind, m.text, m.source) for m in found] == [("org", "Bolt Gearworks", "role")]
 
 
+def test_an_age_after_a_name_is_no_body():
+    doc = handmade("Ana Ruiz , 40 , said so .", tags="NNP NNP , CD , VBD RB .")
+    who, found = person(doc, 0, 2), []
+    assert apposition(view(doc, [who]), who, load_lexicon(), found) == [] and found == []
+
+
 def test_a_list_is_no_apposition():
     doc = handmade("Ana Ruiz , and the Director of Acme Foods , met .", tags="NNP NNP , CC DT NNP IN NNP NNP , VBD .")
     ana = person(doc, 0, 2)
