@@ -167,9 +167,18 @@ def _title_before(sent: SentenceView, person: Mention, lex: Lexicon, inst: Insti
                 return []
             if institution is not None and institution not in inst.by_id:
                 return []
+            if org_mention is not None and org_span == (org_mention.start, org_mention.end):
+                former = former or _former_before(run, sent.tok_span(org_mention)[0], lex)  # "former Acme President X"
             return [RoleFinding((person.start, person.end), title, former, sent.sent.start_char, sent.sent.end_char,
                                 "roles.title_before_name", org=org_span, institution=institution, country=country)]
     return []
+
+
+def _former_before(run: list[Token], body_start: int, lex: Lexicon) -> bool:
+    """Whether a former-marker stands right before the body that opens a post ("former Acme Foods President X"):
+    it makes the post a past one, as it does right before the title."""
+    lead = [t for t in run if t.i < body_start and t.lower_ != "the"]
+    return bool(lead) and lead[-1].lower_.rstrip("-") in lex.former_markers
 
 
 def _destination(run: list[Token], k: int, sent: SentenceView) -> bool:

@@ -42,6 +42,8 @@ def post(doc: Doc, finding: RoleFinding) -> tuple:
      [("President", False, "Acme Foods", None)]),
     ("Acme Foods former President Ana Ruiz spoke .", "NNP NNP JJ NNP NNP NNP VBD .", (4, 6), [(0, 2)],
      [("President", True, "Acme Foods", None)]),
+    ("former Acme Foods President Ana Ruiz spoke .", "JJ NNP NNP NNP NNP NNP VBD .", (4, 6), [(1, 3)],
+     [("President", True, "Acme Foods", None)]),
     # a portfolio before the title names a listed office, on the side the text gives or the office's own
     ("Interior Secretary Ana Ruiz spoke .", "NNP NNP NNP NNP VBD .", (2, 4), [],
      [("Interior Secretary", False, "us-department-of-the-interior", "US")]),
