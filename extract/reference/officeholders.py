@@ -17,7 +17,6 @@ office on a document's date (to decide "former"). Names and surnames are compare
 """
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,6 +29,7 @@ from extract.errors import DataError
 from extract.reference.data_files import read_yaml
 from extract.reference.institutions import load_institutions
 from extract.slug import fold
+from extract.text.dates import days_of
 
 DATA = DATA_DIR / "officeholders.yaml"
 COUNTRIES = frozenset({"US", "MX"})
@@ -41,15 +41,11 @@ _OPEN_END = "9999-12-31"
 
 
 def _bounds(text: str) -> tuple[str, str]:
-    """First and last day an ISO date, month or year covers: "1998-02" -> ("1998-02-01", "1998-02-28")."""
-    parts = [int(p) for p in text.split("-")]
-    year, month, day = parts + [0] * (3 - len(parts))
-    if day:
-        return text, text
-    if month:
-        last = calendar.monthrange(year, month)[1]
-        return f"{text}-01", f"{text}-{last:02d}"
-    return f"{text}-01-01", f"{text}-12-31"
+    """First and last day a checked ISO date, month or year covers: "1998-02" -> ("1998-02-01", "1998-02-28")."""
+    days = days_of(text)
+    if days is None:
+        raise ValueError(f"not a date: {text!r}")
+    return days
 
 
 @dataclass(frozen=True)

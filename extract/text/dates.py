@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -178,3 +179,26 @@ def find_whens(text: str, published: str | None = None) -> list[When]:
         for m in _RELATIVE.finditer(text):
             add(_relative(m.group("rel"), pub), None, m)
     return sorted(out, key=lambda w: w.char_start)
+
+
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def days_of(value: str) -> tuple[str, str] | None:
+    """The first and last day an ISO date, month or year (or a date-time) covers; ``None`` when it is none.
+
+    >>> days_of("2024-02"), days_of("2023"), days_of("2024-03-05T10:00:00"), days_of("1998-13"), days_of("soon")
+    (('2024-02-01', '2024-02-29'), ('2023-01-01', '2023-12-31'), ('2024-03-05', '2024-03-05'), None, None)
+    """
+    found = _PARTIAL_DATE.fullmatch(value.strip()[:10]) if value else None
+    if found is None:
+        return None
+    year, month, day = found.groups()
+    if month is None:
+        return f"{year}-01-01", f"{year}-12-31"
+    if not 1 <= int(month) <= 12:
+        return None
+    last = calendar.monthrange(int(year), int(month))[1]
+    if day is None:
+        return f"{year}-{month}-01", f"{year}-{month}-{last:02d}"
+    return (f"{year}-{month}-{day}",) * 2 if 1 <= int(day) <= last else None

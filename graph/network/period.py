@@ -23,20 +23,18 @@ The page applies the same rule in the browser to the spans :func:`node_spans` an
 """
 from __future__ import annotations
 
-import calendar
-import re
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
+from extract.text.dates import days_of
 from graph.errors import ViewError
 from graph.network.actors import MEETING
 from graph.network.schema import load_schema
 
 __all__ = ["Period", "span", "node_spans", "edge_spans", "covered", "within"]
 
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _SCHEMA = load_schema()
 _MEMBERSHIP = _SCHEMA.with_hint("membership")
 _UNDATED = _SCHEMA.with_hint("parent")
@@ -44,23 +42,13 @@ Span = tuple[str, str]
 
 
 def span(value: str) -> Span | None:
-    """The first and last day ``value`` (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, or a date-time) may mean.
+    """The first and last day ``value`` (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, or a date-time) may mean
+    (:func:`extract.text.dates.days_of`).
 
     >>> span("2024-02"), span("2023"), span("2024-03-05T10:00:00"), span("soon")
     (('2024-02-01', '2024-02-29'), ('2023-01-01', '2023-12-31'), ('2024-03-05', '2024-03-05'), None)
     """
-    found = _DATE.fullmatch(value.strip()[:10]) if value else None
-    if found is None:
-        return None
-    year, month, day = found.groups()
-    if month is None:
-        return f"{year}-01-01", f"{year}-12-31"
-    if not 1 <= int(month) <= 12:
-        return None
-    last = calendar.monthrange(int(year), int(month))[1]
-    if day is None:
-        return f"{year}-{month}-01", f"{year}-{month}-{last:02d}"
-    return (f"{year}-{month}-{day}",) * 2 if 1 <= int(day) <= last else None
+    return days_of(value)
 
 
 @dataclass(frozen=True)
@@ -82,7 +70,7 @@ class Period:
         bounds = []
         for name, value in (("start", start), ("end", end)):
             found = span(value) if value else None
-            if value and (found is None or _DATE.fullmatch(value.strip()) is None):
+            if value and (found is None or len(value.strip()) > len("YYYY-MM-DD")):  # a date, never a date-time
                 raise ViewError(f"the period's {name} {value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD "
                                 "(a year or a month means all of it)")
             bounds.append(found)
