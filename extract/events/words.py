@@ -4,10 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
 from extract import DATA_DIR
 from extract.errors import DataError
+from extract.reference.data_files import read_yaml
 
 _PATH = DATA_DIR / "encounters.yaml"
 _KEYS = ("participants_of", "presence_nouns", "holding_verbs", "title_cues", "anaphora_nouns", "settlement_nouns",
@@ -37,7 +36,7 @@ class EncounterWords:
 @lru_cache(maxsize=1)
 def encounter_words() -> EncounterWords:
     """Read the data file; a missing key or a list that is not of words is a data error, not a silent gap."""
-    raw = yaml.safe_load(_PATH.read_text(encoding="utf-8"))
+    raw = read_yaml(_PATH)
     if not isinstance(raw, dict):
         raise DataError(f"{_PATH.name}: expected a mapping of word lists")
     values = {}

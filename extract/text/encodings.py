@@ -16,10 +16,9 @@ from __future__ import annotations
 import codecs
 from functools import lru_cache
 
-import yaml
-
 from extract import DATA_DIR
 from extract.errors import DataError
+from extract.reference.data_files import read_yaml
 
 DATA = DATA_DIR / "encodings.yaml"
 UTF8 = "utf-8"
@@ -37,10 +36,7 @@ class UndecodableText(ValueError):
 @lru_cache(maxsize=1)
 def fallback_encodings() -> tuple[str, ...]:
     """The code pages tried for text that is neither UTF-8 nor marked, checked to be known codecs."""
-    try:
-        names = (yaml.safe_load(DATA.read_text(encoding="utf-8")) or {}).get("fallback")
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"{DATA}: cannot be read ({exc})") from None
+    names = (read_yaml(DATA) or {}).get("fallback")
     if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
         raise DataError(f"{DATA}: 'fallback' must be a non-empty list of encoding names")
     for name in names:

@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
-import yaml
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from extract.errors import DataError
+from extract.reference.data_files import read_yaml
 from extract.slug import fold, strip_accents
 from extract.vocab import ORG, OWL, RDF, SDO, WIKIDATA
 from graph.build.groups import Evidence, Groups
@@ -60,10 +60,7 @@ def load_judgements(path: Path) -> Judgements:
     """Read a judgements file; a missing file means no judgements."""
     if not path.exists():
         return Judgements()
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise DataError(f"{path}: not valid YAML ({exc})") from None
+    raw = read_yaml(path) or {}
     pairs = {}
     for key in ("same", "different"):
         items = raw.get(key) or []
