@@ -178,13 +178,15 @@ class TradeGraph:
         return NetworkView(page, height)
 
     def serve(self, *, port: int = 0, timeout: float = 30.0, allow_service: Sequence[str] = (),
-              allowed_hosts: Sequence[str] = (), cors: Sequence[str] = (), watch: float | None = None) -> Endpoint:
+              allowed_hosts: Sequence[str] = (), cors: Sequence[str] = (), watch: float | None = None,
+              open_page: bool = False) -> Endpoint:
         """Serve this graph as ``tradegraph serve`` does, from a background thread, on 127.0.0.1.
 
         The same locks as the command (no ``SERVICE`` unless ``allow_service`` lists the host, ``Host``
         checked, CORS only for ``cors`` origins); ``.url`` is its address, ``.close()`` stops it. It serves
         the build in the folder now (``.build`` says which) until ``.reload()`` moves it to the one built
-        since (or, with ``watch`` seconds, until a new build is seen there).
+        since (or, with ``watch`` seconds, until a new build is seen there). ``.page_url`` is the query page
+        (YASGUI over the library's queries); ``open_page`` opens it in the web browser, as ``--open`` does.
         """
         from graph.serve.server import make_server
 
@@ -193,6 +195,8 @@ class TradeGraph:
         if watch is not None:
             endpoint.watch(watch)
         endpoint.start_in_thread()
+        if open_page:
+            endpoint.open_page()
         return endpoint
 
 

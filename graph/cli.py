@@ -76,7 +76,8 @@ def _serve(args: argparse.Namespace) -> int:
     if args.watch is not None and args.watch <= 0:
         raise TradegraphError(f"--watch must be more than 0 seconds, not {args.watch:g}")
     return serve(args.out, host=args.host, port=args.port, timeout=args.timeout, allow_service=args.allow_service,
-                 allowed_hosts=args.allowed_host, cors=args.cors, read_timeout=args.read_timeout, watch=args.watch)
+                 allowed_hosts=args.allowed_host, cors=args.cors, read_timeout=args.read_timeout, watch=args.watch,
+                 open_page=args.open)
 
 
 def _merges(args: argparse.Namespace) -> int:
@@ -189,6 +190,7 @@ def parser() -> argparse.ArgumentParser:
     sv.add_argument("--watch", nargs="?", type=float, const=2.0, metavar="SECONDS",
                     help="also reload when a new build is swapped into --out, looking every SECONDS (default 2); "
                          "without it the build served changes only on SIGHUP (kill -HUP PID)")
+    sv.add_argument("--open", action="store_true", help="open the query page (at /) in the web browser once it listens")
     sv.set_defaults(func=_serve)
 
     m = sub.add_parser("merges", help="list the cross-document merges of the last build and why they were made")

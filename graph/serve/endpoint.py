@@ -12,7 +12,8 @@ default graph is the union of all graphs. Updates are refused with 403, and so a
 answered as ``GET`` without the body; a media type the ``Accept`` header gives ``q=0``
 is never sent (another acceptable one is, or 406). Every answer to a request for this endpoint's
 ``Host`` names the build it comes from in ``X-Tradegraph-Build`` (``build_header``), readable by the
-pages ``--cors`` allows.
+pages ``--cors`` allows. ``param.NAME=VALUE`` arguments bind a library query's declared parameters
+(:mod:`graph.serve.bindings`); a browser opening ``/`` gets the query page (:mod:`graph.serve.page`).
 
 >>> negotiate("text/csv;q=0.5, application/sparql-results+json", None)
 ('application/sparql-results+json', 'text/csv')
@@ -24,8 +25,11 @@ from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import parse_qs
 
+from graph.errors import QueryError
 from graph.serve.access import Access
+from graph.serve.bindings import bound_query
 from graph.serve.builds import BUILD_HEADER
+from graph.serve.page import route
 from graph.serve.workers import Answer, Request
 
 __all__ = ["FORMAT_NAMES", "make_app", "negotiate", "refused_types"]
@@ -155,9 +159,13 @@ def _parse(environ: dict[str, Any], max_body: int, access: Access) -> Request | 
     refusal = access.service_refusal(queries[0])
     if refusal:
         return _text(403, refusal)
+    try:
+        query, substitutions = bound_query(queries[0], params)
+    except QueryError as exc:
+        return _text(400, str(exc))
     accept = negotiate(environ.get("HTTP_ACCEPT"), _one(params, "format") or _one(params, "output"))
-    return Request(queries[0], accept, tuple(params.get("default-graph-uri", [])),
-                   tuple(params.get("named-graph-uri", [])), refused_types(environ.get("HTTP_ACCEPT")))
+    return Request(query, accept, tuple(params.get("default-graph-uri", [])),
+                   tuple(params.get("named-graph-uri", [])), refused_types(environ.get("HTTP_ACCEPT")), substitutions)
 
 
 def _preflight(cors: dict[str, str]) -> Answer:
@@ -193,6 +201,9 @@ def make_app(execute: Callable[[Request], Answer], *, max_body: int = 1 << 20, a
             return _send(start_response, _text(403, refusal), {}, head)
         cors = policy.cors_headers(environ.get("HTTP_ORIGIN"))
         path = environ.get("PATH_INFO") or "/"
+        page = route(environ)  # the query page at / for browsers, and its scripts and styles
+        if page is not None:
+            return _respond(start_response, page, {}, head)
         if path not in PATHS:
             return _respond(start_response, _text(404, f"no such path {path!r}; the endpoint is /sparql"), cors, head)
         if environ.get("REQUEST_METHOD", "GET").upper() == "OPTIONS":

@@ -40,6 +40,7 @@ from graph.errors import ServeError, StoreError
 from graph.serve.access import Access
 from graph.serve.builds import BuildInfo, PinnedBuild
 from graph.serve.endpoint import make_app
+from graph.serve.page import open_in_browser
 from graph.serve.reload import Builds
 from graph.serve.workers import QueryPool
 
@@ -156,6 +157,15 @@ class Endpoint:
         return f"http://{host}:{port}/sparql"
 
     @property
+    def page_url(self) -> str:
+        """The query page's address (:mod:`graph.serve.page`): the endpoint's root."""
+        return self.url.removesuffix("sparql")
+
+    def open_page(self, on_failure: Callable[[str], object] = lambda line: None) -> threading.Thread:
+        """Open the query page in the user's web browser, from a thread (returned); ``on_failure`` hears why not."""
+        return open_in_browser(self.page_url, on_failure)
+
+    @property
     def build(self) -> BuildInfo:
         """The build now served: its folder, build time and document count."""
         return self.builds.info
@@ -244,10 +254,11 @@ def _service_line(endpoint: Endpoint) -> str:
 
 def serve(out: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
           allow_service: Sequence[str] = (), allowed_hosts: Sequence[str] = (), cors: Sequence[str] = (),
-          read_timeout: float = 5.0, watch: float | None = None) -> int:
+          read_timeout: float = 5.0, watch: float | None = None, open_page: bool = False) -> int:
     """Run the endpoint until interrupted (options as :func:`make_server`); returns the exit status.
 
     SIGHUP reloads the build; ``watch`` (seconds) also polls the folder and reloads when a new build is there.
+    ``open_page`` opens the query page in the user's browser once the server listens (``--open``).
     """
     try:
         endpoint = make_server(out, host=host, port=port, timeout=timeout, allow_service=allow_service,
@@ -263,7 +274,10 @@ def serve(out: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: floa
         reloads += f"; a new build is picked up within {watch:g} s (--watch)"
     print(f"SPARQL endpoint (read-only): {endpoint.url}  (time limit {timeout:g} s; Ctrl-C stops it)\n"
           f"  serving {endpoint.build.describe()}; {reloads}\n"
-          f"  {_service_line(endpoint)}; CORS {'for ' + ', '.join(cors) if cors else 'off'}", flush=True)
+          f"  {_service_line(endpoint)}; CORS {'for ' + ', '.join(cors) if cors else 'off'}\n"
+          f"  query page: {endpoint.page_url}", flush=True)
+    if open_page:  # the socket listens already: the browser's request waits for serve_forever
+        endpoint.open_page(lambda line: _stderr(f"warning: {line}"))
     if hasattr(signal, "SIGHUP"):
         signal.signal(signal.SIGHUP, lambda signum, frame: threading.Thread(
             target=endpoint.reload, name="reload-build", daemon=True).start())

@@ -35,13 +35,15 @@ GRAPH_FORMATS = ("text/turtle", "application/n-triples", "application/rdf+xml", 
 
 @dataclass(frozen=True)
 class Request:
-    """One query, the graphs it may read, the media types the client accepts (best first) and refuses (q=0)."""
+    """One query, the graphs it may read, the media types the client accepts (best first) and refuses (q=0),
+    and the terms bound to its variables (``param.NAME`` arguments, :mod:`graph.serve.bindings`)."""
 
     query: str
     accept: tuple[str, ...] = ("*/*",)
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
     refused: tuple[str, ...] = ()
+    substitutions: tuple[tuple[object, object], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,8 @@ def _answer(store: object, request: Request) -> Answer:
         result = store.query(  # type: ignore[attr-defined]
             request.query,
             default_graph=[ox.NamedNode(g) for g in request.default_graphs] or None,
-            named_graphs=[ox.NamedNode(g) for g in request.named_graphs] or None)
+            named_graphs=[ox.NamedNode(g) for g in request.named_graphs] or None,
+            substitutions=dict(request.substitutions) or None)
     except SyntaxError as exc:
         return _message(400, f"malformed query: {str(exc).splitlines()[0]}")
     except ValueError as exc:
