@@ -51,6 +51,9 @@ GET  /sparql?query=SELECT…            answers in the format the Accept header 
 POST /sparql  query=SELECT…           (application/x-www-form-urlencoded)
 POST /sparql  SELECT…                 (application/sparql-query)
 The default graph is the union of all graphs; GRAPH ?doc { … } reaches one document's facts.
+param.NAME=VALUE                      binds a parameter the query's `# param:` header declares
+                                      (as `tradegraph query --param NAME=VALUE` does)
+A web browser opening / gets the query page, with the library's queries.
 """
 _UPDATE = re.compile(r"^(?:\s|#[^\n]*\n|(?:PREFIX|BASE)\s[^\n]*?>)*"
                      r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)

@@ -15,7 +15,7 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 
-from graph.query.library import available
+from graph.query.library import available, parse
 from graph.query.run import run_named
 from graph.serve.server import Endpoint, make_server
 from graph.serve.tabs import library_tabs
@@ -93,6 +93,20 @@ def test_query_page_opens_with_the_library_as_tabs_asking_no_other_host(visit, s
     yasqe = seen.js("(() => { const c = tgQueryPage.yasgui.getTab().getYasqe().config; return"
                     " [c.autocompleters, c.prefixCcApi || null, tgQueryPage.yasgui.config.corsProxy || null]; })()")
     assert yasqe == [["variables", "prefixes"], None, None]
+    assert seen.page.locator(".tabPanel.active .yasqe_share").is_hidden()
+
+
+def test_the_page_reads_param_lines_as_the_library_does(visit):
+    """The page's reading of "# param:" lines gives, for every tab, the values the library's parser gives."""
+    seen = visit()
+    for tab in library_tabs():
+        sent = seen.js("(t) => tgQueryPage.paramArgs(t)", tab["query"])
+        info = parse(tab["query"], name=tab["name"])
+        assert sent == [{"name": f"param.{p.name}", "value": p.default or ""} for p in info.params], tab["name"]
+    edited = '# param: who = "Ana \\"A\\" Ruiz" — a name\n# param: n (integer) = 3\n# param: k\nSELECT * {}'
+    assert seen.js("(t) => tgQueryPage.paramArgs(t)", edited) == [
+        {"name": "param.who", "value": 'Ana "A" Ruiz'}, {"name": "param.n", "value": "3"},
+        {"name": "param.k", "value": ""}]
 
 
 def test_query_page_runs_a_library_query_with_a_parameter(visit, sample_build):
