@@ -267,3 +267,18 @@ def test_no_browser_is_one_warning_line_naming_the_page(monkeypatch):
     monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: False)
     open_in_browser("http://127.0.0.1:7878/", heard.append).join(timeout=30)
     assert heard == ["no web browser could be started; open http://127.0.0.1:7878/ yourself"]
+
+
+def test_a_library_query_whose_header_cannot_be_read_is_one_line_500(monkeypatch, tmp_path):
+    import graph.serve.page as page
+    from graph.serve.tabs import library_tabs as real_tabs
+
+    (tmp_path / "broken.rq").write_text("# title: Broken\n# param: 9lives — no name\nSELECT * {}\n", encoding="utf-8")
+    monkeypatch.setattr(page, "library_tabs", lambda: real_tabs(tmp_path))
+    page.page_html.cache_clear()
+    try:
+        status, headers, body, _ = _call(accept=BROWSER_ACCEPT)
+    finally:
+        page.page_html.cache_clear()
+    assert status == 500 and headers["Content-Type"].startswith("text/plain") and len(body.splitlines()) == 1
+    assert b"the query page cannot be built: broken: cannot read parameter line" in body

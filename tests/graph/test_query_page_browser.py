@@ -133,3 +133,12 @@ def test_query_page_runs_a_library_query_with_a_parameter(visit, sample_build):
         seen.page.locator(".tabPanel.active .yasr_downloadIcon").click()
     table = list(csv.reader(io.StringIO(download.value.path().read_text(encoding="utf-8"))))
     assert table[0][0] == "person" and len(table) == len(expected) + 1 and table[1][0] == PERSON
+
+
+def test_another_endpoint_typed_into_the_page_is_blocked_by_its_policy(visit):
+    seen = visit()
+    seen.js("void tgQueryPage.yasgui.getTab().setEndpoint('http://203.0.113.5/sparql')")  # TEST-NET-3: nobody
+    seen.page.locator(".tabPanel.active .yasqe_queryButton").click()
+    seen.page.locator(".tabPanel.active .yasr .errorResult").wait_for(timeout=30_000)
+    assert seen.foreign == [] and not any("203.0.113.5" in url for url, _ in seen.requests)
+    assert any("Content Security Policy" in e and "203.0.113.5" in e for e in seen.errors), seen.errors
