@@ -3,6 +3,8 @@
 "use strict";
 (function () {
   const timings = {start: performance.now()};  // milliseconds since navigation, for bench/render_speed.py
+  const READABLE = 10;  // screen pixels: the smallest label font the default view shows
+  const EDGE_FONT = 11;
   const data = JSON.parse(document.getElementById("tg-data").textContent);
   const byId = new Map(data.nodes.map((n, i) => [n.id, Object.assign(n, {rank: i})]));
   const edgesOf = new Map();
@@ -36,13 +38,13 @@
     const side = data.sides[sideOf(n)];
     const border = SIDED.has(n.kind) ? side : data.sides[""];
     const v = {
-      id: n.id, label: n.label, title: n.tip, shape: kind.shape, size: n.size,
+      id: n.id, label: n.text || n.label, title: n.tip, shape: kind.shape, size: n.size,
       borderWidth: border.width, borderWidthSelected: border.width + 2,
       color: {background: kind.colour, border: border.colour,
               highlight: {background: kind.colour, border: "#111"}, hover: {background: kind.colour, border: "#111"}},
       font: {size: n.font}, hidden: !passes(n), mass: 1 + n.degree / 6,  // hubs push harder, leaving room for labels
     };
-    if (pos) { v.x = pos.x; v.y = pos.y; }
+    if (pos) { v.x = pos.x; v.y = pos.y; } else if (n.x !== undefined) { v.x = n.x; v.y = n.y; }
     return v;
   }
   function visEdge(e) {
@@ -174,8 +176,8 @@
     document.querySelectorAll("#side input[type=checkbox]").forEach((i) => { i.checked = true; });
     $("topic-filter").value = "";
     $("meeting-filter").value = "";
-    $("period-from").value = "";
-    $("period-to").value = "";
+    $("period-from").value = data.period ? data.period[0] : "";
+    $("period-to").value = data.period ? data.period[1] : "";
     readFilters();
   }
   function visibleCount() { return nodes.get({filter: (v) => !v.hidden}).length; }
@@ -277,6 +279,16 @@
       list.appendChild(li);
     }
     details.appendChild(list);
+    if (data.group) {  // the actors no line links, gathered under the map; here too, to find them at once
+      details.appendChild(el("h3", data.group.caption));
+      const apart = el("ul", null, "apart-list");
+      for (const id of data.group.ids) {
+        const li = el("li");
+        li.appendChild(refButton(id, byId.get(id).label));
+        apart.appendChild(li);
+      }
+      details.appendChild(apart);
+    }
     details.appendChild(el("p", "Click a node or a line for its details and evidence; double-click a node to bring in its neighbours.", "muted small"));
   }
 
@@ -324,23 +336,25 @@
                visibleCount, timings, get readyAt() { return readyAt; }};
   const initial = data.nodes.slice(0, data.maxNodes);
   const big = initial.length > 400;
+  // graph/network/layout.py placed the first nodes, labels clear of each other: no physics then
+  const laidOut = initial.length > 0 && initial.every((n) => n.x !== undefined);
   // fewer nodes get longer springs, so a small map spreads out instead of piling up at the maximum zoom
   const spring = Math.min(160, Math.max(60, 78 * Math.sqrt(140 / Math.max(initial.length, 1))));
   const options = {
     autoResize: true,
-    layout: {randomSeed: 7, improvedLayout: initial.length <= 150},
+    layout: {randomSeed: 7, improvedLayout: !laidOut && initial.length <= 150},
     physics: {
-      enabled: true, solver: "forceAtlas2Based", minVelocity: 1,
+      enabled: !laidOut, solver: "forceAtlas2Based", minVelocity: 1,
       forceAtlas2Based: {gravitationalConstant: -1.0 * spring, centralGravity: 0.025, springLength: spring, springConstant: 0.07,
                          damping: 0.5, avoidOverlap: 1},
       stabilization: {enabled: true, iterations: initial.length > 1000 ? 90 : big ? 150 : 400, updateInterval: 10, fit: true},
     },
     nodes: {font: {face: "system-ui, sans-serif", color: "#111111", strokeWidth: 4, strokeColor: "#ffffff"},
-            scaling: {label: {drawThreshold: 7}}, widthConstraint: {maximum: 200}},
+            scaling: {label: {drawThreshold: 7}}},
     edges: {smooth: false, width: 1, selectionWidth: 2, hoverWidth: 0.5,
             color: {color: "#b4b4b4", highlight: "#333333", hover: "#666666"},
             arrows: {to: {enabled: data.directed, scaleFactor: 0.45}},
-            font: {size: 12, color: "#4a4a4a", strokeWidth: 3, strokeColor: "#ffffff", align: "middle"},
+            font: {size: EDGE_FONT, color: "#4a4a4a", strokeWidth: 3, strokeColor: "#ffffff", align: "middle"},
             scaling: {label: {drawThreshold: 8}}},
     interaction: {hover: true, tooltipDelay: 120, hideEdgesOnDrag: big, hideEdgesOnZoom: big, navigationButtons: false,
                   keyboard: false},
@@ -356,6 +370,7 @@
   function settled() {
     if (body.dataset.state === "ready") return;
     network.setOptions({physics: {enabled: false}});
+    home();
     body.dataset.state = "ready";
     readyAt = performance.now();
     if (data.focus && byId.has(data.focus)) { network.selectNodes([data.focus]); showNode(data.focus); }
@@ -370,6 +385,68 @@
   });
   network.on("doubleClick", (p) => {
     if (p.nodes.length) { expand(p.nodes[0]); showNode(p.nodes[0]); }
+  });
+
+  /* ---- the default view ---- */
+  function drawnFrame() {
+    // the drawn nodes' boxes with their labels (vis-network's own bounding box stops short of the label)
+    let frame = null;
+    for (const id of nodes.getIds({filter: (v) => !v.hidden})) {
+      const node = network.body.nodes[id];
+      const size = node.labelModule.size, pos = network.getPosition(id), r = node.options.size;
+      const box = [Math.min(pos.x - r, size.left), pos.y - r, Math.max(pos.x + r, size.left + size.width),
+                   Math.max(pos.y + r, size.top + size.height)];
+      frame = frame ? [Math.min(frame[0], box[0]), Math.min(frame[1], box[1]), Math.max(frame[2], box[2]),
+                       Math.max(frame[3], box[3])] : box;
+    }
+    if (frame && data.group) frame = [Math.min(frame[0], data.group.frame[0]), Math.min(frame[1], data.group.frame[1]),
+                                      Math.max(frame[2], data.group.frame[2]), Math.max(frame[3], data.group.frame[3])];
+    return frame;
+  }
+  function home(animate) {
+    /* the whole map at the largest zoom that shows it (up to 1.5), but never so small that the smallest label is
+       under READABLE screen pixels: a map too large for that opens on its centre, and Fit goes back there */
+    network.redraw();  // label sizes are measured when drawn
+    const frame = drawnFrame();
+    if (!frame) return;
+    const el = $("network");
+    const smallest = Math.min(...nodes.get({filter: (v) => !v.hidden}).map((v) => v.font.size));
+    const fits = Math.min(el.clientWidth / (frame[2] - frame[0] + 16), el.clientHeight / (frame[3] - frame[1] + 16));
+    const scale = Math.min(1.5, Math.max(fits, READABLE / smallest));
+    network.moveTo({position: {x: (frame[0] + frame[2]) / 2, y: (frame[1] + frame[3]) / 2}, scale,
+                    animation: animate ? {duration: 300} : false});
+    // line labels only when zoomed in past the default view, where they would cover the nodes' labels
+    network.setOptions({edges: {scaling: {label: {drawThreshold: EDGE_FONT * scale * 1.4 + 1}}}});
+  }
+  function labelBoxes() {
+    // what the page draws, in page pixels: each visible node's label box, its shape's box and its font size
+    const canvas = $("network").getBoundingClientRect();
+    const scale = network.getScale();
+    const dom = (x, y) => { const p = network.canvasToDOM({x, y}); return [p.x + canvas.left, p.y + canvas.top]; };
+    return nodes.getIds({filter: (v) => !v.hidden}).map((id) => {
+      const node = network.body.nodes[id];
+      const size = node.labelModule.size, pos = network.getPosition(id), r = node.options.size;
+      return {id, font: node.options.font.size * scale,
+              label: [...dom(size.left, size.top), ...dom(size.left + size.width, size.top + size.height)],
+              shape: [...dom(pos.x - r, pos.y - r), ...dom(pos.x + r, pos.y + r)]};
+    });
+  }
+  window.tg.labelBoxes = labelBoxes;
+  window.tg.home = home;
+  network.on("afterDrawing", (ctx) => {
+    // the caption and frame of the nodes with no link, drawn in the map's coordinates
+    const group = data.group;
+    if (!group || !group.ids.some((id) => present.has(id) && !nodes.get(id).hidden)) return;
+    const [left, top, right, bottom] = group.frame;
+    ctx.save();
+    ctx.strokeStyle = "#c8c8c8";
+    ctx.setLineDash([4, 4]);
+    ctx.strokeRect(left - 4, top - 2, right - left + 8, bottom - top + 6);
+    ctx.fillStyle = "#555555";
+    ctx.font = "bold 13px system-ui, sans-serif";
+    ctx.textBaseline = "middle";
+    ctx.fillText(group.caption, left + 4, group.y);
+    ctx.restore();
   });
 
   /* ---- controls ---- */
@@ -408,15 +485,16 @@
   document.querySelectorAll("#side input[type=checkbox]").forEach((i) => i.addEventListener("change", readFilters));
   $("topic-filter").addEventListener("change", readFilters);
   $("meeting-filter").addEventListener("change", readFilters);
-  for (const id of ["period-from", "period-to"]) {
+  for (const [i, id] of ["period-from", "period-to"].entries()) {
     if (data.covers) { $(id).min = data.covers[0]; $(id).max = data.covers[1]; }
+    if (data.period && data.period[i]) $(id).value = data.period[i];  // the page of one period says which
     $(id).addEventListener("change", readFilters);
   }
   $("period-field").hidden = !data.covers;
   if (data.covers) $("period-covers").textContent = `· the graph covers ${data.covers[0]} – ${data.covers[1]}`;
   $("reset").addEventListener("click", resetFilters);
   $("more").addEventListener("click", () => { showMore(); applyFilters(); });
-  $("fit").addEventListener("click", () => network.fit({animation: {duration: 300}}));
+  $("fit").addEventListener("click", () => home(true));
   $("summary").textContent = [plural(data.nodes.length, "node"), plural(data.edges.length, "link"),
                               data.documents ? plural(data.documents, "document") : ""].filter(Boolean).join(" · ");
   showOverview();
@@ -426,5 +504,6 @@
     $("overlay").classList.add("empty");
     settled();
   }
+  if (laidOut) settled();  // placed before the page opened: nothing to wait for
   setTimeout(settled, 20000);  // never leave the page moving if stabilization does not report
 })();

@@ -17,7 +17,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import importlib.util
-import math
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +32,8 @@ from graph.errors import ViewError
 from graph.network.actors import KINDS, MEETING, ORGANIZATION, actor_network
 from graph.network.details import country_name, node_details
 from graph.network.evidence import Evidence
+from graph.network.labels import Box, node_style
+from graph.network.layout import lay_out
 from graph.network.period import Period, covered, edge_spans, node_spans, within
 from graph.network.schema import load_schema
 from graph.network.views import co_attendance, find_actor, focus_network
@@ -77,6 +78,7 @@ class _Payload:
         self.view, self.context = view, context
         self.evidence: dict[Evidence, int] = {}
         self.topics: dict[str, int] = {}
+        self.boxes: dict[str, Box] = {}  # each node's box with its label, for the layout
 
     def _ev(self, evidence: Any) -> list[int]:
         return [self.evidence.setdefault(e, len(self.evidence)) for e in evidence]
@@ -96,11 +98,12 @@ class _Payload:
         side = country_name(data.get("country", ""))
         tip = [data.get("label", node), " · ".join(x for x in (KIND_STYLE.get(kind, (kind,))[0], side) if x),
                *roles, f"{degree} connection{'s' if degree != 1 else ''} — click for details"]
+        style = node_style(str(data.get("label", node)), degree)  # the label wrapped, as the layout measured it
+        self.boxes[node] = style.box
         return {
             "id": node, "label": data.get("label", node), "kind": kind, "country": data.get("country", ""),
-            "countryName": side,
-            "names": list(data.get("names", [])), "degree": degree,
-            "size": round(10 + 5 * math.sqrt(degree), 1), "font": round(11 + min(13.0, 3.0 * math.sqrt(degree)), 1),
+            "countryName": side, "text": style.text,
+            "names": list(data.get("names", [])), "degree": degree, "size": style.size, "font": style.font,
             "topics": [self._topic(t) for t in data.get("topics", [])],
             "seen": [list(days) for days in node_spans(self._dated(node), node)],
             "tip": "\n".join(_short(t, TIP_CHARS) for t in tip),
@@ -146,6 +149,11 @@ def page_data(view: nx.Graph, *, context: nx.Graph | None = None, heading: str =
     nodes = [payload.node(n, degree[n]) for n in _rank(view, degree, focus)]
     edges = [payload.edge(s, t, d) for s, t, d in sorted(view.edges(data=True), key=lambda e: (
         e[0], e[1], str(e[2].get("relation", "")), str(e[2].get("label", ""))))]
+    drawn = [n["id"] for n in nodes[:max_nodes]]
+    placed = lay_out(drawn, [(e["from"], e["to"]) for e in edges], payload.boxes)
+    for n in nodes[:max_nodes]:
+        n["x"], n["y"] = placed.positions[n["id"]]
+    period = (context if context is not None else view).graph.get("period")
     labels = {**{n: d.get("label", n) for n, d in (context if context is not None else view).nodes(data=True)},
               **{n: d.get("label", n) for n, d in view.nodes(data=True)}}
     documents = (context if context is not None else view).graph.get("documents", {})
@@ -168,6 +176,10 @@ def page_data(view: nx.Graph, *, context: nx.Graph | None = None, heading: str =
                   if any(d.get("relation") == relation for *_, d in view.edges(data=True))],
         "documents": len(documents),
         "covers": covered([tuple(d) for item in nodes + edges for d in item["seen"] or []]),
+        "period": [period.lo, period.hi] if isinstance(period, Period) and not period.open else None,
+        "group": None if placed.group is None else {"ids": placed.group.ids, "caption": placed.group.caption,
+                                                    "x": placed.group.x, "y": placed.group.y,
+                                                    "frame": placed.group.frame},
     }
 
 
