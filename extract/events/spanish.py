@@ -5,7 +5,11 @@ Each sentence of a Spanish document with one of the meeting verbs of ``data/span
 "se reunirá" announces, it does not report) is a meeting of the people and bodies the sentence names. A
 sentence that names no person before its verb ("La delegación sostuvo reuniones con …", "se dialogó con …")
 goes on telling the meeting before it, or, told first, is about the person the story last named (Spanish
-drops the subject); a document's visits ("visita de trabajo" in the lead and again in the body) are one.
+drops the subject); a document's visits ("visita de trabajo" in the lead and again in the body) are one, and a meeting told later
+with a subject of its own ("El Subsecretario X también sostuvo un encuentro con Y") is another.
+A sentence that opens by going on ("Entre ellos destacaron …", "Por parte del gobierno asistieron …":
+``continuations``) adds its people to the meeting before it; an event the text names ("durante el Foro X")
+names the meeting its sentence reports, or is one of its own (:mod:`extract.events.spanish_named`).
 Its date is the sentence's "12 de octubre de 2014" or "del 12 al 14 de octubre" (the year, when left out,
 the publication's), else "hoy" or "este martes" counted from the publication date (the document's, else the
 first full date of its header: "Ciudad de México, 12 de mayo de 2026"); its place the first place the
@@ -29,7 +33,9 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from extract.events.model import Event
+from extract.events.spanish_named import spanish_named_events
 from extract.mentions import Mention
+from extract.reference.gazetteer import load_gazetteer
 from extract.reference.spanish_words import spanish_words
 from extract.text.clutter import in_spans
 
@@ -37,7 +43,9 @@ if TYPE_CHECKING:
     from extract.reading import Reading
 
 RULE = "events.es_verb"
+NAMED_RULE = "events.es_named"
 MIN_PARTICIPANTS = 2
+BROAD_PLACES = frozenset({"country", "region"})  # the gazetteer's kinds of place no meeting is held at, as such
 HEADER = 400  # characters of a document's start that hold its header and dateline
 
 
@@ -77,7 +85,19 @@ def _published(reading: Reading) -> str | None:
     """The document's publication date, else the first full date ("12 de mayo de 2026") of its header."""
     if reading.published:
         return reading.published
-    return spanish_dates(reading.text[:HEADER], None)[0]  # None without a year
+    found = spanish_dates(reading.text[:HEADER], None)[0]  # None without a year
+    return found or _loose_date(reading.text[:HEADER])
+
+
+def _loose_date(header: str) -> str | None:
+    """A header's date written apart over bullets and lines ("• 22\n• Octubre\n  2025", "22 Octubre, 2025")."""
+    months = spanish_words().months
+    found = re.search(r"\b(\d{1,2})[\W_]{1,12}?(" + "|".join(months) + r")\b[\W_]{1,12}?(?:del?\s+)?((?:19|20)\d\d)\b",
+                      header, re.I) if months else None
+    if found is None:
+        return None
+    day, month, year = found.groups()
+    return f"{year}-{months.index(month.lower()) + 1:02d}-{int(day):02d}"
 
 
 def spanish_meetings(reading: Reading, *, mentions: list[Mention]) -> list[Event]:
@@ -90,6 +110,9 @@ def spanish_meetings(reading: Reading, *, mentions: list[Mention]) -> list[Event
         if in_spans(sent.start_char, reading.clutter) or in_spans(sent.start_char, reading.headings):
             continue
         verb = next((m for p in words.meeting_verbs if (m := p.search(sent.text))), None)
+        if verb is None and events and (going_on := _continuation(sent.text)) is not None:
+            _merge(events[-1], _meeting(reading, sent, going_on + sent.start_char, mentions, alone=True))
+            continue
         if verb is None:
             continue
         at = verb.start() + sent.start_char
@@ -103,7 +126,50 @@ def spanish_meetings(reading: Reading, *, mentions: list[Mention]) -> list[Event
             _merge(visit, event)  # the lead's "visita de trabajo" and the body's are one visit
         elif event is not None:
             events.append(event)
-    return events
+    return _named(reading, events, mentions)
+
+
+def _named(reading: Reading, events: list[Event], mentions: list[Mention]) -> list[Event]:
+    """``events`` named by the events the text names ("durante el Foro Bilateral": the meeting its sentence
+    reports is that forum, not a body met), and each named event no sentence's verb reported, a meeting of its own
+    ("los avances del Diálogo Económico de Alto Nivel (DEAN)")."""
+    out = list(events)
+    for named in spanish_named_events(reading.text):
+        if in_spans(named.start, reading.clutter) or in_spans(named.start, reading.headings):
+            continue
+        told = next((e for e in events if any(s <= named.start < end for s, end in e.paragraphs)), None)
+        event = told or Event(named.name, _sentence_at(reading, named.start), NAMED_RULE)
+        if told is None:
+            sent_start, sent_end = event.sentence
+            event.start, event.end = spanish_dates(reading.text[sent_start:sent_end], _published(reading))
+            event.paragraphs.append(event.sentence)
+            out.append(event)
+        elif told.name != named.name and named.name not in told.aliases:
+            told.aliases.add(told.name) if not told.name.startswith(("Reunión de ", "Visita")) else None
+            told.name = named.name
+        if named.acronym:
+            event.aliases.add(named.acronym)
+        event.org_attendees = [m for m in event.org_attendees if not (named.start <= m.start < named.end)]
+        if event.location is not None and named.start <= event.location.start < named.end:
+            event.location = next((m for m in mentions if m.kind == "place" and m.start >= named.end
+                                   and m.end <= event.sentence[1] and m.text[:1].isupper()), None)
+    return out
+
+
+def _sentence_at(reading: Reading, char: int) -> tuple[int, int]:
+    """The sentence holding character ``char``."""
+    return next(((s.start_char, s.end_char) for s in reading.doc.sents if s.start_char <= char < s.end_char),
+                (char, char))
+
+
+def _continuation(text: str) -> int | None:
+    """Where the opening that goes on telling the meeting before ends ("Entre ellos destacaron", "Por parte del
+    gobierno asistieron"; after a connective such as "Asimismo,"), or ``None``."""
+    words = spanish_words()
+    opener = re.match(r"(?:(\w+(?: \w+)?),\s+)?", text)
+    rest = text[opener.end():] if opener and opener.group(1) and opener.group(1).lower() in words.openers else text
+    found = next((m for p in words.continuations if (m := p.match(rest))), None)
+    return None if found is None else len(text) - len(rest) + found.end()
 
 
 def _is_visit(event: Event) -> bool:
@@ -119,7 +185,7 @@ def _merge(into: Event, other: Event | None) -> None:
     into.org_attendees = _unique(into.org_attendees + other.org_attendees)
     into.paragraphs.extend(other.paragraphs)
     into.start, into.end = (into.start, into.end) if into.start else (other.start, other.end)
-    into.location = into.location or other.location
+    into.location = _venue([m for m in (into.location, other.location) if m is not None])
     if into.attendees and not any(p.text in into.name for p in into.attendees):
         into.name = _name(into.name, into.attendees, into.org_attendees)
 
@@ -138,11 +204,19 @@ def _meeting(reading: Reading, sent: Span, verb: int, mentions: list[Mention], *
         return None
     start, end = spanish_dates(sent.text, _published(reading))
     # a place named, not described: "las oficinas de la Secretaría" tagged a place is no venue's name
-    place = next((m for m in inside if m.kind == "place" and m.text[:1].isupper()), None)
+    place = _venue([m for m in inside if m.kind == "place" and m.text[:1].isupper()])
     event = Event(_name(sent.text, people, orgs), (sent.start_char, sent.end_char), RULE, start=start, end=end,
                   location=place, attendees=_unique(people), org_attendees=_unique(orgs))
     event.paragraphs.append((sent.start_char, sent.end_char))
     return event
+
+
+def _venue(places: list[Mention]) -> Mention | None:
+    """The first of ``places`` where a meeting can be held: a city, state, crossing or venue before a country or a
+    region ("el Departamento de Comercio de Estados Unidos … en la Ciudad de México": Mexico City)."""
+    gazetteer = load_gazetteer()
+    broad = [m for m in places if (p := gazetteer.lookup(m.text)) is not None and p.kind in BROAD_PLACES]
+    return next((m for m in places if m not in broad), places[0] if places else None)
 
 
 def _name(text: str, people: list[Mention], orgs: list[Mention]) -> str:

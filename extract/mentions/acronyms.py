@@ -1,8 +1,9 @@
 """Acronyms a text defines for an organization, and listed bodies found through them.
 
 "... Council (CCE)" (:func:`acronym_after`), "CCE, the ... Council" and "... Efficiency (DOGE) Caucus"
-(:func:`with_acronyms`), and a name defined by a listed acronym that is that listed body
-(:func:`listed_by_acronym`).
+(:func:`with_acronyms`), a name the recogniser cut before its last words that the acronym after it spells
+("Consejo Asesor de Desarrollo Regional y Relocalización (CADRR)": :func:`spelled_by_acronym`), and a name
+defined by a listed acronym that is that listed body (:func:`listed_by_acronym`).
 
 >>> bool(ACRONYM.match("CCE")), bool(ACRONYM.match("Canacar"))
 (True, False)
@@ -21,6 +22,10 @@ from extract.text.document import doc_text
 
 ACRONYM = re.compile(r"^[A-Z][A-Za-z&\-]*[A-Z][A-Za-z&]*$")
 _WORD_IN_PARENS = re.compile(r"\s*\((\w+)\)")
+# the rest of a name cut at a joining word, up to the acronym in parentheses that ends it: " y Relocalización (CADRR)"
+_CUT_TAIL = re.compile(r"\s+((?:y|e|de|del|para|and|of|for|the|la|las|los)\s+(?:[\w\-]+\s+){0,6}?)"
+                       r"(?P<paren>\()\s*([A-Z][A-Za-z&]*[A-Z])\s*\)")
+_JOINS = frozenset({"y", "e", "de", "del", "para", "and", "of", "for", "the", "la", "las", "los", "el", "en", "on"})
 
 
 def acronym_after(doc: Doc, end: int) -> str | None:
@@ -43,7 +48,24 @@ def with_acronyms(mentions: list[Mention], doc: Doc, lex: Lexicon) -> list[Menti
         if m.kind == nxt.kind == "org" and ACRONYM.match(m.text) and between.strip().lower() in {", the", ","} \
                 and not nxt.acronym:
             out[i + 1] = replace(nxt, acronym=m.text)
-    return [_with_trailing_head(m, text, lex) for m in out]
+    return [spelled_by_acronym(_with_trailing_head(m, text, lex), text) for m in out]
+
+
+def spelled_by_acronym(m: Mention, text: str) -> Mention:
+    """A body's name the recogniser cut at a joining word, whole again when the acronym in parentheses after the
+    rest spells every capitalised word of it: "Consejo Asesor de Desarrollo Regional" + " y Relocalización
+    (CADRR)" is one name (its acronym CADRR), "Council on Trade" + " and Investment (CTI)" too."""
+    if m.kind != "org" or m.acronym or m.institution:
+        return m
+    tail = _CUT_TAIL.match(text, m.end)
+    if tail is None or "\n" in tail.group(1):
+        return m
+    name = f"{m.text} {tail.group(1).strip()}"
+    initials = "".join(w[0] for w in re.findall(r"[\w\-]+", name) if w.lower() not in _JOINS)
+    if initials.upper() != tail.group(3).upper() or not all(w[0].isupper() for w in re.findall(r"[\w\-]+", name)
+                                                             if w.lower() not in _JOINS):
+        return m
+    return replace(m, text=name, end=m.end + len(text[m.end:tail.start("paren")].rstrip()), acronym=tail.group(3))
 
 
 def listed_by_acronym(mentions: list[Mention], inst: InstitutionList, text: str) -> list[Mention]:

@@ -2,7 +2,8 @@
 
 Both recognisers that may read a Spanish document take Spanish words for names: the English model (when the
 Spanish one is not installed) tags openers and articles ("Asimismo", "de la", "el país"), the Spanish model
-tags title phrases as bodies ("Secretario de Economía") and verbs of saying as places ("Refirió"), and the
+tags title phrases as bodies ("Secretario de Economía") and verbs of saying as places ("Refirió"), the English
+one takes places written with "del" for people ("América del Norte": the gazetteer knows them), and the
 institution ruler, which matches names case-insensitively, finds English bodies in common Spanish words ("un",
 "proceso") and reads the Spanish "EU" (Estados Unidos) as the European Union. :func:`spanish_entities` undoes
 these before any rule reads the document, from the word lists of ``data/spanish.yaml``
@@ -17,11 +18,14 @@ these before any rule reads the document, from the word lists of ``data/spanish.
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from extract.reference.gazetteer import load_gazetteer
 from extract.reference.spanish_words import SpanishWords, spanish_words
 
 BODY_OR_PLACE = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
+MAX_SURNAME_WORDS = 3  # "el Secretario Soto", "el Presidente López Obrador"
+PLACE_WORDS = 5  # the most tokens a listed place's name runs to ("Washington , D. C.")
 
 
 def _kept(ent: Span, words: SpanishWords) -> Span | None:
@@ -37,17 +41,23 @@ def _kept(ent: Span, words: SpanishWords) -> Span | None:
         if ent.text in words.acronyms:
             return Span(doc, ent.start, ent.end, label="GPE")  # "EU": Estados Unidos
         return ent
-    start = ent.start
-    while start < ent.end and doc[start].lower_ in words.function_words:
+    start, end = ent.start, ent.end
+    while start < end and doc[start].lower_ in words.function_words:
         start += 1
-    tokens = doc[start:ent.end]
+    while end > start and doc[end - 1].lower_ in words.function_words:
+        end -= 1  # "Luis Gil se": the pronoun of "se reunió" is no part of the name
+    if start == end:
+        return None
+    tokens = doc[start:end]
     if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in tokens):
         return None  # "de la", "el diario", "un ambiente de confianza"
     if ent.label_ in BODY_OR_PLACE and tokens[0].lower_ in words.title_words:
         return None  # "El Secretario de Economía": a title phrase, not a body
+    if ent.label_ == "PERSON" and tokens[0].text in words.event_heads:
+        return None  # "Diálogo Económico de Alto": an event's name cut short (extract/events/spanish_named.py)
     if ent.label_ == "PERSON" and _after_title(doc, start, words):
         return None  # "el subsecretario de Comercio Exterior": a portfolio, not a person
-    return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_)
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
 
 def _after_title(doc: Doc, start: int, words: SpanishWords) -> bool:
@@ -55,10 +65,66 @@ def _after_title(doc: Doc, start: int, words: SpanishWords) -> bool:
     return start >= 2 and doc[start - 1].lower_ in {"de", "del"} and doc[start - 2].lower_ in words.title_words
 
 
+def _listed_places(doc: Doc) -> list[Span]:
+    """The gazetteer's names of several words joined by a small word ("América del Norte", "Ciudad de México"),
+    where the text writes them: the recognisers cut them at the small word or take them for a person's name."""
+    gazetteer, found, i = load_gazetteer(), [], 0
+    while i < len(doc):
+        size = next((n for n in range(PLACE_WORDS, 1, -1) if i + n <= len(doc) and doc[i].text[:1].isupper()
+                     and doc[i + n - 1].text[:1].isupper() and gazetteer.lookup(doc[i:i + n].text) is not None), 0)
+        if size:
+            found.append(Span(doc, i, i + size, label="LOC"))
+        i += size or 1
+    return found
+
+
+def _placed(ents: list[Span], places: list[Span]) -> list[Span]:
+    """``ents`` with the listed places put in: an entity that is one, is a person's name over one, or is cut
+    across one gives way to it; a body's name holding one whole ("Cámara de Comercio de Ciudad de México") stays."""
+    kept = []
+    for ent in ents:
+        over = [p for p in places if p.start < ent.end and ent.start < p.end]
+        holds = all(ent.start <= p.start and p.end <= ent.end for p in over) and ent.label_ != "PERSON"
+        if not over or (holds and (ent.start, ent.end) not in {(p.start, p.end) for p in over}):
+            kept.append(ent)
+    taken = {i for e in kept for i in range(e.start, e.end)}
+    return sorted(kept + [p for p in places if not taken & set(range(p.start, p.end))], key=lambda s: s.start)
+
+
+def _titled_surnames(doc: Doc, ents: list[Span], words: SpanishWords) -> list[Span]:
+    """Surnames a title names ("el Secretario Soto", "la canciller Ruiz"), where no entity holds them: a title
+    word, then capitalised words that are neither a title's own ("General"), a portfolio ("Secretario de …"),
+    an opener nor a listed place."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    found = []
+    for tok in doc[:-1]:
+        if tok.lower_ not in words.title_words or tok.i + 1 in taken:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= MAX_SURNAME_WORDS and end not in taken \
+                and _surname_word(doc[end], words):
+            end += 1
+        if end > tok.i + 1 and not (end < len(doc) and doc[end].lower_ in {"de", "del"}) \
+                and load_gazetteer().lookup(doc[tok.i + 1:end].text) is None:
+            found.append(Span(doc, tok.i + 1, end, label="PERSON"))
+    return found
+
+
+def _surname_word(tok: Token, words: SpanishWords) -> bool:
+    """A capitalised word that may be (part of) a surname: not all capitals, not a title's or an opener."""
+    text = tok.text
+    return text[:1].isupper() and text.isalpha() and not text.isupper() and text.lower() not in words.title_words \
+        and text.lower() not in words.title_modifiers and text.lower() not in words.openers \
+        and text.lower() not in words.function_words
+
+
 def spanish_entities(doc: Doc) -> Doc:
-    """``doc`` with the entities a Spanish text's words were mistaken for removed or corrected (in place)."""
+    """``doc`` with the entities a Spanish text's words were mistaken for removed or corrected (in place), the
+    listed places of several words put in, and the surnames titles name added."""
     words = spanish_words()
-    doc.ents = [kept for kept in (_kept(ent, words) for ent in doc.ents) if kept is not None]
+    ents = _placed([kept for kept in (_kept(ent, words) for ent in doc.ents) if kept is not None],
+                   _listed_places(doc))
+    doc.ents = sorted(ents + _titled_surnames(doc, ents, words), key=lambda s: s.start)
     return doc
 
 

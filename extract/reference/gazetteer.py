@@ -31,7 +31,7 @@ __all__ = ["DATA", "KINDS", "Place", "Gazetteer", "load_gazetteer"]
 
 DATA = DATA_DIR / "gazetteer.yaml"
 #: What a place is; a country's places lie in it, a state's cities in the state, a venue in its city.
-KINDS = ("country", "state", "city", "crossing", "venue")
+KINDS = ("region", "country", "state", "city", "crossing", "venue")
 _FIELDS = {"name", "also", "kind", "in", "wikidata"}
 _WIKIDATA = re.compile(r"Q[1-9]\d*")
 

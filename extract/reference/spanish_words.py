@@ -31,7 +31,9 @@ class SpanishWords:
     ruler match must be capitalised, the acronyms that name a country in Spanish (acronym -> ISO code), and
     the Spanish forms of a country phrase inside a body's name; the verbs that report a meeting, the words
     that make it a visit, the months, the weekdays (Monday first) and the words for the publication's day;
-    the role types of titles whose side the document's context gives."""
+    the role types of titles whose side the document's context gives; the words after a title that belong to it
+    ("General", "Comercial"), what opens a sentence that goes on telling the meeting before it, and the nouns
+    and cues of a named event ("durante el Foro Bilateral")."""
 
     openers: frozenset[str]
     function_words: frozenset[str]
@@ -45,6 +47,10 @@ class SpanishWords:
     weekdays: tuple[str, ...] = ()
     today_words: tuple[str, ...] = ()
     context_titles: frozenset[str] = frozenset()
+    title_modifiers: frozenset[str] = frozenset()
+    continuations: tuple[re.Pattern[str], ...] = ()
+    event_heads: tuple[str, ...] = ()
+    event_cues: tuple[re.Pattern[str], ...] = ()
 
 
 def _check(raw: Any) -> SpanishWords:
@@ -63,19 +69,23 @@ def _check(raw: Any) -> SpanishWords:
                                                  for v in variants.values()):
         raise DataError(f"{SPANISH}: 'name_variants' must map a phrase to a list of its other forms")
     extra = {key: raw.get(key) or [] for key in ("meeting_verbs", "visit_words", "months", "weekdays", "today_words",
-                                                 "context_titles")}
+                                                 "context_titles", "title_modifiers", "continuations", "event_heads",
+                                                 "event_cues")}
     if not all(isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in extra.values()) \
             or len(extra["months"]) not in (0, 12) or len(extra["weekdays"]) not in (0, 7):
-        raise DataError(f"{SPANISH}: 'meeting_verbs', 'visit_words', 'today_words', 'months' (all twelve) and "
-                        "'weekdays' (all seven) must be lists of words")
+        raise DataError(f"{SPANISH}: 'meeting_verbs', 'visit_words', 'today_words', 'title_modifiers', "
+                        "'continuations', 'months' (all twelve) and 'weekdays' (all seven) must be lists of words")
     roles = set(load_lexicon().titles.values())
     if not set(extra["context_titles"]) <= roles:
         raise DataError(f"{SPANISH}: 'context_titles' must be role types of data/titles.yaml, not "
                         f"{sorted(set(extra['context_titles']) - roles)}")
     try:
         verbs = tuple(re.compile(p, re.I) for p in extra["meeting_verbs"])
+        continuations = tuple(re.compile(p, re.I) for p in extra["continuations"])
+        cues = tuple(re.compile(p, re.I) for p in extra["event_cues"])
     except re.error as exc:
-        raise DataError(f"{SPANISH}: a meeting verb is not a valid pattern ({exc})") from None
+        raise DataError(f"{SPANISH}: a meeting verb, continuation or event cue is not a valid pattern ({exc})") \
+            from None
     folded = {key: frozenset(w.lower() for w in raw[key]) for key in _LISTS}
     return SpanishWords(openers=folded["openers"], function_words=folded["function_words"],
                         title_words=folded["title_words"], lowercase_bodies=raw.get("lowercase_bodies") is True,
@@ -84,7 +94,9 @@ def _check(raw: Any) -> SpanishWords:
                         visit_words=tuple(extra["visit_words"]), months=tuple(m.lower() for m in extra["months"]),
                         weekdays=tuple(w.lower() for w in extra["weekdays"]),
                         today_words=tuple(w.lower() for w in extra["today_words"]),
-                        context_titles=frozenset(extra["context_titles"]))
+                        context_titles=frozenset(extra["context_titles"]),
+                        title_modifiers=frozenset(w.lower() for w in extra["title_modifiers"]),
+                        continuations=continuations, event_heads=tuple(extra["event_heads"]), event_cues=cues)
 
 
 @lru_cache(maxsize=1)

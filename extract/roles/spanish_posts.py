@@ -78,8 +78,8 @@ def _in_context(reading: Reading, person: Mention, title: Span, mentions: list[M
     if role not in spanish_words().context_titles:
         return []
     written = _written_office(reading.text, title.text)
-    if written is not None:
-        return [_context_finding(person, title, written)]
+    if written is not None:  # the title as the document writes it in full: "Secretario de Economía"
+        return [_context_finding(person, title, written[1:], written=written[0])]
     body = issuer(mentions, reading.institutions, within=HEADER)
     if body is None:
         return []
@@ -90,22 +90,24 @@ def _in_context(reading: Reading, person: Mention, title: Span, mentions: list[M
     return [_context_finding(person, title, (institution, side))]
 
 
-def _written_office(text: str, title: str) -> tuple[str, str | None] | None:
+def _written_office(text: str, title: str) -> tuple[str, str, str | None] | None:
     """The office (institution, side) a document writes in full elsewhere for a bare title: "el Secretario
     Guajardo" of a comunicado whose lead says "El Secretario de Economía realizó …" holds that office."""
     offices = load_offices()
     for found in re.finditer(rf"\b{re.escape(title)}\s+(?:de|del|para)\b", text, re.I):
         words = text[found.start():found.start() + 80].split()
         for size in range(min(len(words), 7), 1, -1):
-            office = offices.get(" ".join(words[:size]).lower().rstrip(",.;:"))
+            phrase = " ".join(words[:size]).rstrip(",.;:")
+            office = offices.get(phrase.lower())
             if office is not None and office.institution is not None:
-                return office.institution, office.country
+                return phrase, office.institution, office.country
     return None
 
 
-def _context_finding(person: Mention, title: Span, post: tuple[str, str | None]) -> RoleFinding:
+def _context_finding(person: Mention, title: Span, post: tuple[str, str | None], *,
+                     written: str | None = None) -> RoleFinding:
     sent = title.sent
-    return RoleFinding(person=(person.start, person.end), title=_trim(title.text), former=_former(title),
+    return RoleFinding(person=(person.start, person.end), title=_trim(written or title.text), former=_former(title),
                        sent_start=sent.start_char, sent_end=sent.end_char, extractor=EXTRACTOR,
                        institution=post[0], country=post[1])
 
@@ -127,8 +129,12 @@ def _title_before(doc: Doc, person: Span, mentions: list[Mention]) -> Span | Non
     i = end - 1
     while i >= stop:
         tok = doc[i]
-        if _org_at(tok.idx, mentions) and not _is_title(tok.text):
-            i -= 1  # inside a body's name: "Secretaría de Industria y Comercio" is no stop
+        body = _org_at(tok.idx, mentions)
+        if body is not None and not (_is_title(tok.text) and tok.idx == body.start):
+            i -= 1  # inside a body's name: "Secretaría de Industria y Comercio", "Consejo Coordinador …" is no stop
+            continue
+        if tok.text == "." and i > 0 and not doc[i - 1].whitespace_:
+            i -= 1  # the period of an abbreviation ("EE.UU."), not a sentence's end
             continue
         if tok.text in STOPS or tok.text.lower() in STOPS or _person_at(tok.idx, mentions) or tok.is_sent_start:
             return doc[i:end] if _is_title(tok.text) and i < end else None
@@ -161,8 +167,10 @@ def _person_at(char: int, mentions: list[Mention]) -> bool:
     return any(m.kind == "person" and m.start <= char < m.end for m in mentions)
 
 
-def _org_at(char: int, mentions: list[Mention]) -> bool:
-    return any(m.kind == "org" and m.start <= char < m.end for m in mentions)
+def _org_at(char: int, mentions: list[Mention]) -> Mention | None:
+    """The body whose name holds character ``char``: a title word inside it ("Consejo Coordinador Empresarial")
+    is part of the name, only its first word can be a title the recogniser took for a body."""
+    return next((m for m in mentions if m.kind == "org" and m.start <= char < m.end), None)
 
 
 def _finding(doc: Doc, person: Mention, title: Span, mentions: list[Mention]) -> RoleFinding | None:
@@ -170,8 +178,7 @@ def _finding(doc: Doc, person: Mention, title: Span, mentions: list[Mention]) ->
     # a body read from the title itself ("la subsecretaria de Comercio Exterior" taken for the Subsecretaría) is
     # the title, not a body named inside it: the post is in the office the title names
     orgs = [m for m in mentions if m.kind == "org" and title.start_char < m.start and m.end <= title.end_char]
-    words = [t for t in title if t.text not in {"(", ")"}]
-    text = " ".join(t.text for t in words) if not orgs else doc.text[title.start_char:orgs[-1].start]
+    text = title.text if not orgs else doc.text[title.start_char:orgs[0].start]
     text = _trim(text)
     country = _country(title)
     institution, country = office_for(title.text.replace(" ,", ","), country)
@@ -199,10 +206,20 @@ def _country(title: Span) -> str | None:
 
 
 def _trim(text: str) -> str:
-    """A title as written, without the words that join it to its body ("presidente del" -> "presidente")."""
+    """A title as written, without the words that join it to its body ("presidente del" -> "presidente") and
+    without the country it serves, which is its body's ("Representante Comercial de EE.UU." -> "Representante
+    Comercial", "embajadora de Estados Unidos en México" -> "embajadora")."""
     words = text.replace("(", " ").replace(")", " ").split()
-    while words and words[-1].lower() in {"de", "del", "la", "el", "los", "las", ",", "en"}:
-        words.pop()
+    nations = load_countries().nationalities
+    while words:
+        if words[-1].lower() in {"de", "del", "la", "el", "los", "las", ",", "en"}:
+            words.pop()
+            continue
+        country = next((n for n in (3, 2, 1) if len(words) > n + 1 and words[-n - 1].lower() in {"de", "en"}
+                        and " ".join(words[-n:]).lower().rstrip(",") in nations), 0)
+        if not country:
+            break
+        del words[-country - 1:]
     return " ".join(words)
 
 

@@ -133,14 +133,16 @@ ADDRESS_ABBREVIATIONS = frozenset("Mr. Mrs. Ms. Dr. Prof. Lic. Ing. Sr. Sra. Hon
 
 @Language.component("tg_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence (headlines, bylines and list items never run into the next line),
-    and no sentence starts inside a name."""
+    """A line break ends a sentence (headlines, bylines and list items never run into the next line), and no
+    sentence starts inside a name, after a form of address or right after a word (the parser, reading Spanish
+    with the English model, ends sentences at unknown words)."""
     for ent in doc.ents:
         if ent.label_ in NAME_LABELS:
             for tok in ent[1:]:
                 tok.is_sent_start = False
-    for tok in doc[1:]:  # "a keynote by Lic. Mariana Téllez": a form of address does not end a sentence
-        if doc[tok.i - 1].text in ADDRESS_ABBREVIATIONS:
+    for tok in doc[1:]:  # "a keynote by Lic. Mariana Téllez": a form of address does not end a sentence,
+        before = doc[tok.i - 1]  # nor does a word ("se dialogó con el exgobernador | Luis Gil")
+        if before.text in ADDRESS_ABBREVIATIONS or (before.is_alpha and "\n" not in before.whitespace_):
             tok.is_sent_start = False
     starts = doc.to_array("IDX").tolist()
     text = doc.text

@@ -67,6 +67,21 @@ def test_mentions_acronym_defined_before_the_long_name(make_doc):
     assert [(m.text, m.acronym) for m in found] == [("HFC", None), ("Harbour Freight Council", "HFC")]
 
 
+@pytest.mark.parametrize("text,ents,expected", [
+    # the recogniser cut the name at "y": the acronym after the rest spells all of it
+    ("el Consejo Asesor de Pesca Regional y Costera ( CAPRC ) opinó", [("ORG", 1, 6)],
+     [("Consejo Asesor de Pesca Regional y Costera", "CAPRC")]),
+    ("the Council on Harbour Trade and Investment ( CHTI ) said", [("ORG", 1, 5)],
+     [("Council on Harbour Trade and Investment", "CHTI")]),
+    # an acronym that does not spell the rest leaves the name as it was
+    ("el Consejo Asesor de Pesca y Costas ( CNP ) opinó", [("ORG", 1, 5)], [("Consejo Asesor de Pesca", None)]),
+])
+def test_mentions_a_cut_name_is_made_whole_by_its_acronym(make_doc, text, ents, expected):
+    found = with_acronyms(find_mentions(make_doc(text, ents), load_lexicon(), load_institutions(), []),
+                          make_doc(text, ents), load_lexicon())
+    assert [(m.text, m.acronym) for m in found if m.kind == "org"] == expected
+
+
 def test_mentions_skip_headings_but_keep_people():
     text = "Mexican Leaders Visit Washington\nKey Outcomes\nA sentence, with a comma."
     spans = heading_spans(text)

@@ -38,3 +38,21 @@ def test_pipeline_forms_of_address_do_not_end_a_sentence(nlp, text):
     doc = nlp(text)
     assert len(list(doc.sents)) == 1
     assert "Lic." in [t.text for t in doc] or "Ing." in [t.text for t in doc]
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # the parser's guess to end a sentence after a word ("… con el exgobernador | Luis Gil") is undone
+    (["se", "dialogó", "con", "el", "exgobernador", "Luis", "Gil", "."], [True] + [False] * 7),
+    # after a sentence's end or a line break, a sentence may start
+    (["Llegó", ".", "Habló", "\n", "Luego"], [True, False, True, False, True]),
+])
+def test_line_breaks_component_ends_sentences_only_where_text_can(words, expected):
+    import spacy
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("es")
+    doc = Doc(nlp.vocab, words=words, spaces=[w != "\n" and i + 1 < len(words) and words[i + 1] not in ".\n"
+                                                for i, w in enumerate(words)],
+              sent_starts=[True] + [True] * (len(words) - 1))
+    doc = pipeline.line_breaks(doc)
+    assert [t.is_sent_start for t in doc] == expected

@@ -104,3 +104,33 @@ def test_english_names_have_no_spanish_variants() -> None:
 def test_a_broken_spanish_word_file_is_a_data_error(raw: Any) -> None:
     with pytest.raises(DataError):
         _check(raw)
+
+
+@pytest.mark.parametrize(("text", "ents", "expected"), [
+    # a listed place of several words is a place, never a person, and a cut one is made whole
+    ("La competitividad de América del Norte", [("PERSON", 3, 6)], [("América del Norte", "LOC")]),
+    ("La competitividad de América del Norte", [("GPE", 3, 4)], [("América del Norte", "LOC")]),
+    ("Viajó a Ciudad de México ayer", [], [("Ciudad de México", "LOC")]),
+    # a body's name holding a listed place stays the body
+    ("La Cámara de Comercio de Ciudad de México opinó", [("ORG", 1, 8)],
+     [("Cámara de Comercio de Ciudad de México", "ORG")]),
+    # the pronoun of "se reunió" is no part of the name before it
+    ("Tomás Ibarra se reunió", [("PERSON", 0, 3)], [("Tomás Ibarra", "PERSON")]),
+    # an event's name cut short is no person
+    ("a través del Diálogo Bilateral de Alto Nivel", [("PERSON", 3, 7)], []),
+])
+def test_listed_places_and_cut_names(text: str, ents: list[tuple[str, int, int]],
+                                     expected: list[tuple[str, str]]) -> None:
+    assert kept(doc_with(text, ents)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("El Secretario Ibarra llegó", [("Ibarra", "PERSON")]),  # a title names a surname
+    ("la canciller Lemus Soto opinó", [("Lemus Soto", "PERSON")]),
+    ("El Secretario General opinó", []),  # a title's own word
+    ("El Secretario de Economía llegó", []),  # a portfolio, not a name
+    ("El Presidente Municipal habló", []),
+    ("El embajador Washington llegó", []),  # a listed place is no surname
+])
+def test_a_title_names_a_surname(text: str, expected: list[tuple[str, str]]) -> None:
+    assert kept(doc_with(text, [])) == expected

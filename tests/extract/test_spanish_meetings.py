@@ -109,3 +109,33 @@ def test_the_place_is_a_named_place_not_a_description() -> None:
     reading = replace(reading_of(doc), language="es", published="2023-06-09")
     [event] = spanish_meetings(reading, mentions=found)
     assert event.location is not None and event.location.text == "Austin"
+
+
+@pytest.mark.parametrize(("text", "spans", "starts", "expected"), [
+    # a sentence that opens by going on adds its people to the meeting before it
+    ("Rocío Lemus se reunió con Paul Kessler . Entre ellos destacaron Ana Grau y Luis Peña .",
+     [("person", "Rocío Lemus"), ("person", "Paul Kessler"), ("person", "Ana Grau"), ("person", "Luis Peña")], (0, 8),
+     [("Reunión de Rocío Lemus con Paul Kessler", ["Rocío Lemus", "Paul Kessler", "Ana Grau", "Luis Peña"], [], None)]),
+    ("Rocío Lemus se reunió con Paul Kessler . Por parte del gobierno federal asistieron Ana Grau y Luis Peña .",
+     [("person", "Rocío Lemus"), ("person", "Paul Kessler"), ("person", "Ana Grau"), ("person", "Luis Peña")], (0, 8),
+     [("Reunión de Rocío Lemus con Paul Kessler", ["Rocío Lemus", "Paul Kessler", "Ana Grau", "Luis Peña"], [], None)]),
+    # with no meeting before it, a going-on sentence is no meeting
+    ("Entre ellos destacaron Ana Grau y Luis Peña .", [("person", "Ana Grau"), ("person", "Luis Peña")], (0,), []),
+    # the event the sentence names is the meeting, not a body met
+    ("Rocío Lemus encabezó la delegación durante el Foro Textil del Norte en Austin .",
+     [("person", "Rocío Lemus"), ("org", "Foro Textil del Norte"), ("place", "Austin")], (0,),
+     [("Foro Textil del Norte", ["Rocío Lemus"], [], None)]),
+    # a named dialogue no verb reports is a meeting of its own
+    ("Rocío Lemus habló de los avances logrados a través del Diálogo Textil de Alto Nivel ( DTAN ) .",
+     [("person", "Rocío Lemus")], (0,), [("Diálogo Textil de Alto Nivel", [], [], None)]),
+])
+def test_meetings_go_on_and_are_named(text: str, spans: Spans, starts: tuple[int, ...],
+                                      expected: list[tuple[str, list[str], list[str], str | None]]) -> None:
+    assert meetings(text, spans, starts=starts, published=None) == expected
+
+
+def test_a_header_date_written_apart_dates_a_meeting_without_a_year() -> None:
+    text = "• 22\n• Octubre\n2025\nRocío Lemus se reunió con Paul Kessler del 20 al 22 de octubre ."
+    found = meetings(text, [("person", "Rocío Lemus"), ("person", "Paul Kessler")], starts=(0, 2, 5, 7),
+                     published=None)
+    assert [m[3] for m in found] == ["2025-10-20"]

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import pytest
+from spacy.tokens import Doc
 
 from extract.mentions import Mention
 from extract.roles.spanish_posts import spanish_posts
@@ -36,22 +37,27 @@ def posts(text: str, people: list[tuple[int, int]], orgs: Sequence[tuple[int, in
     ("Llegó el Subsecretario de Comercio Exterior , Rocío Lemus , a la reunión .", [(7, 9)], [],
      [("Rocío Lemus", "Subsecretario de Comercio Exterior", "mx-ministry-of-economy", "MX", False)]),
     ("Se reunió con la Representante Comercial de EE.UU. , Nora Whitcomb .", [(9, 11)], [],
-     [("Nora Whitcomb", "Representante Comercial de EE.UU.", "us-ustr", "US", False)]),
+     [("Nora Whitcomb", "Representante Comercial", "us-ustr", "US", False)]),
     # no comma: the title runs into the name
     ("Habló la Secretaria de Economía Rocío Lemus en la sede .", [(5, 7)], [],
      [("Rocío Lemus", "Secretaria de Economía", "mx-ministry-of-economy", "MX", False)]),
     # a title naming only a country: its government
     ("Lo dijo el presidente de México , Tomás Ibarra , en la capital .", [(7, 9)], [],
-     [("Tomás Ibarra", "presidente de México", "mx-government", "MX", False)]),
+     [("Tomás Ibarra", "presidente", "mx-government", "MX", False)]),
     # the title after the name; a former post before it
     ("Se dialogó con el exgobernador Joel Pratt , presidente del Consejo Automotriz Regional , ayer .",
      [(5, 7)], [(10, 13)],
      [("Joel Pratt", "presidente", "Consejo Automotriz Regional", None, False)]),
     ("Opinó el ex secretario de Economía , Tomás Ibarra , en Monterrey .", [(7, 9)], [],
      [("Tomás Ibarra", "secretario de Economía", "mx-ministry-of-economy", "MX", True)]),
-    # the first country the title names: the ambassador of the United States, posted to Mexico
+    # the first country the title names: the ambassador of the United States, posted to Mexico; the countries
+    # are her body's, not her title's
     ("Llegó la embajadora de Estados Unidos en México , Karen Lind , ayer .", [(9, 11)], [],
-     [("Karen Lind", "embajadora de Estados Unidos en México", "us-government", "US", False)]),
+     [("Karen Lind", "embajadora", "us-government", "US", False)]),
+    # a title word inside a body's name ("Coordinador") is the name's, the title ends before the body
+    ("Habló el presidente del Consejo Coordinador Empresarial ( CCE ) , Julio Esparza , ayer .", [(11, 13)],
+     [(4, 7), (8, 9)], [("Julio Esparza", "presidente", "CCE", None, False)]),
+
     # the title itself taken for a body ("subsecretaria" read as the Subsecretaría): the office it names
     ("Habló la subsecretaria de Comercio Exterior , Rocío Lemus , ayer .", [(7, 9)], [(2, 6)],
      [("Rocío Lemus", "subsecretaria de Comercio Exterior", "mx-ministry-of-economy", "MX", False)]),
@@ -59,6 +65,16 @@ def posts(text: str, people: list[tuple[int, int]], orgs: Sequence[tuple[int, in
 def test_spanish_titles_state_posts(text: str, people: list[tuple[int, int]], orgs: list[tuple[int, int]],
                                     expected: list[tuple[str, str | None, str | None, str | None, bool]]) -> None:
     assert posts(text, people, orgs) == expected
+
+
+def test_the_period_of_an_abbreviation_does_not_end_a_title() -> None:
+    """The English tokenizer splits "EE.UU.," into "EE.UU", ".", ",": the period, glued to its word, is no stop."""
+    words = ["Vio", "al", "Representante", "Comercial", "de", "EE.UU", ".", ",", "Nora", "Whitcomb", "."]
+    spaces = [True, True, True, True, True, False, False, True, True, False, False]
+    doc = Doc(handmade("x").vocab, words=words, spaces=spaces, sent_starts=[True] + [False] * 10)
+    reading = replace(reading_of(doc), language="es")
+    found = spanish_posts(reading, mentions=[person(doc, 8, 10)])
+    assert [(f.title, f.institution, f.country) for f in found] == [("Representante Comercial", "us-ustr", "US")]
 
 
 @pytest.mark.parametrize(("text", "people"), [
@@ -106,9 +122,10 @@ def context_posts(text: str, people: list[tuple[int, int]], bodies: list[tuple[i
     ("Secretaría de Economía . La Subsecretaria de Comercio Exterior , Rocío Lemus , llegó . "
      "Habló la Subsecretaria Lemus .", [(10, 12), (18, 19)], [(0, 3, SE)], (0, 4, 15),
      [("Rocío Lemus", "Subsecretaria de Comercio Exterior", SE, "MX")]),
-    # the office the document writes in full elsewhere comes first ("El Secretario de Economía llegó")
+    # the office the document writes in full elsewhere comes first ("El Secretario de Economía llegó"), and is
+    # the title as the document writes it
     ("El Secretario de Economía llegó . Habló el Secretario Tomás Ibarra .", [(9, 11)], [], (0, 6),
-     [("Tomás Ibarra", "Secretario", SE, "MX")]),
+     [("Tomás Ibarra", "Secretario de Economía", SE, "MX")]),
     # a dateline's country is no issuer
     ("Washington , EUA . Habló el Presidente Joel Pratt .", [(6, 8)], [(2, 3, "us-government")], (0, 4), []),
     # titles that name no government post, and documents without an issuer in their header, make none

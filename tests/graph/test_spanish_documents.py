@@ -65,9 +65,10 @@ def test_each_person_is_one_node_across_languages(bilingual: Dataset) -> None:
 
 def test_the_meeting_is_one_event_with_its_date_and_attendees(bilingual: Dataset) -> None:
     docs = documents(bilingual)
-    events = {e for src in LANGUAGES for e in bilingual.graph(docs[src]).subjects(RDF.type, SDO.Event)}
-    assert len(events) == 1
-    event = events.pop()
+    told = [set(bilingual.graph(docs[src]).subjects(RDF.type, SDO.Event)) for src in LANGUAGES]
+    shared = set.intersection(*told)  # the meeting every document reports is one node
+    assert len(shared) == 1
+    event = shared.pop()
     assert str(bilingual.value(event, SDO.startDate)) == "2026-05-12"  # "este martes" of a comunicado of 12 May
     assert name(bilingual, bilingual.value(event, SDO.location)) == "Mexico City"
     for src in SPANISH:  # each Spanish document on its own names both heads of delegation and the undersecretary
@@ -76,6 +77,17 @@ def test_the_meeting_is_one_event_with_its_date_and_attendees(bilingual: Dataset
     everyone = {name(bilingual, a) for a in bilingual.objects(event, SDO.attendee)}
     assert {"Karen Whitfield", "Ernesto Saldívar Montes", "Ministry of Economy",
             "U.S. Department of Commerce"} <= everyone
+
+
+def test_a_later_encounter_with_its_own_subject_is_its_own_meeting(bilingual: Dataset) -> None:
+    """"El Subsecretario X también sostuvo un encuentro con Y": a meeting of its own (the text gives it no date)."""
+    graph = bilingual.graph(documents(bilingual)["embajada-visita-subsecretario.txt"])
+    events = {name(bilingual, e): e for e in graph.subjects(RDF.type, SDO.Event)}
+    assert len(events) == 2
+    later = next(e for e in events.values() if "Ernesto Saldívar Montes" in
+                 {name(bilingual, a) for a in graph.objects(e, SDO.attendee)})
+    assert {name(bilingual, a) for a in graph.objects(later, SDO.attendee)} >= {"Robert Hallman",
+                                                                               "Ernesto Saldívar Montes"}
 
 
 def posts(ds: Dataset, source: str) -> set[tuple[str, str, str]]:
