@@ -7,15 +7,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from extract.findings import Evidence, FigureFound
 from extract.text.document import doc_text
-
-if TYPE_CHECKING:
-    from extract.reading import Reading
 
 RULE = "figures.pattern"
 
@@ -99,15 +94,3 @@ def what_it_measures(doc: Doc, figure: Figure) -> str | None:
         around = next((c for c in span.sent.noun_chunks if c.start <= head.i < c.end), None)
         return " ".join(t.text for t in around if t.pos_ not in {"DET", "PRON"}) if around is not None else head.text
     return None
-
-
-def cited_figures(reading: Reading, *, text: str | None = None, offset: int = 0) -> list[FigureFound]:
-    """The figures of the document (or of ``text``, found at ``offset`` in it), each with what it measures
-    and, as evidence, the sentence it is in."""
-    found = []
-    for figure in find_figures(reading.text if text is None else text, offset=offset):
-        span = reading.doc.char_span(figure.start, figure.end, alignment_mode="expand")
-        sent = span.sent if span is not None else None
-        start, end = (sent.start_char, sent.end_char) if sent is not None else (figure.start, figure.end)
-        found.append(FigureFound(figure, what_it_measures(reading.doc, figure), Evidence.of(reading, start, end, RULE)))
-    return found

@@ -4,13 +4,15 @@
   quotation in the same paragraph with no attribution of its own is the same speaker's;
 - ``statements.reported``: "Perez emphasized that …", "She noted that …".
 
+A Spanish document is read by :mod:`.spanish_speech` instead, and each document's figures by the rules of
+its language (:mod:`.cited`).
+
 Pronouns ("he", "she") are the last person who was the subject of a sentence before them
 in the same or the previous paragraph.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -18,7 +20,9 @@ from spacy.tokens import Doc, Span, Token
 from extract.findings import Evidence, FigureFound, Said
 from extract.mentions import Mention
 from extract.reference.lexicon import Lexicon
-from extract.statements.figures import cited_figures
+from extract.statements.cited import cited_figures
+from extract.statements.model import Statement
+from extract.statements.spanish_speech import spanish_statements
 from extract.text.document import doc_text
 from extract.topics.scheme import load_scheme, sentence_topics
 
@@ -36,19 +40,6 @@ _ATTRIBUTION_AFTER_INV = re.compile(r"^[,.]?\s*(?P<verb>said|says|added|noted|st
 _SENTENCE_END = re.compile(r"(?<=[^\W\d]{3})\.\s")
 _ATTRIBUTION_BEFORE = re.compile(r"(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|[Hh]e|[Ss]he)\s+(?P<verb>[a-z]+)"
                                  r"(?:\s+that)?[,:]?\s*$")
-
-
-@dataclass(frozen=True)
-class Statement:
-    """What a person said: ``text`` with its character span, the speaker mention, and the sentence it is in."""
-
-    speaker: Mention
-    text: str
-    start: int
-    end: int
-    sent_start: int
-    sent_end: int
-    rule: str
 
 
 class _Speakers:
@@ -171,7 +162,10 @@ def _reported(doc: Doc, speakers: _Speakers, quoted: list[tuple[int, int]],
 
 
 def find_statements(reading: Reading, *, people: list[Mention]) -> list[Statement]:
-    """Quotations and reported claims in the document with their speakers (among ``people``), in text order."""
+    """Quotations and reported claims in the document with their speakers (among ``people``), in text order;
+    a Spanish document's are read by the Spanish rules (:mod:`.spanish_speech`)."""
+    if reading.language == "es":
+        return spanish_statements(reading, people=people)
     doc, clutter, lex = reading.doc, reading.clutter, reading.lexicon
     speakers = _Speakers(doc, [m for m in people if m.kind == "person"])
     quotes = _quotes(doc, speakers, clutter, lex)
