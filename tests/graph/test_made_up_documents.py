@@ -40,7 +40,8 @@ UNSEEN = ("governor-mission.txt", "se-working-meeting.txt", "joint-statement.md"
 
 # the Spanish documents and their English counterpart, asserted in test_spanish_documents.py
 BILINGUAL = ("se-comunicado-semiconductores.txt", "diario-visita-comercio.txt", "embajada-visita-subsecretario.txt",
-             "commerce-readout-semiconductors.txt")
+             "commerce-readout-semiconductors.txt", "efe-acero-mecanismo.txt", "cronica-saltillo-texanos.txt",
+             "boletin-cce-washington.txt")
 
 
 def in_docs(ds, sources, cls):

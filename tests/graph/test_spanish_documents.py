@@ -1,9 +1,11 @@
 """End to end on made-up Spanish documents (issue 15, item 5) built together with an English one about the
 same meeting: a Secretaría de Economía comunicado of a working meeting, a Mexican newspaper's story of the
-visit, the U.S. embassy's release, and the U.S. Department of Commerce's readout. Made-up people, real
-institutions. They run with the English pipeline (CI has no Spanish model) and check what one graph across
-languages needs: each document's language, one node per body and person read in both languages, the meeting
-with its date and attendees, and the posts with their role types."""
+visit, the U.S. embassy's release, and the U.S. Department of Commerce's readout; then the genre's other styles
+(an EFE wire, a regional newspaper's crónica, a business chamber's boletín) with their statements and figures
+(issue 15, item 3). Made-up people, real institutions. They run with the English pipeline (CI has no Spanish
+model) and check what one graph across languages needs: each document's language, one node per body and person
+read in both languages, the meeting with its date and attendees, the posts with their role types, and who said
+what."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -129,3 +131,208 @@ def test_spanish_posts_hold_no_stray_clause(bilingual: Dataset) -> None:
     titles = {str(bilingual.value(bilingual.value(m, ORG.role), SKOS.prefLabel))
               for src in SPANISH for m in bilingual.graph(docs[src]).subjects(RDF.type, ORG.Membership)}
     assert titles and not [t for t in titles if t.split()[0] in function_words]
+
+
+def number(ds: Dataset, figure: Node) -> float:
+    """A figure's ``schema:value``."""
+    return float(str(ds.value(figure, SDO.value)))
+
+
+def said(ds: Dataset, source: str) -> set[tuple[str, str, str, tuple[tuple[float, str], ...]]]:
+    """(speaker, the statement's first six words, rule, the figures it cites) of each statement one document makes."""
+    graph = ds.graph(documents(ds)[source])
+    return {(name(ds, ds.value(s, TG.speaker)), " ".join(str(ds.value(s, SDO.text)).split()[:6]),
+             str(graph.value(s, TG.extractor)),
+             tuple(sorted((number(ds, f), str(ds.value(f, SDO.unitText)))
+                          for f in ds.objects(s, TG.figure))))
+            for s in graph.subjects(RDF.type, TG.Statement)}
+
+
+def lone_figures(ds: Dataset, source: str) -> set[tuple[float, str, str | None]]:
+    """(value, unit, what it measures) of each figure a document cites outside its statements."""
+    doc = documents(ds)[source]
+    graph = ds.graph(doc)
+    return {(number(ds, f), str(ds.value(f, SDO.unitText)),
+             None if ds.value(f, TG.measures) is None else str(ds.value(f, TG.measures)))
+            for f in graph.objects(doc, SDO.mentions) if (f, RDF.type, TG.Figure) in graph}
+
+
+QUOTE, REPORTED, SOURCE = "statements.es_quote", "statements.es_reported", "statements.es_source"
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("diario-visita-comercio.txt", {  # '"…", dijo Hallman'; 'Saldívar Montes afirmó que …' with the sum it cites
+        ("Robert Hallman", "México tiene el talento y la", QUOTE, ()),
+        ("Ernesto Saldívar Montes", "el sector privado está listo para", REPORTED, ((5e9, "USD"),))}),
+    ("embajada-visita-subsecretario.txt", {  # '"…", afirmó la Embajadora Whitfield': a short form of her name
+        ("Karen Whitfield", "Nuestra relación comercial es una de", QUOTE, ())}),
+    ("se-comunicado-semiconductores.txt", {  # 'El Secretario Benavides Quiroga destacó que …', 'Por su parte, …'
+        ("Raúl Benavides Quiroga", "el comercio bilateral de bienes superó", REPORTED, ((8e11, "USD"),)),
+        ("Robert Hallman", "el gobierno de Estados Unidos ve", REPORTED, ())}),
+])
+def test_spanish_statements_and_their_speakers(bilingual: Dataset, source: str,
+                                               expected: set[tuple[str, str, str, tuple[tuple[float, str], ...]]]
+                                               ) -> None:
+    assert said(bilingual, source) == expected
+
+
+def test_a_figure_outside_any_statement(bilingual: Dataset) -> None:
+    """ "De acuerdo con cifras de la Secretaría de Economía, el comercio … creció 6 por ciento": a body's figures
+    are no one's statement."""
+    assert lone_figures(bilingual, "diario-visita-comercio.txt") == {(6.0, "percent", "comercio entre ambos países")}
+
+
+# --- the genre's other styles: a wire story (EFE), a regional newspaper's crónica, a business chamber's boletín ---
+
+STYLES = ("efe-acero-mecanismo.txt", "cronica-saltillo-texanos.txt", "boletin-cce-washington.txt")
+ALSO = ("se-comunicado-semiconductores.txt", "diario-visita-comercio.txt")  # people the styles' documents share
+
+
+@pytest.fixture(scope="module")
+def styles(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    return build([DOCS / name for name in STYLES + ALSO], tmp_path_factory.mktemp("styles"),
+                 show_progress=False).dataset
+
+
+def test_the_styles_are_read_as_spanish_and_share_their_people(styles: Dataset) -> None:
+    docs = documents(styles)
+    assert {str(styles.value(docs[src], DCTERMS.language)) for src in STYLES} == {"es"}
+    people = [name(styles, p) for p in set(styles.subjects(RDF.type, SDO.Person))]
+    assert [people.count(p) for p in ("Raúl Benavides Quiroga", "Ernesto Saldívar Montes")] == [1, 1]
+    assert {"Claire Donovan", "Gilberto Ríos Lozada", "Thomas Whitaker", "Alejandro Márquez Villarreal",
+            "Fernando Garza Elizondo", "Megan Hollister", "Arturo Villaseñor Cantú", "Paulina Echeverría Rosas"} <= set(
+        people)
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("efe-acero-mecanismo.txt", {
+        ("Raúl Benavides Quiroga", "minister", "Ministry of Economy"),
+        ("Claire Donovan", "deputy-minister", "Office of the U.S. Trade Representative")}),  # "representante … adjunta"
+    ("boletin-cce-washington.txt", {
+        ("Ernesto Saldívar Montes", "chair", "Business Coordinating Council"),  # "encabezada por su presidente, X"
+        ("Arturo Villaseñor Cantú", "chair",
+         "Mexican Business Council for Foreign Trade, Investment and Technology"),
+        ("Paulina Echeverría Rosas", "chief-executive", "Business Coordinating Council")}),
+])
+def test_the_styles_posts(styles: Dataset, source: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= posts(styles, source)
+
+
+def meetings(ds: Dataset, source: str) -> list[tuple[str | None, str | None, set[str]]]:
+    """(date, place, people attending) of each meeting one document reports."""
+    graph = ds.graph(documents(ds)[source])
+    out = []
+    for e in graph.subjects(RDF.type, SDO.Event):
+        date, place = ds.value(e, SDO.startDate), ds.value(e, SDO.location)
+        out.append((None if date is None else str(date), None if place is None else name(ds, place),
+                    {name(ds, a) for a in graph.objects(e, SDO.attendee) if (a, RDF.type, SDO.Person) in ds}))
+    return out
+
+
+@pytest.mark.parametrize(("source", "date", "place", "attendees"), [
+    # "se reunió este jueves con …" in a wire of Thursday 12 March
+    ("efe-acero-mecanismo.txt", "2026-03-12", None, {"Raúl Benavides Quiroga", "Claire Donovan"}),
+    # "una delegación …, encabezada por su presidente, X, se reunió este lunes en Saltillo con el gobernador …"
+    ("cronica-saltillo-texanos.txt", "2025-10-20", "Saltillo", {"Thomas Whitaker", "Alejandro Márquez Villarreal"}),
+])
+def test_the_styles_meetings(styles: Dataset, source: str, date: str, place: str | None, attendees: set[str]) -> None:
+    [(got_date, got_place, got_attendees)] = meetings(styles, source)
+    assert (got_date, got_place) == (date, place)
+    assert attendees <= got_attendees
+
+
+def test_the_boletins_meeting_and_who_took_part(styles: Dataset) -> None:
+    """ "En la reunión participaron también X y la directora general del CCE, Y" with "un encuentro con Z"."""
+    [(_, _, attendees)] = meetings(styles, "boletin-cce-washington.txt")
+    assert {"Megan Hollister", "Arturo Villaseñor Cantú", "Paulina Echeverría Rosas"} <= attendees
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("efe-acero-mecanismo.txt", {
+        ("Raúl Benavides Quiroga", "Hemos acordado reglas claras para que", QUOTE, ()),  # '«…», dijo X en rueda …'
+        ("Claire Donovan", 'Washington busca "un comercio de acero', REPORTED, ()),  # 'X afirmó que … "…"'
+        ("Gilberto Ríos Lozada", "la industria siderúrgica mexicana emplea a", SOURCE, ((120e3, "personas"),)),
+        ("Gilberto Ríos Lozada", "Es una señal de certidumbre para", QUOTE, ())}),  # '«…», señaló X, quien …'
+    ("cronica-saltillo-texanos.txt", {
+        ("Thomas Whitaker", "Coahuila tiene la mano de obra", QUOTE, ()),  # '“…”, comentó Whitaker a este diario'
+        ("Alejandro Márquez Villarreal", "el estado recibió inversiones por 1,800", REPORTED,
+         ((12e3, "empleos"), (1.8e9, "USD"))),
+        ("Fernando Garza Elizondo", "los cruces fronterizos de Piedras Negras", REPORTED, ((90.0, "percent"),)),
+        ("Fernando Garza Elizondo", "Sin una frontera ágil, cualquier inversión", QUOTE, ())}),
+    ("boletin-cce-washington.txt", {
+        ("Ernesto Saldívar Montes", "las empresas mexicanas y estadounidenses comparten", REPORTED, ()),
+        ("Ernesto Saldívar Montes", "El T-MEC ha sido el mejor", QUOTE, ()),  # '"…", afirmó el presidente del CCE, X.'
+        ("Megan Hollister", "la cámara estadounidense respaldará la continuidad", REPORTED, ()),
+        ("Arturo Villaseñor Cantú", "el sector exportador invertirá 2,500 mdd", REPORTED, ((2.5e9, "USD"),))}),
+])
+def test_the_styles_statements(styles: Dataset, source: str,
+                               expected: set[tuple[str, str, str, tuple[tuple[float, str], ...]]]) -> None:
+    assert said(styles, source) == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("efe-acero-mecanismo.txt", {(3.2e9, "USD", "acero"), (8.0, "percent", None)}),  # "Según la Secretaría, …"
+    ("cronica-saltillo-texanos.txt", {(25.0, "empresas", None)}),
+    ("boletin-cce-washington.txt", {(8.4e11, "USD", "comercio entre México y Estados Unidos"),  # "alcanzó"
+                                    (5e6, "empleos", None), (47.0, "percent", "exportaciones mexicanas")}),
+])
+def test_the_styles_figures(styles: Dataset, source: str, expected: set[tuple[float, str, str | None]]) -> None:
+    assert lone_figures(styles, source) == expected
+
+
+def test_a_statement_is_made_at_the_meeting_its_speaker_attended(styles: Dataset) -> None:
+    graph = styles.graph(documents(styles)["efe-acero-mecanismo.txt"])
+    made_at = {name(styles, styles.value(s, TG.speaker)) for s in graph.subjects(RDF.type, TG.Statement)
+               if styles.value(s, TG.madeAt) is not None}
+    assert {"Raúl Benavides Quiroga", "Claire Donovan"} <= made_at
+
+
+# --- what the people, post and meeting rules do not read yet in these styles (issue 15: not the statement rules);
+# strict, so that each tells when it is fixed ---
+
+def people_of(ds: Dataset, source: str) -> set[str]:
+    """The names of the people one document names."""
+    return {name(ds, p) for p in ds.graph(documents(ds)[source]).subjects(RDF.type, SDO.Person)}
+
+
+@pytest.mark.xfail(strict=True, reason="a place and a title's tail read as people: 'en el Palacio de Gobierno', "
+                                      "'la vicepresidenta para las Américas de la Cámara …'")
+def test_no_place_or_title_is_a_person(styles: Dataset) -> None:
+    assert not {"Palacio de Gobierno", "Américas de la"} & (people_of(styles, "cronica-saltillo-texanos.txt")
+                                                           | people_of(styles, "boletin-cce-washington.txt"))
+
+
+@pytest.mark.xfail(strict=True, reason="posts not read yet: 'El presidente de la Cámara Nacional de la Industria "
+                                      "del Hierro y del Acero (Canacero), X, celebró …', 'encabezada por su "
+                                      "presidente, X,' (an unlisted chamber), 'el gobernador de Coahuila, X', "
+                                      "'la vicepresidenta para las Américas de la Cámara de Comercio de Estados "
+                                      "Unidos, X'")
+@pytest.mark.parametrize(("source", "person", "body"), [
+    ("efe-acero-mecanismo.txt", "Gilberto Ríos Lozada", "National Chamber of the Iron and Steel Industry"),
+    ("cronica-saltillo-texanos.txt", "Thomas Whitaker", None),  # any post
+    ("cronica-saltillo-texanos.txt", "Alejandro Márquez Villarreal", None),
+    ("boletin-cce-washington.txt", "Megan Hollister", "U.S. Chamber of Commerce"),
+])
+def test_the_styles_posts_not_read_yet(styles: Dataset, source: str, person: str, body: str | None) -> None:
+    assert [who for who, _, org in posts(styles, source) if who == person and body in (None, org)]
+
+
+@pytest.mark.xfail(strict=True, reason="'el secretario de Economía estatal, X' (Coahuila's) is read as a post in "
+                                      "the federal Ministry of Economy")
+def test_a_state_secretary_is_not_in_the_federal_ministry(styles: Dataset) -> None:
+    assert ("Fernando Garza Elizondo", "minister", "Ministry of Economy") not in posts(
+        styles, "cronica-saltillo-texanos.txt")
+
+
+@pytest.mark.xfail(strict=True, reason="'Una delegación del CCE, encabezada por su presidente, X, sostuvo este jueves "
+                                      "en Washington un encuentro con …': no date, no place, and the delegation's "
+                                      "head is not an attendee")
+def test_the_boletins_meeting_date_place_and_head(styles: Dataset) -> None:
+    [(date, place, attendees)] = meetings(styles, "boletin-cce-washington.txt")
+    assert (date, place, "Ernesto Saldívar Montes" in attendees) == ("2026-02-05", "Washington, D.C.", True)
+
+
+@pytest.mark.xfail(strict=True, reason="'«…», señaló Ríos Lozada, quien participó en la reunión …': not an attendee")
+def test_who_took_part_in_a_relative_clause_attended(styles: Dataset) -> None:
+    [(_, _, attendees)] = meetings(styles, "efe-acero-mecanismo.txt")
+    assert "Gilberto Ríos Lozada" in attendees
