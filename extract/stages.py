@@ -19,6 +19,7 @@ from extract.mentions import (
     qualify_bare_bodies,
     with_acronyms,
 )
+from extract.mentions.referred import referred_bodies
 from extract.organizations.company_lists import with_company_lists
 from extract.organizations.coordinated import with_coordinated_bodies
 from extract.organizations.hierarchy import PartOf, find_parts
@@ -84,6 +85,7 @@ def named_mentions(reading: Reading, guard: Guard) -> list[Mention]:
     mentions = guard("company list", with_company_lists, reading, mentions=mentions, fallback=mentions)
     mentions = qualify_bare_bodies(listed_by_acronym(mentions, inst, reading.text), doc, lex, inst)
     mentions = by_position(mentions + government_mentions(doc, lex, inst, clutter))
+    mentions = guard("referred body", referred_bodies, reading, mentions=mentions, fallback=mentions)
     return guard("coordinated body", with_coordinated_bodies, reading, mentions=mentions, fallback=mentions)
 
 

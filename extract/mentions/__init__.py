@@ -5,7 +5,9 @@ One module per concept: :mod:`~extract.mentions.model` (the :class:`Mention` typ
 :mod:`~extract.mentions.trim` (a mention's edges), :mod:`~extract.mentions.person_names` (a person's name),
 :mod:`~extract.mentions.person_context` (the words that tell a person from a body),
 :mod:`~extract.mentions.headings`, :mod:`~extract.mentions.acronyms`, :mod:`~extract.mentions.governments`
-("the U.S. and Mexican governments") and :mod:`~extract.mentions.bare_bodies` ("the Senate"). Their word
+("the U.S. and Mexican governments"), :mod:`~extract.mentions.bare_bodies` ("the Senate"),
+:mod:`~extract.mentions.referred` ("la Cámara de Comercio de ese país") and :mod:`~extract.mentions.spanish`
+(the recognisers' mistakes on Spanish words). Their word
 lists are in ``data/mentions.yaml`` (:mod:`~extract.mentions.words`). This package re-exports the names
 the rest of the code imports.
 """

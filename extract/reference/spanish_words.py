@@ -33,7 +33,7 @@ class SpanishWords:
     that make it a visit, the months, the weekdays (Monday first) and the words for the publication's day;
     the role types of titles whose side the document's context gives; the words after a title that belong to it
     ("General", "Comercial"), what opens a sentence that goes on telling the meeting before it, and the nouns
-    and cues of a named event ("durante el Foro Bilateral")."""
+    and cues of a named event ("durante el Foro Bilateral"), and the words that name a country by reference."""
 
     openers: frozenset[str]
     function_words: frozenset[str]
@@ -51,6 +51,7 @@ class SpanishWords:
     continuations: tuple[re.Pattern[str], ...] = ()
     event_heads: tuple[str, ...] = ()
     event_cues: tuple[re.Pattern[str], ...] = ()
+    country_references: tuple[str, ...] = ()
 
 
 def _check(raw: Any) -> SpanishWords:
@@ -70,7 +71,7 @@ def _check(raw: Any) -> SpanishWords:
         raise DataError(f"{SPANISH}: 'name_variants' must map a phrase to a list of its other forms")
     extra = {key: raw.get(key) or [] for key in ("meeting_verbs", "visit_words", "months", "weekdays", "today_words",
                                                  "context_titles", "title_modifiers", "continuations", "event_heads",
-                                                 "event_cues")}
+                                                 "event_cues", "country_references")}
     if not all(isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in extra.values()) \
             or len(extra["months"]) not in (0, 12) or len(extra["weekdays"]) not in (0, 7):
         raise DataError(f"{SPANISH}: 'meeting_verbs', 'visit_words', 'today_words', 'title_modifiers', "
@@ -96,7 +97,8 @@ def _check(raw: Any) -> SpanishWords:
                         today_words=tuple(w.lower() for w in extra["today_words"]),
                         context_titles=frozenset(extra["context_titles"]),
                         title_modifiers=frozenset(w.lower() for w in extra["title_modifiers"]),
-                        continuations=continuations, event_heads=tuple(extra["event_heads"]), event_cues=cues)
+                        continuations=continuations, event_heads=tuple(extra["event_heads"]), event_cues=cues,
+                        country_references=tuple(extra["country_references"]))
 
 
 @lru_cache(maxsize=1)
