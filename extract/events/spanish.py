@@ -5,8 +5,8 @@ Each sentence of a Spanish document with one of the meeting verbs of ``data/span
 "se reunirá" announces, it does not report) is a meeting of the people and bodies the sentence names. A
 sentence that names no person before its verb ("La delegación sostuvo reuniones con …", "se dialogó con …")
 goes on telling the meeting before it, or, told first, is about the person the story last named (Spanish
-drops the subject); a document's visits ("visita de trabajo" in the lead and again in the body) are one, and a meeting told later
-with a subject of its own ("El Subsecretario X también sostuvo un encuentro con Y") is another.
+drops the subject); a document's visits ("visita de trabajo" in the lead and again in the body) are one, and a
+meeting told later with a subject of its own ("El Subsecretario X también sostuvo un encuentro con Y") is another.
 A sentence that opens by going on ("Entre ellos destacaron …", "Por parte del gobierno asistieron …":
 ``continuations``) adds its people to the meeting before it; an event the text names ("durante el Foro X")
 names the meeting its sentence reports, or is one of its own (:mod:`extract.events.spanish_named`).
