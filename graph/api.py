@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import pandas as pd
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from graph.network.stats import Stats
     from graph.serve.server import Endpoint
 
-__all__ = ["NetworkView", "TradeGraph", "build_graph", "open_graph", "to_frame"]
+__all__ = ["NetworkView", "TradeGraph", "build_graph", "clear_cache", "open_graph", "to_frame"]
 
 
 def to_frame(result: Result) -> pd.DataFrame:
@@ -207,12 +207,26 @@ def open_graph(out: str | Path = "out") -> TradeGraph:
 
 def build_graph(docs: Sequence[str | Path], out: str | Path = "out", *, model: str | None = None,
                 batch_size: int = 16, judgements_file: Path | None = None, show_progress: bool = True,
-                language: str | None = None) -> BuildResult:
+                language: str | None = None, workers: int | None = None, client: Any = None,
+                scheduler: str | None = None, cache: str | Path | bool = True) -> BuildResult:
     """Build the documents under ``docs`` into ``out`` as ``tradegraph build`` does: the RDF, the query
     store, the merge record and the network page, swapped in together (see :func:`graph.build.run.build`).
-    ``language`` (``"en"``, ``"es"``) reads every document as that language; ``None``/``"auto"`` detects each one's."""
+    ``language`` (``"en"``, ``"es"``) reads every document as that language; ``None``/``"auto"`` detects each one's.
+    ``workers``: local extraction processes (``--workers``); ``client`` (a ``dask.distributed.Client``) or
+    ``scheduler``: extract on a Dask cluster; ``cache``: True (``.out.cache`` beside ``out``), a folder, or
+    False. ``result.cached`` counts the documents taken from the cache, ``result.timings`` each phase's seconds."""
     from graph.build.run import build
     from graph.network.render import write_main_page
 
     return build([Path(d) for d in docs], Path(out), model=model, language=language, batch_size=batch_size,
-                 judgements_file=judgements_file, show_progress=show_progress, pages={"html": write_main_page})
+                 judgements_file=judgements_file, show_progress=show_progress, pages={"html": write_main_page},
+                 workers=workers, client=client, scheduler=scheduler,
+                 cache=cache if isinstance(cache, bool) else Path(cache))
+
+
+def clear_cache(out: str | Path = "out", *, cache: str | Path | None = None) -> int:
+    """Remove the extraction cache of builds into ``out`` (or the folder ``cache``), as ``tradegraph cache
+    clear`` does; returns how many cached extractions it held."""
+    from graph.build.cache import clear, default_dir
+
+    return clear(Path(cache) if cache is not None else default_dir(Path(out)))

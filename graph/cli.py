@@ -12,14 +12,19 @@ from extract.errors import TradegraphError
 
 def _build(args: argparse.Namespace) -> int:
     from graph.api import build_graph
+    from graph.build.options import build_options, extraction_line
+    from graph.build.timings import format_timings
     from graph.network.summary import format_summary, summarize
 
     result = build_graph(args.docs, args.out, model=args.model, language=args.language, batch_size=args.batch_size,
-                         judgements_file=args.judgements, show_progress=not args.quiet)
+                         judgements_file=args.judgements, show_progress=not args.quiet, **build_options(args))
     if not args.quiet:
         print(format_summary(summarize(result.dataset)))
         print(f"graph: {result.files['trig']}  merged: {result.files['ttl']}")
         print(f"network view: {result.files['html'].resolve()}")
+        print(extraction_line(args, result.cached, len(result.documents), result.processes))
+    if args.timings:
+        print(format_timings(result.timings))
     return _report_files(result.documents, result.failures, result.notes, quiet=args.quiet)
 
 
@@ -139,6 +144,8 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    from graph.build.options import add_build_options, add_cache_command
+
     p = argparse.ArgumentParser(prog="tradegraph",
                                 description="Build and ask a knowledge graph of U.S.–Mexico trade actors.")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -152,7 +159,10 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--batch-size", type=int, default=16, help="documents per nlp.pipe batch (default: 16)")
     b.add_argument("--judgements", type=Path, help="judgements file (default: DOCS/judgements.yaml)")
     b.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    add_build_options(b)
     b.set_defaults(func=_build)
+
+    add_cache_command(sub)
 
     q = sub.add_parser("query", help="run a SPARQL SELECT query (library name or .rq file) and print its rows")
     q.add_argument("query", metavar="NAME_OR_FILE")

@@ -14,25 +14,28 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rdflib import Dataset, Graph, URIRef
-from spacy.tokens import Doc
 
 from extract.errors import InputError, TradegraphError
 from extract.iris import document_iri, org_iri
 from extract.reference.institutions import load_institutions
 from extract.roles.posts import role_scheme
-from extract.text import long_text
 from extract.text.document import Document
 from extract.text.encodings import UTF8
 from extract.text.language import check_language, document_language, language_settings
-from extract.text.pipeline import language_model, load_pipeline, model_name, pipeline_for
+from extract.text.pipeline import language_model, model_name
 from extract.topics.scheme import load_scheme
-from extract.triples import document_graph, reference_graph
+from extract.triples import reference_graph
 from extract.vocab import ORG
 from graph.build import outdir, sources, store
+from graph.build.cache import default_dir
+from graph.build.engine import Settings, extract
 from graph.build.merge import Judgements, Merge, load_judgements, merge_graphs
 from graph.build.timeline import seen_dates
+from graph.build.timings import Timings, mark_checkpoint
+from graph.build.worker import outcomes
 
 JUDGEMENTS = "judgements.yaml"
 MERGES = "merges.json"
@@ -55,6 +58,9 @@ class BuildResult:
     notes: list[str] = field(default_factory=list)  # one line per file read with a caveat (its encoding)
     merges: list[Merge] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)
+    cached: int = 0  # how many of ``documents`` came from the extraction cache
+    processes: int = 1  # local processes that extracted the others (1: the build's own; on Dask: 1)
+    timings: dict[str, float] = field(default_factory=dict)  # phase -> seconds (graph.build.timings.PHASES)
 
 
 def extract_documents(documents: list[Document], *, model: str | None = None, language: str | None = None,
@@ -62,27 +68,21 @@ def extract_documents(documents: list[Document], *, model: str | None = None, la
                       progress: Callable[[int], object] | None = None,
                       on_error: Callable[[str], None] | None = None,
                       on_rule_error: Callable[[str], None] | None = None) -> Iterator[tuple[Document, Graph]]:
-    """Parse documents with ``nlp.pipe`` and yield each with its named graph. ``on_error`` hears of a
-    document that could not be read at all; ``on_rule_error`` of a rule that failed inside a document
-    that was read without what that rule finds. A document longer than the parser's limit is parsed
-    in pieces into one ``Doc`` (:func:`extract.text.long_text.parse`) instead of stopping the build.
+    """Parse documents with ``nlp.pipe`` in this process and yield each with its named graph (the build
+    itself goes through :func:`graph.build.engine.extract`, which adds the cache and worker processes).
+    ``on_error`` hears of a document that could not be read at all (without it, the error is raised);
+    ``on_rule_error`` of a rule that failed inside a document that was read without what that rule finds.
     ``language`` (``"en"``, ``"es"``) is the language every document is read as; ``None`` or ``"auto"``:
     each document's own, detected from its text (:mod:`extract.text.language`)."""
     languages = [document_language(d.text, check_language(language)) for d in documents]
-    pipelines = [pipeline_for(lang, model) for lang in languages]
-    parsed: dict[int, Iterator[Doc]] = {}  # one stream per pipeline (languages without a model share English's)
-    for nlp in {id(nlp): nlp for nlp in pipelines}.values():
-        mine = (d.text for d, p in zip(documents, pipelines, strict=True) if p is nlp and len(d.text) <= p.max_length)
-        parsed[id(nlp)] = nlp.pipe(mine, batch_size=batch_size)
-    for document, lang, nlp in zip(documents, languages, pipelines, strict=True):
-        try:
-            doc = next(parsed[id(nlp)]) if len(document.text) <= nlp.max_length \
-                else long_text.parse(nlp, document.text)
-            yield document, document_graph(doc, document, on_error=on_rule_error, language=lang)
-        except Exception as exc:  # one bad document must not stop the build
-            if on_error is None:
-                raise
-            on_error(f"{document.name}: extraction failed ({type(exc).__name__}: {exc})")
+    for outcome in outcomes(documents, languages, model=model, batch_size=batch_size, strict=on_error is None):
+        for line in outcome.rule_errors:
+            if on_rule_error:
+                on_rule_error(line)
+        if outcome.graph is not None:
+            yield documents[outcome.index], outcome.graph
+        elif on_error and outcome.failure:
+            on_error(outcome.failure)
         if progress:
             progress(1)
 
@@ -124,7 +124,9 @@ def assemble(extracted: list[tuple[Document, Graph]], judgements: Judgements) ->
 def build(paths: list[Path], out: Path, *, model: str | None = None, language: str | None = None,
           batch_size: int = 16,
           judgements_file: Path | None = None, show_progress: bool = True, pages: Mapping[str, Page] | None = None,
-          warn: Callable[[str], None] = lambda msg: print(msg, file=sys.stderr)) -> BuildResult:
+          warn: Callable[[str], None] = lambda msg: print(msg, file=sys.stderr),
+          workers: int | None = None, client: Any = None, scheduler: str | None = None,
+          cache: Path | bool = True) -> BuildResult:
     """Build the graph of every document under ``paths`` into ``out``.
 
     Every file is accounted for in the result: a file skipped (unsupported kind, broken link, not a
@@ -140,23 +142,35 @@ def build(paths: list[Path], out: Path, *, model: str | None = None, language: s
     same folder before the swap, such as :func:`graph.network.render.write_main_page` as ``html``).
     ``language`` reads every document as that language (``"en"``, ``"es"``); ``None`` or ``"auto"``
     detects each document's own.
+
+    Where documents are extracted (:mod:`graph.build.engine`): in ``workers`` local processes (None: the
+    machine's cores, at most one per :data:`graph.build.pool.DOCS_PER_PROCESS` documents to extract; a
+    small build stays in this process), or on a Dask cluster (``client``, a ``distributed.Client``, or
+    ``scheduler``, ``tcp://HOST:8786``). ``cache``: True keeps each document's extraction in
+    ``.out.cache`` beside ``out`` (:mod:`graph.build.cache`), a path puts it there, False uses none; a
+    rebuild extracts only new or changed documents. The output is the same bytes whichever way.
     """
     check_language(language)  # an unknown language is said before anything is read
+    if workers is not None and workers < 1:
+        raise TradegraphError(f"--workers must be 1 or more, not {workers}")
     inventory = sources.collect(paths, companions=[JUDGEMENTS])
     folder = outdir.target(out, [*paths, *([judgements_file] if judgements_file else [])])
+    settings = Settings(model=model, language=language, batch_size=batch_size, workers=workers, client=client,
+                        scheduler=scheduler, cache=default_dir(folder) if cache is True else (cache or None))
     with outdir.term_as_interrupt(), outdir.locked(folder):
-        result = _build_locked(inventory, paths, folder, model=model, language=language, batch_size=batch_size,
+        result = _build_locked(inventory, paths, folder, settings=settings,
                                judgements_file=judgements_file, show_progress=show_progress, warn=warn,
                                pages=pages or {})
     result.files = {key: out / path.relative_to(folder) for key, path in result.files.items()}
     return result
 
 
-def _build_locked(inventory: sources.Inventory, paths: list[Path], out: Path, *, model: str | None,
-                  language: str | None, batch_size: int, judgements_file: Path | None, show_progress: bool,
+def _build_locked(inventory: sources.Inventory, paths: list[Path], out: Path, *, settings: Settings,
+                  judgements_file: Path | None, show_progress: bool,
                   warn: Callable[[str], None], pages: Mapping[str, Page]) -> BuildResult:
     """:func:`build` once the lock on ``out`` is held: read, extract, write a fresh folder, swap it in.
     Nothing in ``out`` changes before the swap; an error before it leaves the previous build whole."""
+    clock = Timings()
     files = inventory.files
     keys = sources.unique_keys(files)
     failures: list[str] = [str(s) for s in inventory.skipped]
@@ -173,29 +187,34 @@ def _build_locked(inventory: sources.Inventory, paths: list[Path], out: Path, *,
     if not documents:  # said before the model is loaded
         raise _nothing_built(len(files) + len(inventory.skipped), failures, out)
     judgements = load_judgements(judgements_file or _default_judgements(paths))
+    clock.mark("read")
 
-    load_pipeline(model)  # a missing model is reported before any progress bar is drawn
-    for line in pipeline_note(documents, model=model, language=language):
+    model_name(settings.model)  # a missing model is reported before any progress bar is drawn (loaded if needed)
+    for line in pipeline_note(documents, model=settings.model, language=settings.language):
         warn(line)
     bar = None
     if show_progress and len(documents) > 1:
         from tqdm import tqdm
 
         bar = tqdm(total=len(documents), unit="doc", desc="extracting", file=sys.stderr, leave=False)
-
-    extracted = list(extract_documents(documents, model=model, language=language, batch_size=batch_size,
-                                       progress=bar.update if bar else None, on_error=failures.append,
-                                       on_rule_error=warn))
-    if bar:
-        bar.close()
+    try:
+        extraction = extract(documents, settings, progress=bar.update if bar else None, on_error=failures.append,
+                             on_rule_error=warn)
+    finally:
+        if bar:
+            bar.close()
+    extracted = extraction.graphs
     if not extracted:
         raise _nothing_built(len(files) + len(inventory.skipped), failures, out)
+    clock.mark("extract")
     _checkpoint("extracted")
     ds, merges = assemble(extracted, judgements)
-    with outdir.fresh(out) as work:
+    clock.mark("merge")
+    with clock.active(), outdir.fresh(out) as work:
         written = _write(ds, merges, work, pages)
     return BuildResult(ds, [d.name for d, _ in extracted], failures=failures, notes=notes, merges=merges,
-                       files={key: out / path.relative_to(work) for key, path in written.items()})
+                       files={key: out / path.relative_to(work) for key, path in written.items()},
+                       cached=extraction.cached, processes=extraction.processes, timings=clock.seconds)
 
 
 def _write(ds: Dataset, merges: list[Merge], work: Path, pages: Mapping[str, Page]) -> dict[str, Path]:
@@ -217,7 +236,8 @@ def _write(ds: Dataset, merges: list[Merge], work: Path, pages: Mapping[str, Pag
 
 
 def _checkpoint(stage: str) -> None:
-    """Tell the test hook :data:`on_checkpoint` that the build reached ``stage``."""
+    """Tell the test hook :data:`on_checkpoint` (and the build's clock) that the build reached ``stage``."""
+    mark_checkpoint(stage)
     if on_checkpoint is not None:
         on_checkpoint(stage)
 

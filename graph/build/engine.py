@@ -1,0 +1,165 @@
+"""Extraction of a build's documents: from the cache, in this process, in local worker processes or on Dask.
+
+:func:`extract` takes the documents in their input order and gives back each one's named graph in the
+same order, whichever way they were extracted, so the merge and everything after it see exactly what a
+one-process build gives them (the output is byte-identical). It first takes what the cache
+(:mod:`graph.build.cache`) holds; the rest are extracted here (:func:`graph.build.worker.outcomes`) or
+sent in batches to an executor (:mod:`graph.build.pool`), their graphs coming back as N-Triples and
+merged as batches complete, the progress bar fed by completions. Each new extraction is stored in the
+cache. A document that fails is one line for ``on_error``; a rule that fails inside one, a line for
+``on_rule_error`` (replayed from the cache too, so a rebuild says what the first build said).
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import rdflib
+import spacy
+from rdflib import Graph
+
+from extract.text.document import Document
+from extract.text.language import check_language, document_language, language_settings
+from extract.text.pipeline import language_model, load_pipeline, model_name
+from graph.build.cache import Cache, Entry, key_of
+from graph.build.pool import batches, completed, dask_executor, local_executor, processes_for
+from graph.build.worker import Outcome, from_text, outcomes, to_text
+from graph.errors import BuildError
+
+__all__ = ["Extraction", "Settings", "extract"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How to extract: the model and language options, the batch size of ``nlp.pipe``, and where.
+
+    ``workers``: local processes (None: the machine's cores; see :func:`graph.build.pool.processes_for`);
+    ``client`` (a ``distributed.Client``) or ``scheduler`` (``tcp://HOST:8786``): a Dask cluster instead;
+    ``cache``: the cache folder (None: no cache).
+    """
+
+    model: str | None = None
+    language: str | None = None
+    batch_size: int = 16
+    workers: int | None = None
+    client: Any = None
+    scheduler: str | None = None
+    cache: Path | None = None
+
+
+@dataclass
+class Extraction:
+    """What :func:`extract` gives: the documents extracted with their graphs (input order), and how many
+    of them came from the cache and how many worker processes the others used (1: this process)."""
+
+    graphs: list[tuple[Document, Graph]] = field(default_factory=list)
+    cached: int = 0
+    processes: int = 1
+
+
+@lru_cache(maxsize=8)
+def model_identity(language: str, requested: str | None) -> tuple[str, str, str]:
+    """The pipeline that reads ``language`` (as :func:`extract.text.pipeline.pipeline_for` chooses it), without
+    loading it: its name, a hash of its ``meta.json`` (name, version, components…), and the versions of
+    spaCy and of rdflib (which writes and reads the cached N-Triples)."""
+    own = language_model(language) if language != language_settings().default else None
+    name = own or model_name(requested)
+    spec = None if name.startswith(("/", ".")) else importlib.util.find_spec(name)
+    folder = Path(spec.origin).parent if spec and spec.origin else Path(name)
+    try:
+        meta = hashlib.sha256((folder / "meta.json").read_bytes()).hexdigest()
+    except OSError:
+        meta = "no meta.json"
+    return name, meta, f"spacy {spacy.__version__}, rdflib {rdflib.__version__}"
+
+
+def _key(document: Document, language: str, settings: Settings) -> str:
+    """The cache key of ``document`` read as ``language`` with ``settings``' model and options."""
+    return key_of([model_identity(language, settings.model), settings.model, settings.language, language,
+                   document.name, document.key, document.published, document.encoding, document.text])
+
+
+def extract(documents: list[Document], settings: Settings, *, progress: Callable[[int], object] | None = None,
+            on_error: Callable[[str], None] | None = None,
+            on_rule_error: Callable[[str], None] | None = None) -> Extraction:
+    """Every document's named graph, in input order, from the cache or extracted as ``settings`` say.
+
+    Without ``on_error`` a document that fails raises (its exception in this process, a
+    :class:`graph.errors.BuildError` from a worker).
+    """
+    languages = [document_language(d.text, check_language(settings.language)) for d in documents]
+    cache = Cache(settings.cache) if settings.cache is not None else None
+    keys = [_key(d, lang, settings) for d, lang in zip(documents, languages, strict=True)] if cache else []
+    graphs: dict[int, Graph] = {}
+    todo: list[int] = []
+    for number in range(len(documents)):
+        entry = cache.get(keys[number]) if cache else None
+        graph = from_text(entry.nt) if entry else None
+        if entry is None or graph is None:
+            todo.append(number)
+            continue
+        graphs[number] = graph
+        _tell(entry.rule_errors, on_rule_error)
+        if progress:
+            progress(1)
+    result = Extraction(cached=len(graphs))
+
+    def take(done: Iterable[Outcome]) -> None:
+        for outcome in done:
+            graph = outcome.graph if outcome.graph is not None else \
+                from_text(outcome.text) if outcome.text is not None else None
+            _tell(outcome.rule_errors, on_rule_error)
+            if graph is None:
+                failure = outcome.failure or f"{documents[outcome.index].name}: extraction failed (no graph)"
+                if on_error is None:
+                    raise BuildError(failure)
+                on_error(failure)
+            else:
+                graphs[outcome.index] = graph
+                if cache:
+                    cache.put(keys[outcome.index], Entry(outcome.text or to_text(graph), outcome.rule_errors))
+            if progress:
+                progress(1)
+
+    for done in _run(documents, languages, todo, settings, strict=on_error is None, result=result):
+        take(done)
+    result.graphs = [(documents[n], graphs[n]) for n in sorted(graphs)]
+    return result
+
+
+def _run(documents: list[Document], languages: list[str], todo: list[int], settings: Settings, *,
+         strict: bool, result: Extraction) -> Iterator[Iterable[Outcome]]:
+    """The outcomes of the documents numbered ``todo``, in groups as they complete: on Dask when a client or
+    scheduler is given, else in local worker processes when they pay, else here one by one."""
+    if not todo:
+        return
+    options: dict[str, Any] = {"model": settings.model, "language": settings.language,
+                               "batch_size": settings.batch_size}
+    if settings.client is not None or settings.scheduler is not None:
+        with dask_executor(settings.client, settings.scheduler) as (executor, workers):
+            jobs = [[(n, documents[n]) for n in job] for job in batches(todo, workers, settings.batch_size)]
+            yield from completed(executor, jobs, **options)
+        return
+    result.processes = processes_for(len(todo), settings.workers)
+    load_pipeline(settings.model)  # here, or before the fork, so each worker starts with it loaded
+    if result.processes > 1:
+        with local_executor(result.processes, settings.model) as executor:
+            jobs = [[(n, documents[n]) for n in job] for job in batches(todo, result.processes, settings.batch_size)]
+            yield from completed(executor, jobs, **options)
+        return
+    mine = [documents[n] for n in todo]
+    for outcome, number in zip(outcomes(mine, [languages[n] for n in todo], model=settings.model,
+                                        batch_size=settings.batch_size, strict=strict), todo, strict=True):
+        yield [Outcome(number, graph=outcome.graph, failure=outcome.failure, rule_errors=outcome.rule_errors)]
+
+
+def _tell(lines: Iterable[str], listener: Callable[[str], None] | None) -> None:
+    """Say each rule-error line to ``listener`` (when there is one)."""
+    for line in lines:
+        if listener:
+            listener(line)

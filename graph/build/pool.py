@@ -1,0 +1,129 @@
+"""Where the workers are: a pool of local processes, or a Dask cluster; both are one ``concurrent.futures.Executor``.
+
+The build sends batches of documents to an executor and merges the results as they complete
+(:func:`completed`), whichever executor it is: one code path for both, chosen for these reasons.
+
+- **Local processes: a ``ProcessPoolExecutor``, not a local Dask cluster.** A ``LocalCluster`` starts a
+  scheduler, a nanny per worker and spawned worker processes that import the project and load the
+  model afresh (seconds each), and needs Dask installed. A process pool forked from the build, which has
+  already loaded the model to report a missing one early, starts in milliseconds with the pipeline in
+  memory, and is in the standard library; the default install does not need Dask.
+- **A cluster: ``distributed.Client.get_executor()``.** It is the same ``Executor`` interface, so Dask adds
+  no second engine: a worker runs the same job (:func:`graph.build.worker.extract_batch`), keeps its
+  pipeline between batches in the same per-process cache a local worker uses (so it loads once, for its
+  first batch; no worker plugin to install or version), and returns text. Dask is imported only here,
+  and only when ``--scheduler`` or a ``client`` is given.
+
+How many processes (:func:`processes_for`): ``--workers N`` asks for N, but never more than there are
+documents to extract; by default, the machine's cores but no more than one per :data:`DOCS_PER_PROCESS`
+documents to extract. Below two, the build stays in its own process, where no text crosses between
+processes at all: a worker costs little to fork, but its results are turned to text and back, and a
+handful of documents is as fast in one process.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
+from typing import Any
+
+from graph.build.worker import Outcome, extract_batch, start_worker
+from graph.errors import BuildError
+
+__all__ = ["DOCS_PER_PROCESS", "batches", "completed", "dask_executor", "local_executor", "processes_for"]
+
+#: The fewest documents to extract that make another local worker process worth starting.
+DOCS_PER_PROCESS = 32
+#: How long a new client waits for the Dask scheduler before the build says it cannot reach it.
+CONNECT_TIMEOUT = "10s"
+
+
+def processes_for(documents: int, workers: int | None) -> int:
+    """How many local processes extract ``documents``: ``workers`` but no more than there are documents,
+    or by default (None) the machine's cores but no more than one per :data:`DOCS_PER_PROCESS` documents;
+    at least one (1 means: in the build's own process).
+
+    >>> processes_for(5, 2), processes_for(1, 4), processes_for(5, None)
+    (2, 1, 1)
+    """
+    if workers is not None and workers < 1:
+        raise BuildError(f"--workers must be 1 or more, not {workers}")
+    if workers is not None:
+        return max(1, min(workers, documents))
+    return max(1, min(os.cpu_count() or 1, documents // DOCS_PER_PROCESS))
+
+
+def batches(numbers: list[int], workers: int, batch_size: int) -> list[list[int]]:
+    """``numbers`` cut into batches of at most ``batch_size``, and small enough to give each worker about
+    four, so that the last batches do not leave the others idle."""
+    size = max(1, min(batch_size, -(-len(numbers) // (4 * max(1, workers)))))
+    return [numbers[i:i + size] for i in range(0, len(numbers), size)]
+
+
+@contextmanager
+def local_executor(processes: int, model: str | None) -> Iterator[Executor]:
+    """A pool of ``processes`` local workers (forked where the system can, so they start with the loaded
+    pipeline). On an error or Ctrl-C in the block the pending batches are cancelled and the workers stopped."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    pool = ProcessPoolExecutor(processes, mp_context=context, initializer=start_worker, initargs=(model,))
+    try:
+        yield pool
+    except BaseException:
+        workers = list(getattr(pool, "_processes", {}).values())  # the standard library has no public handle
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in workers:
+            process.terminate()
+        for process in workers:
+            process.join(timeout=5)
+        raise
+    pool.shutdown(wait=True)
+
+
+@contextmanager
+def dask_executor(client: Any = None, scheduler: str | None = None) -> Iterator[tuple[Executor, int]]:
+    """The executor of a Dask cluster and its number of workers: ``client`` (a ``distributed.Client``) or a
+    new client of ``scheduler`` (``tcp://HOST:8786``), closed at the end. An error or Ctrl-C in the block
+    cancels what is pending."""
+    own = client is None
+    if own:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise BuildError("--scheduler needs Dask, which is not installed; "
+                             "install it with: pip install 'tradegraph[dask]'") from None
+        try:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise BuildError(f"{scheduler}: cannot reach the Dask scheduler ({exc})") from None
+    executor = client.get_executor(pure=False)
+    workers = len(client.nthreads())
+    try:
+        yield executor, max(1, workers)
+    except BaseException:
+        executor.shutdown(wait=False)  # cancels the batches not yet done
+        raise
+    finally:
+        if own:
+            client.close()
+
+
+def completed(executor: Executor, jobs: Iterable[list[tuple[int, Any]]], *, model: str | None,
+              language: str | None, batch_size: int) -> Iterator[list[Outcome]]:
+    """Send each batch of numbered documents to ``executor`` and give their outcomes as batches complete.
+
+    Raises:
+        BuildError: a worker died (not a document's failure, which is an outcome's ``failure`` line).
+    """
+    futures: list[Future[list[Outcome]]] = [executor.submit(extract_batch, job, model, language, batch_size)
+                                            for job in jobs]
+    for future in as_completed(futures):
+        try:
+            yield future.result()
+        except (BuildError, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            raise BuildError(f"an extraction worker stopped ({type(exc).__name__}: {exc}); "
+                             f"try again, or build with --workers 1") from exc
