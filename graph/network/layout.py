@@ -39,6 +39,8 @@ CANVAS = (1060.0, 864.0)
 #: pixels kept free between two boxes (vis-network draws a label with a white halo of two pixels)
 MARGIN = 6.0
 SEED = 7
+#: the most connected nodes the forces lay out; the others start beside a neighbour (forces cost n² a step)
+FORCED = 300
 CAPTION_HEIGHT = 26.0
 #: what straying one pixel across from the forces' place costs, in pixels of height
 STRAY = 0.3
@@ -73,16 +75,49 @@ def _forces(count: int, links: list[tuple[int, int]], ideal: float, rng: np.rand
     adjacency = np.zeros((count, count))
     for a, b in links:
         adjacency[a, b] = adjacency[b, a] = 1.0
-    iterations = 300 if count <= 300 else 120
+    iterations = 300 if count <= 150 else 200
     heat = side / 8
     for step in range(iterations):
-        delta = pos[:, None, :] - pos[None, :, :]
-        dist = np.maximum(np.hypot(delta[..., 0], delta[..., 1]), 0.01)
-        strength = ideal * ideal / dist ** 2 - adjacency * dist / ideal
-        move = np.einsum("ijk,ij->ik", delta, strength) - 0.08 * pos * np.linalg.norm(pos, axis=1)[:, None] / side
+        dx = pos[:, 0, None] - pos[None, :, 0]
+        dy = pos[:, 1, None] - pos[None, :, 1]
+        squared = np.maximum(dx * dx + dy * dy, 1e-4)
+        strength = ideal * ideal / squared - adjacency * np.sqrt(squared) / ideal
+        pull = 0.08 * np.hypot(pos[:, 0], pos[:, 1]) / side  # toward the centre, stronger further out
+        move = np.stack([(dx * strength).sum(axis=1), (dy * strength).sum(axis=1)], axis=1) - pull[:, None] * pos
         length = np.maximum(np.hypot(move[:, 0], move[:, 1]), 0.01)
         pos += move * (np.minimum(length, heat) / length)[:, None]
         heat = side / 8 * (1 - (step + 1) / iterations) + 0.5
+    return pos
+
+
+def _beside(count: int, links: list[tuple[int, int]], ideal: float, rng: np.random.Generator) -> Array:
+    """Where the forces put the ``FORCED`` first nodes; each other node starts beside a neighbour placed before it
+    (in rank order, pass after pass), or anywhere on the map when none of its neighbours is placed."""
+    forced = min(count, FORCED)
+    pos = np.zeros((count, 2))
+    pos[:forced] = _forces(forced, [(a, b) for a, b in links if a < forced and b < forced], ideal, rng)
+    neighbours: list[list[int]] = [[] for _ in range(count)]
+    for a, b in links:
+        neighbours[a].append(b)
+        neighbours[b].append(a)
+    placed = np.zeros(count, dtype=bool)
+    placed[:forced] = True
+    waiting = list(range(forced, count))
+    while waiting:
+        later = []
+        for i in waiting:
+            near = [j for j in neighbours[i] if placed[j]]
+            if near:
+                pos[i] = pos[min(near)] + rng.normal(0.0, ideal / 2, 2)
+                placed[i] = True
+            else:
+                later.append(i)
+        if len(later) == len(waiting):  # none of them touches a placed node: the first goes anywhere
+            spread = np.ptp(pos[placed], axis=0) if placed.any() else np.ones(2)
+            pos[later[0]] = pos[placed].min(axis=0) + rng.random(2) * spread if placed.any() else pos[later[0]]
+            placed[later[0]] = True
+            later = later[1:]
+        waiting = later
     return pos
 
 
@@ -93,7 +128,7 @@ def _skyline(start: Array, half: Array, width: float) -> Array:
     is lowest, plus a cost for straying from its force-laid place across (scaled to the strip), so
     neighbours stay near each other.
     """
-    step = 2.0
+    step = max(2.0, width / 600)
     columns = max(1, int(math.ceil(width / step)))
     skyline = np.zeros(columns)
     span = np.ptp(start[:, 0]) or 1.0
@@ -138,7 +173,7 @@ def _pack(start: Array, half: Array) -> Array:
     area = float(((2 * half[:, 0] + MARGIN) * (2 * half[:, 1] + MARGIN)).sum())
     widest = float(2 * half[:, 0].max() + MARGIN)
     best: tuple[float, Array] | None = None
-    for share in np.linspace(0.85, 1.5, 14):
+    for share in np.linspace(0.85, 1.5, 14 if len(half) <= FORCED else 6):
         centres = _skyline(start, half, max(widest, float(share) * math.sqrt(area * CANVAS[0] / CANVAS[1])))
         left, top, right, bottom = _extent(centres, half)
         zoom = _fit(right - left, bottom - top)
@@ -161,7 +196,7 @@ def lay_out(nodes: list[str], edges: list[tuple[str, str]], boxes: dict[str, Box
     below = np.array([[0.0, boxes[nodes[i]].height / 2 - boxes[nodes[i]].above] for i in linked]).reshape(-1, 2)
     ideal = float(np.mean(np.hypot(half[:, 0], half[:, 1]))) * 1.6 if linked else 1.0
     local = {old: new for new, old in enumerate(linked)}
-    start = _forces(len(linked), [(local[a], local[b]) for a, b in links], ideal, np.random.default_rng(SEED))
+    start = _beside(len(linked), [(local[a], local[b]) for a, b in links], ideal, np.random.default_rng(SEED))
     grid, width, height = _grid(lonely, boxes) if lonely else ({}, 0.0, 0.0)
     if lonely:  # the group is one more box, starting at the bottom right of the map
         corner = (start + below + half).max(axis=0) if linked else np.zeros(2)
