@@ -403,16 +403,16 @@
                                       Math.max(frame[2], data.group.frame[2]), Math.max(frame[3], data.group.frame[3])];
     return frame;
   }
-  function home(animate) {
+  function home(animate, whole) {
     /* the whole map at the largest zoom that shows it (up to 1.5), but never so small that the smallest label is
-       under READABLE screen pixels: a map too large for that opens on its centre, and Fit goes back there */
+       under READABLE screen pixels: a map too large for that opens on its centre (Fit, "whole", shows it all) */
     network.redraw();  // label sizes are measured when drawn
     const frame = drawnFrame();
     if (!frame) return;
     const el = $("network");
     const smallest = Math.min(...nodes.get({filter: (v) => !v.hidden}).map((v) => v.font.size));
     const fits = Math.min(el.clientWidth / (frame[2] - frame[0] + 16), el.clientHeight / (frame[3] - frame[1] + 16));
-    const scale = Math.min(1.5, Math.max(fits, READABLE / smallest));
+    const scale = Math.min(1.5, whole ? fits : Math.max(fits, READABLE / smallest));
     network.moveTo({position: {x: (frame[0] + frame[2]) / 2, y: (frame[1] + frame[3]) / 2}, scale,
                     animation: animate ? {duration: 300} : false});
     // line labels only when zoomed in past the default view, where they would cover the nodes' labels
@@ -494,7 +494,7 @@
   if (data.covers) $("period-covers").textContent = `· the graph covers ${data.covers[0]} – ${data.covers[1]}`;
   $("reset").addEventListener("click", resetFilters);
   $("more").addEventListener("click", () => { showMore(); applyFilters(); });
-  $("fit").addEventListener("click", () => home(true));
+  $("fit").addEventListener("click", () => home(true, true));
   $("summary").textContent = [plural(data.nodes.length, "node"), plural(data.edges.length, "link"),
                               data.documents ? plural(data.documents, "document") : ""].filter(Boolean).join(" · ");
   showOverview();

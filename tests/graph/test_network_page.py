@@ -235,3 +235,18 @@ def test_network_page_built_from_a_hostile_document_runs_no_script(open_page, tm
     opened.js(f"tg.select({first!r})")
     assert f"{IMG_NAME}.txt" in opened.page.locator("#details").inner_text()
     assert_clean(opened)
+
+
+def test_network_page_a_map_too_large_to_read_whole_opens_readable_and_fit_shows_it_all(open_page, tmp_path):
+    path = tmp_path / "large.html"
+    path.write_text(network_page(star_graph(299)), encoding="utf-8")
+    opened = open_page(path)
+    assert min(b["font"] for b in opened.js("tg.labelBoxes()")) >= 10  # opens with every label readable...
+    inside = ("(() => { const r = document.getElementById('network').getBoundingClientRect();"
+              " return tg.labelBoxes().filter((b) => b.label[0] >= r.left && b.label[2] <= r.right"
+              " && b.label[1] >= r.top && b.label[3] <= r.bottom).length; })()")
+    assert opened.js(inside) < 300  # ...so not all of it is in view
+    opened.page.click("#fit")
+    opened.page.wait_for_timeout(500)
+    assert opened.js(inside) == 300
+    assert opened.errors == []
