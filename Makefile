@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DOCS   ?= seeds
 OUT    ?= out
 
-.PHONY: install run lint test test-unit score bench-extract bench-render bench-query bench-endpoint clean notebook
+.PHONY: install run lint test test-unit score bench-extract bench-render bench-query bench-endpoint bench-build clean notebook
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit("tradegraph needs Python 3.11 or newer, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -60,6 +60,13 @@ bench-query: $(STAMP)
 # `tradegraph serve` over the sample build: 20 loopback clients, then the same with 100 half-sent connections (~30 s)
 bench-endpoint: $(STAMP)
 	$(BIN)/python bench/endpoint_load.py
+
+# issue 16's build at scale: synthetic corpora built with bare spaCy, 1 and 2 workers, a 2-worker Dask cluster and
+# cached rebuilds; prints progress and a table for BENCHMARKS.md (about 2 h for the default sizes on a quiet 2-core
+# machine; `make bench-build SIZES=1000` for a shorter run)
+SIZES ?= 1000,10000
+bench-build: $(STAMP)
+	$(BIN)/python bench/build_scale.py --sizes $(SIZES)
 
 clean:
 	rm -rf $(OUT) $(VENV) *.egg-info

@@ -13,8 +13,8 @@ shuffled order) with its people renamed and its dates moved:
   archive; institutions, places and everything else are kept, so the same bodies recur too;
 - every date moves by the same whole number of weeks (0 to 10 years back), chosen per document
   (:mod:`bench.synth_dates`).
-The corpus is deterministic for a seed: the same files, byte for byte. ``DIR/.synth.json`` records how it was
-made. Templates from ``../shared/eval`` are refused: the evaluation documents never feed the corpus.
+The corpus is deterministic for a seed and a set of templates: the same files, byte for byte. ``DIR/.synth.json``
+records how it was made. Templates from ``../shared/eval`` are refused: the evaluation documents never feed the corpus.
 """
 from __future__ import annotations
 
