@@ -36,6 +36,7 @@ MIN_CLAUSE_WORDS = 4
 MAX_OTHER_WORDS = 2  # lowercase words that are no title or article between a verb and its speaker ("dijo el
 #                      funcionario estadounidense Robert Hallman")
 _WORD = re.compile(r"[^\W\d_]+")
+_VERB = re.compile(r"(?:[aei]r(?:se)?|[^\W\d_]{2}ó|aron|ieron)$")  # "dijo tras reunirse con X": X is no speaker
 
 
 @dataclass
@@ -80,13 +81,14 @@ class _Document:
 
 
 def _title_gap(gap: str) -> bool:
-    """Whether only titles, articles, prepositions, capitalised names, acronyms, commas and a few other words
-    stand in ``gap`` (between a verb or "según" and the speaker's name)."""
+    """Whether only titles, articles, prepositions, capitalised names, acronyms, commas and a few other words (no
+    verb) stand in ``gap`` (between a verb or "según" and the speaker's name)."""
     if re.search(r"[;:«»“”\"]", gap) or ("," in gap and gap.rsplit(",", 1)[1].strip()):
         return False  # after a comma comes the name ("el presidente del CCE, Luis Soto"), not a clause
     es, words = spanish_words(), statement_words()
     known = es.function_words | es.title_words | words.speech_verbs
-    return len([w for w in _WORD.findall(gap) if not w[0].isupper() and w.lower() not in known]) <= MAX_OTHER_WORDS
+    others = [w for w in _WORD.findall(gap) if not w[0].isupper() and w.lower() not in known]
+    return len(others) <= MAX_OTHER_WORDS and not any(_VERB.search(w) for w in others)
 
 
 def _subject_gap(gap: str) -> bool:
@@ -135,13 +137,13 @@ def _attribute(doc: _Document, sent: Sentence, quote: tuple[int, int]) -> Mentio
     start, end = quote
     verb = _verb_after(doc, sent, end + 1)
     if verb is not None:
-        rest = doc.text[verb[1]:sent.end]
-        if doc.within(verb[1], sent.end):
-            return doc.named_after(verb[1], sent.end)
-        titled = re.match(r"\s+(?:el|la)\s+(?P<title>[^\W\d_]+)", rest)
+        named = doc.named_after(verb[1], sent.end)
+        if named is not None:
+            return named
+        titled = re.match(r"\s+(?:el|la)\s+(?P<title>[^\W\d_]+)", doc.text[verb[1]:sent.end])
         if titled and titled.group("title").lower() in spanish_words().title_words:
             return None  # "», dijo el secretario.": a title naming no one the document names
-        return doc.unnamed(start)  # "», agregó.": the subject left unsaid
+        return doc.unnamed(start)  # "», agregó.", "», dijo tras reunirse con X": the subject left unsaid
     source = _source(doc, end + 1, sent.end)
     if source is not None and re.fullmatch(r"[\s,.—–-]*", doc.text[end + 1:source[0]]):
         return source[2]

@@ -76,6 +76,11 @@ def statements(text: str, names: list[str], language: str = "es") -> list[tuple[
     # a later short form the recognisers left unmarked names the person named in full before
     ("La secretaria Ana Ruiz Peña visitó Monterrey. La Secretaria Ruiz Peña afirmó que la planta abrirá en mayo.",
      ["Ana Ruiz Peña"], [("Ana Ruiz Peña", "la planta abrirá en mayo", REPORTED)]),
+    # the person named after the verb in another clause is not the speaker: the subject is left unsaid
+    ("Ana Ruiz habló primero. «Hay que cuidar el empleo de la región», dijo tras reunirse con Luis Soto.",
+     ["Ana Ruiz", "Luis Soto"], [("Ana Ruiz", "Hay que cuidar el empleo", QUOTE)]),
+    ("«Hay que cuidar el empleo de la región», dijo Ana Ruiz tras reunirse con Luis Soto.",
+     ["Ana Ruiz", "Luis Soto"], [("Ana Ruiz", "Hay que cuidar el empleo", QUOTE)]),
     ("Luis Soto Vera llegó a la reunión. «Las reglas de origen deben ser claras para todos», dijo Soto.",
      ["Luis Soto Vera"], [("Luis Soto Vera", "Las reglas de origen deben", QUOTE)]),
 ])

@@ -230,8 +230,8 @@ def meetings(ds: Dataset, source: str) -> list[tuple[str | None, str | None, set
 
 
 @pytest.mark.parametrize(("source", "date", "place", "attendees"), [
-    # "se reunió este jueves con …" in a wire of Thursday 12 March
-    ("efe-acero-mecanismo.txt", "2026-03-12", None, {"Raúl Benavides Quiroga", "Claire Donovan"}),
+    # "se reunió este jueves con …" in a wire of Thursday 12 March; the place is the dateline's
+    ("efe-acero-mecanismo.txt", "2026-03-12", "Mexico City", {"Raúl Benavides Quiroga", "Claire Donovan"}),
     # "una delegación …, encabezada por su presidente, X, se reunió este lunes en Saltillo con el gobernador …"
     ("cronica-saltillo-texanos.txt", "2025-10-20", "Saltillo", {"Thomas Whitaker", "Alejandro Márquez Villarreal"}),
 ])
