@@ -49,6 +49,10 @@ def named_people(text: str, people: list[Mention]) -> list[Named]:
     people = sorted((p for p in people if p.kind == "person"), key=lambda p: p.start)
     found = [Named(p.start, p.end, p) for p in people]
     taken = [(p.start, p.end) for p in people]
+    forms: dict[str, list[Mention]] = {}  # each form to the people it names, in text order
+    for p in people:
+        for form in _short_forms(p):
+            forms.setdefault(form, []).append(p)
     es = spanish_words()
     leading = es.title_words | es.function_words | es.openers  # "El Secretario …", "Según …"
     for run in _RUN.finditer(text):
@@ -58,8 +62,7 @@ def named_people(text: str, people: list[Mention]) -> list[Named]:
             words = words[1:]
         if not words or any(s < run.end() and start < e for s, e in taken):
             continue
-        name = " ".join(words)
-        fits = [p for p in people if name in _short_forms(p)]
+        fits = forms.get(" ".join(words), [])
         if fits:
             before = [p for p in fits if p.start < start]
             found.append(Named(start, run.end(), (before or fits)[-1]))
