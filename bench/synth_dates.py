@@ -2,9 +2,9 @@
 "este martes" still fit the date beside them), in the form the template wrote them.
 
 Forms: "May 14, 2025", "Jan. 22 – 25, 2024", "Oct. 20" (no year), "May 2025", "12 de mayo de 2026",
-"del 3 al 5 de junio", "mayo de 2026", "2025-02-12", "09/17/2025" and a bare year ("in 2026"), shifted by
-the whole years the shift amounts to. English months are :mod:`extract.text.dates`', Spanish ones
-``extract/data/spanish.yaml``'s.
+"del 3 al 5 de junio", "mayo de 2026", "12 mar" (a wire's dateline), "2025-02-12", "09/17/2025" and a bare
+year ("in 2026"), shifted by the whole years the shift amounts to. English months are
+:mod:`extract.text.dates`', Spanish ones ``extract/data/spanish.yaml``'s.
 
 >>> [s.render(-7) for s in find_slots("On May 14, 2025 (14 de mayo de 2025), 2025-05-14, in 2025.")]
 ['May 7, 2025', '7 de mayo de 2025', '2025-05-07', '2025']
@@ -31,7 +31,7 @@ class DateSlot:
 
     start: int
     end: int
-    form: str  # english | english-month | spanish | spanish-month | iso | numeric | year
+    form: str  # english | english-month | spanish | spanish-month | spanish-short | iso | numeric | year
     value: date
     last: date | None = None
     written: str = ""  # the month as written (case and abbreviation are kept), or the range's separator
@@ -49,6 +49,8 @@ class DateSlot:
             month = f"{new.month:02d}" if len(self.written) == 2 else str(new.month)
             return f"{month}/{new.day:02d}/{new.year}" if self.sep == "0" else f"{month}/{new.day}/{new.year}"
         month = _month(self.written, new.month, self.form.startswith("spanish"))
+        if self.form == "spanish-short":
+            return f"{new.day} {month[:3]}"
         if self.form == "english-month":
             return f"{month} {new.year}"
         if self.form == "spanish-month":
@@ -91,6 +93,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     english = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
     spanish = "|".join(spanish_months())
     en_month, es_month = rf"(?P<month>(?:{english})\.?)", rf"(?P<month>(?i:{spanish}))"
+    short = "|".join(m[:3] for m in spanish_months())  # a wire's dateline: "12 mar (EFE)"
     return [
         ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?!\d)")),
         ("numeric", re.compile(r"\b(?P<mnum>\d{1,2})/(?P<day>\d{1,2})/" + _YEAR + r"\b")),
@@ -99,6 +102,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("spanish", re.compile(rf"\b{_DAY}(?:(?P<sep>\s+al\s+|\s+y\s+|\s*[–-]\s*){_END})?\s+de\s+{es_month}"
                                rf"(?:\s+(?:de|del)\s+{_YEAR}\b)?")),
         ("spanish-month", re.compile(rf"\b{es_month}\s+(?:de|del)\s+{_YEAR}\b")),
+        ("spanish-short", re.compile(rf"\b{_DAY}\s+(?P<month>(?i:{short}))\.?(?!\w)")),
         ("year", re.compile(r"(?<![\d,.$/-])\b(?P<year>19[89]\d|20[0-3]\d)\b(?![\d/-]|,\d)")),
     ]
 
@@ -108,7 +112,7 @@ def _slot(form: str, m: re.Match[str]) -> DateSlot | None:
     year = int(parts["year"]) if parts.get("year") else NO_YEAR
     written = parts.get("month") or parts.get("mnum") or ""
     if form.startswith("spanish"):
-        month = spanish_months().index(written.lower()) + 1
+        month = [m[:len(written)] for m in spanish_months()].index(written.lower()) + 1
     elif form.startswith("english"):
         month = MONTHS[written.rstrip(".").lower()]
     else:

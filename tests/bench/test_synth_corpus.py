@@ -58,6 +58,7 @@ def test_people_take_the_names_of_their_language_and_gender(template: Template) 
     ("in May 2025", -28 * 7, "in October 2024"),
     ("12 de mayo de 2026", -7, "5 de mayo de 2026"),
     ("del 3 al 5 de junio", 7, "del 10 al 12 de junio"),
+    ("MÉXICO, 12 mar (EFE).- Mar abierto", 21, "MÉXICO, 2 abr (EFE).- Mar abierto"),
     ("2025-02-12T08:30", -364, "2024-02-14T08:30"),
     ("09/17/2025", 7, "09/24/2025"),
     ("since 2019, $2,019 and 1,990 units", -728, "since 2017, $2,019 and 1,990 units"),
