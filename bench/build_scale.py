@@ -41,7 +41,7 @@ from bench.peak_memory import TreeSampler  # noqa: E402
 CHILD = ROOT / "bench" / "scale_child.py"
 #: Seconds per document for all the steps of one size together on a quiet 2-core machine, before anything is
 #: measured: issue 16's one-process build (0.18 s a document), spaCy's parse (0.09) and the rest in proportion.
-GUESS_PER_DOCUMENT = 0.6
+GUESS_PER_DOCUMENT, GUESS_PER_SIZE = 0.6, 90.0  # and about 90 s a size for the processes' start and model loads
 EDIT = "\n\nThe delegation will meet again in the autumn, a spokesperson said.\n"
 
 
@@ -191,9 +191,11 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"--sizes {args.sizes!r}: each size must be at least 2 documents")
     args.work.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    guess = sum(sizes) * GUESS_PER_DOCUMENT
-    say(f"sizes {', '.join(f'{n:,}' for n in sizes)}: roughly {guess / 60:.0f} min on a quiet 2-core machine "
-        f"(a guess; refined after the first size); work folder {args.work}", started)
+    def guess(ns: list[int]) -> float:
+        return sum(GUESS_PER_SIZE + n * GUESS_PER_DOCUMENT for n in ns)
+
+    say(f"sizes {', '.join(f'{n:,}' for n in sizes)}: roughly {guess(sizes) / 60:.0f} min on a quiet 2-core machine "
+        f"(a guess; refined after each size); work folder {args.work}", started)
     probe = run_child(["probe"])
     if "skipped" in probe:
         raise SystemExit(f"cannot read the build's options: {probe['skipped']}")
@@ -204,14 +206,11 @@ def main(argv: list[str] | None = None) -> int:
     args.results = {"started": datetime.now(UTC).isoformat(timespec="seconds"), "cores": os.cpu_count(),
                     "load_start": os.getloadavg(), "head": head, "probe": probe}
     cache: dict[str, Any] = {}
-    done = 0
-    for n in sizes:
+    for i, n in enumerate(sizes):
         one_size(n, args.work, args, probe, started, cache)
-        done += n
-        left = sum(sizes) - done
-        if left:
-            per = (time.perf_counter() - started) / done
-            say(f"{n:,} done; about {left * per / 60:.0f} min left for {left:,} documents", started)
+        if i + 1 < len(sizes):  # the guess for what is left, scaled by how far off it was so far
+            left = guess(sizes[i + 1:]) * (time.perf_counter() - started) / guess(sizes[:i + 1])
+            say(f"{n:,} done; about {left / 60:.0f} min left", started)
     args.results["load_end"] = os.getloadavg()
     (args.work / "results.json").write_text(json.dumps(args.results, indent=2) + "\n", encoding="utf-8")
     header = (f"Measured {args.results['started']} at {head}, {os.cpu_count()} cores, load average "
