@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.synth_dates import year_shift  # noqa: E402
 from bench.synth_names import NameLists, Person, Population, load_names, plain  # noqa: E402
 from bench.synth_templates import Template, analyse, extracted_people, listed_names  # noqa: E402
 from extract.errors import TradegraphError  # noqa: E402
@@ -71,7 +72,8 @@ def load_templates(folders: list[Path], lists: NameLists) -> list[Template]:
 def render(template: Template, people: list[Person], days: int) -> str:
     """The template's text with its people replaced by ``people`` (one per template person) and its dates
     moved by ``days``."""
-    edits: list[tuple[int, int, str]] = [(d.start, d.end, d.render(days)) for d in template.dates]
+    years = year_shift(template.dates, days)
+    edits: list[tuple[int, int, str]] = [(d.start, d.end, d.render(days, years)) for d in template.dates]
     for slot in template.names:
         person = people[slot.person]
         new = {"given": person.given[min(slot.pos, 1)], "surname": person.surnames[slot.pos],

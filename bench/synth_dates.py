@@ -38,11 +38,12 @@ class DateSlot:
     sep: str = ""
     has_year: bool = True
 
-    def render(self, days: int) -> str:
-        """The date moved by ``days``, written as the template wrote it."""
+    def render(self, days: int, years: int | None = None) -> str:
+        """The date moved by ``days``, written as the template wrote it; a bare year moves by ``years``
+        (default: the whole years in ``days``; :func:`year_shift` gives the document's)."""
         new, last = self.value + timedelta(days=days), self.last and self.last + timedelta(days=days)
         if self.form == "year":
-            return str(self.value.year + round(days / 365.2425))
+            return str(self.value.year + (round(days / 365.2425) if years is None else years))
         if self.form == "iso":
             return new.isoformat()
         if self.form == "numeric":
@@ -97,7 +98,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [
         ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?!\d)")),
         ("numeric", re.compile(r"\b(?P<mnum>\d{1,2})/(?P<day>\d{1,2})/" + _YEAR + r"\b")),
-        ("english", re.compile(rf"\b{en_month}\s+{_DAY}(?:(?P<sep>\s*[–-]\s*){_END})?(?!\d)(?:,?\s+{_YEAR}\b)?")),
+        ("english", re.compile(rf"\b{en_month}\s+{_DAY}(?:(?P<sep>\s*[–-]\s*|\s+(?:to|through|and)\s+){_END})?"
+                               rf"(?!\d)(?:,?\s+{_YEAR}\b)?")),
         ("english-month", re.compile(rf"\b{en_month}\s+{_YEAR}\b")),
         ("spanish", re.compile(rf"\b{_DAY}(?:(?P<sep>\s+al\s+|\s+y\s+|\s*[–-]\s*){_END})?\s+de\s+{es_month}"
                                rf"(?:\s+(?:de|del)\s+{_YEAR}\b)?")),
@@ -127,6 +129,13 @@ def _slot(form: str, m: re.Match[str]) -> DateSlot | None:
         return None
     sep = parts.get("sep") or ("0" if form == "numeric" and len(parts["day"]) == 2 else "")
     return DateSlot(m.start(), m.end(), form, value, last, written, sep, has_year=bool(parts.get("year")))
+
+
+def year_shift(slots: list[DateSlot] | tuple[DateSlot, ...], days: int) -> int:
+    """How many years a document's bare years move: as many as its first full date's year does, so that
+    "© 2025" under a byline of March 14, 2025 follows the byline's new year."""
+    first = next((s for s in slots if s.form != "year" and s.has_year), None)
+    return round(days / 365.2425) if first is None else (first.value + timedelta(days=days)).year - first.value.year
 
 
 def find_slots(text: str) -> list[DateSlot]:

@@ -62,12 +62,14 @@ def test_people_take_the_names_of_their_language_and_gender(template: Template) 
     ("2025-02-12T08:30", -364, "2024-02-14T08:30"),
     ("09/17/2025", 7, "09/24/2025"),
     ("since 2019, $2,019 and 1,990 units", -728, "since 2017, $2,019 and 1,990 units"),
+    ("from March 10 to 12", -161, "from October 1 to 3"),
+    ("March 14, 2025 … © 2025", -1253, "October 8, 2021 … © 2021"),  # 3.4 years back: the year of the date
 ])
 def test_dates_move_in_their_own_form(written: str, days: int, expected: str) -> None:
     slots = synth_dates.find_slots(written)
     out, at = [], 0
     for slot in slots:
-        out += [written[at:slot.start], slot.render(days)]
+        out += [written[at:slot.start], slot.render(days, synth_dates.year_shift(slots, days))]
         at = slot.end
     assert "".join([*out, written[at:]]) == expected
 
