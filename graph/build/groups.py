@@ -48,7 +48,11 @@ class Groups:
 
     def of(self, node: URIRef) -> Evidence:
         """The evidence of the group that holds ``node``."""
-        return self._evidence.setdefault(self.find(node), Evidence(members=[self.find(node)]))
+        root = self.find(node)
+        found = self._evidence.get(root)
+        if found is None:  # a node first seen here (not among the merge's records) is a group of its own
+            found = self._evidence[root] = Evidence(members=[root])
+        return found
 
     def blocked(self, a: URIRef, b: URIRef) -> bool:
         """Whether an analyst's judgement keeps the two groups apart."""

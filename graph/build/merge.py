@@ -8,6 +8,11 @@ fits), organizations known by an acronym or differing by small words, meetings
 reported twice; it applies the analyst's judgements, and gives every node exactly
 one ``schema:name``. Groups are kept by :class:`graph.build.groups.Groups`.
 
+The merge reads each graph once into compact records (:mod:`graph.build.records`: names, keys,
+kinds), finds candidate pairs by blocking (name words, acronyms, Wikidata items, a meeting's day and
+attendees: :mod:`graph.build.blocking`), never by comparing every pair, and only then rewrites the
+graphs (:func:`rewrite`), so that it grows as n log n in the number of documents.
+
 Judgements file (YAML, beside the documents, default name ``judgements.yaml``)::
 
     same:
@@ -18,10 +23,9 @@ Judgements file (YAML, beside the documents, default name ``judgements.yaml``)::
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
@@ -29,12 +33,15 @@ from rdflib.term import Node
 from extract.errors import DataError
 from extract.reference.data_files import read_yaml
 from extract.slug import fold, strip_accents
-from extract.vocab import ORG, OWL, RDF, SDO, WIKIDATA
-from graph.build.groups import Evidence, Groups
+from extract.vocab import SDO
+from graph.build.blocking import meeting_pairs
+from graph.build.groups import Groups
 from graph.build.name_variants import has_debris
 from graph.build.people import link_people
+from graph.build.records import Actors, Meeting, collect
 
 _GLUE = {"of", "the", "and", "for", "de", "del", "la", "y"}
+Triple = tuple[Node, Node, Node]
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,25 @@ class Judgements:
     different: tuple[tuple[str, str], ...] = ()
 
 
+@dataclass
+class Resolution:
+    """What the merge decided: each actor node's group node and one name, the merges, every IRI named."""
+
+    target: dict[Node, URIRef]
+    canonical: dict[Node, str]
+    merges: list[Merge]
+    nodes: set[URIRef] = field(default_factory=set)
+    _literals: dict[str, Literal] = field(default_factory=dict)
+
+    def name_literal(self, node: Node) -> Literal:
+        """The one ``schema:name`` of ``node``'s group, one Literal object per name."""
+        name = self.canonical[node]
+        found = self._literals.get(name)
+        if found is None:
+            found = self._literals[name] = Literal(name)
+        return found
+
+
 def load_judgements(path: Path) -> Judgements:
     """Read a judgements file; a missing file means no judgements."""
     if not path.exists():
@@ -74,12 +100,6 @@ def load_judgements(path: Path) -> Judgements:
     return Judgements(**pairs)
 
 
-def _iris(nodes: Iterable[Node]) -> list[URIRef]:
-    """Actor nodes as the IRIs they are: extraction names every person, organization and meeting, and
-    their Wikidata items, by an IRI (docs/data-model.md), while rdflib types any subject or object as ``Node``."""
-    return [cast(URIRef, n) for n in nodes]
-
-
 def _rank(name: str, person: bool = False) -> tuple:
     """Prefer the fullest form: (for a person) no title in front, more words, then accented, then longer,
     then alphabetical."""
@@ -88,28 +108,28 @@ def _rank(name: str, person: bool = False) -> tuple:
 
 def merge_graphs(graphs: list[tuple[URIRef, Graph]], judgements: Judgements = Judgements(), *,
                  fixed_names: dict[URIRef, str] | None = None) -> tuple[list[tuple[URIRef, Graph]], list[Merge]]:
-    """Resolve actors across document graphs; returns rewritten graphs and the merges made.
+    """Resolve actors across document graphs; returns rewritten graphs and the merges made
+    (:func:`resolve`, then :func:`rewrite` into one new graph per document)."""
+    found = resolve(graphs, judgements, fixed_names=fixed_names)
+    rewritten = []
+    for doc, g in graphs:
+        out = Graph()
+        for triple in rewrite(g, found):
+            out.add(triple)
+        rewritten.append((doc, out))
+    return rewritten, found.merges
+
+
+def resolve(graphs: list[tuple[URIRef, Graph]], judgements: Judgements = Judgements(), *,
+            fixed_names: dict[URIRef, str] | None = None) -> Resolution:
+    """Decide which actor nodes of ``graphs`` are one actor, and the name and IRI each group takes.
 
     ``fixed_names`` gives nodes whose name is settled (listed institutions): they keep it, and a
     group that holds one of them takes its IRI.
     """
     fixed = fixed_names or {}
-    names: dict[URIRef, set[str]] = defaultdict(set)
-    primary: dict[URIRef, set[str]] = defaultdict(set)
-    kinds: dict[URIRef, str] = {}
-    evidence: dict[URIRef, Evidence] = defaultdict(Evidence)
-    for doc, g in graphs:
-        for kind, cls in (("person", SDO.Person), ("org", SDO.Organization), ("event", SDO.Event)):
-            for node in _iris(g.subjects(RDF.type, cls)):
-                kinds[node] = kind
-                primary[node] |= {str(o) for o in g.objects(node, SDO.name)}
-                names[node] |= primary[node]
-                names[node] |= {str(o) for o in g.objects(node, SDO.alternateName)}
-                ev = evidence[node]
-                ev.docs.add(doc)
-                ev.sides |= {str(o) for o in g.objects(node, SDO.nationality)}
-                ev.orgs |= {o for o in g.objects(node, ORG.memberOf) if isinstance(o, URIRef)}
-                ev.items |= set(_iris(o for o in g.objects(node, OWL.sameAs) if str(o).startswith(WIKIDATA)))
+    actors = collect(graphs)
+    names, primary, kinds, evidence = actors.names, actors.primary, actors.kinds, actors.evidence
     # a meeting keeps the name its documents give it; people and bodies take their fullest form
     display = {n: fixed.get(n) or min(primary[n] if kinds.get(n) == "event" and primary[n] else names[n],
                                       key=lambda x: _rank(x, kinds.get(n) == "person"))  # noqa: B023
@@ -132,22 +152,8 @@ def merge_graphs(graphs: list[tuple[URIRef, Graph]], judgements: Judgements = Ju
     link = groups.link
     people = {n: names[n] for n in sorted(names) if kinds.get(n) == "person" and n in display}
     link_people(people, display, groups)
-    orgs = sorted(n for n in names if kinds.get(n) == "org" and n in display)
-    alias_owner: dict[str, set[URIRef]] = defaultdict(set)
-    for n in orgs:
-        for x in names[n]:
-            alias_owner[fold(x)].add(n)
-    for n in orgs:
-        owners = alias_owner[fold(display[n])] - {n}
-        if len(owners) == 1:
-            link(min(owners), n, f"{display[n]!r} is a name the other node is known by")
-    by_words: dict[str, list[URIRef]] = defaultdict(list)
-    for n in orgs:
-        by_words[" ".join(w for w in fold(display[n]).split() if w not in _GLUE)].append(n)
-    for _key, nodes in sorted(by_words.items()):
-        for other in nodes[1:]:
-            link(nodes[0], other, f"same name but for small words ({display[nodes[0]]!r} / {display[other]!r})")
-    _link_events(graphs, link)
+    _link_orgs(actors, display, link)
+    _link_events(actors.meetings, link)
     for x, y in judgements.same:
         for a in node_of(x):
             for b in node_of(y):
@@ -163,42 +169,48 @@ def merge_graphs(graphs: list[tuple[URIRef, Graph]], judgements: Judgements = Ju
                 why = groups.reason_of.get(n, "merged with its group")
                 merges.append(Merge(kinds[n], str(best), str(n), (display.get(best, ""), display.get(n, "")), why))
     canonical: dict[Node, str] = {n: display[target[n]] for n in names if target[n] in display}
-    rewritten = [(doc, _rewrite(g, target, canonical)) for doc, g in graphs]
-    return rewritten, sorted(merges, key=lambda m: (m.kind, m.into, m.merged))
+    return Resolution(target, canonical, sorted(merges, key=lambda m: (m.kind, m.into, m.merged)), actors.nodes)
 
 
-def _link_events(graphs: list[tuple[URIRef, Graph]], link: Callable[[URIRef, URIRef, str], bool]) -> None:
+def _link_orgs(actors: Actors, display: dict[URIRef, str], link: Callable[[URIRef, URIRef, str], bool]) -> None:
+    """Organizations: a name another node is known by (an acronym), or the same name but for small words."""
+    orgs = sorted(n for n in actors.names if actors.kinds.get(n) == "org" and n in display)
+    alias_owner: dict[str, set[URIRef]] = defaultdict(set)
+    for n in orgs:
+        for x in actors.names[n]:
+            alias_owner[fold(x)].add(n)
+    for n in orgs:
+        owners = alias_owner[fold(display[n])] - {n}
+        if len(owners) == 1:
+            link(min(owners), n, f"{display[n]!r} is a name the other node is known by")
+    by_words: dict[str, list[URIRef]] = defaultdict(list)
+    for n in orgs:
+        by_words[" ".join(w for w in fold(display[n]).split() if w not in _GLUE)].append(n)
+    for _key, nodes in sorted(by_words.items()):
+        for other in nodes[1:]:
+            link(nodes[0], other, f"same name but for small words ({display[nodes[0]]!r} / {display[other]!r})")
+
+
+def _link_events(meetings: dict[str, list[Meeting]], link: Callable[[URIRef, URIRef, str], bool]) -> None:
     """The same meeting reported by two documents: same start day, and a shared attendee or most of the name."""
-    seen: dict[str, list[tuple[URIRef, set[Node], set[str]]]] = defaultdict(list)
-    for _, g in graphs:
-        for event in _iris(g.subjects(RDF.type, SDO.Event)):
-            start = g.value(event, SDO.startDate)
-            if start is None or len(str(start)) != 10:
-                continue
-            attendees = set(g.objects(event, SDO.attendee))
-            words = {w for n in g.objects(event, SDO.name) for w in fold(str(n)).split() if len(w) > 2}
-            seen[str(start)].append((event, attendees, words))
-    for day, found in sorted(seen.items()):
-        for i, (a, att_a, words_a) in enumerate(found):
-            for b, att_b, words_b in found[i + 1:]:
-                overlap = len(words_a & words_b) / max(1, len(words_a | words_b))
-                if a != b and (att_a & att_b or overlap >= 0.5):
-                    link(a, b, f"same meeting: both on {day}, with "
-                               + ("a shared attendee" if att_a & att_b else "most of the name in common"))
+    for day, found in sorted(meetings.items()):
+        for i, j in meeting_pairs(found):
+            a, b = found[i], found[j]
+            link(a.node, b.node, f"same meeting: both on {day}, with "
+                                 + ("a shared attendee" if a.attendees & b.attendees else "most of the name in common"))
 
 
-def _rewrite(g: Graph, target: dict[Node, URIRef], canonical: dict[Node, str]) -> Graph:
-    """Replace merged IRIs and keep exactly one schema:name per node (the others become alternate names)."""
-    out = Graph()
+def rewrite(g: Graph, found: Resolution) -> Iterator[Triple]:
+    """``g``'s triples with merged IRIs replaced and exactly one schema:name per node (the others become
+    alternate names). A triple may come twice (two names that become one): add them to a graph."""
+    target, canonical, name, alternate = found.target, found.canonical, SDO.name, SDO.alternateName
     for s, p, o in g:
         s2 = target.get(s, s)
-        o2 = target.get(o, o) if isinstance(o, URIRef) else o
-        if p == SDO.name and s in canonical:
+        if p == name and s in canonical:
             if str(o) != canonical[s]:
-                out.add((s2, SDO.alternateName, o))
-            out.add((s2, SDO.name, Literal(canonical[s])))
-        elif p == SDO.alternateName and s in canonical and str(o) == canonical[s]:
+                yield s2, alternate, o
+            yield s2, name, found.name_literal(s)
+        elif p == alternate and s in canonical and str(o) == canonical[s]:
             continue
         else:
-            out.add((s2, p, o2))
-    return out
+            yield s2, p, target.get(o, o) if isinstance(o, URIRef) else o

@@ -32,7 +32,7 @@ from extract.vocab import ORG
 from graph.build import outdir, sources, store
 from graph.build.cache import default_dir
 from graph.build.engine import Settings, extract
-from graph.build.merge import Judgements, Merge, load_judgements, merge_graphs
+from graph.build.merge import Judgements, Merge, Triple, load_judgements, resolve, rewrite
 from graph.build.timeline import seen_dates
 from graph.build.timings import Timings, mark_checkpoint
 from graph.build.worker import outcomes
@@ -102,23 +102,31 @@ def pipeline_note(documents: list[Document], *, model: str | None = None, langua
 
 
 def assemble(extracted: list[tuple[Document, Graph]], judgements: Judgements) -> tuple[Dataset, list[Merge]]:
-    """Merge actors across documents and put reference facts in the default graph."""
+    """Merge actors across documents and put reference facts in the default graph.
+
+    The merge decides on compact records (:func:`graph.build.merge.resolve`); each document's triples are
+    then rewritten straight into the one dataset, and its graph in ``extracted`` is released (replaced by an
+    empty one), so that one rdflib copy of the quads is alive at a time.
+    """
     graphs = [(document_iri(d), g) for d, g in extracted]
     inst = load_institutions()
     fixed = {org_iri(i.name, i.id): i.name for i in inst.by_id.values()}
-    graphs, merges = merge_graphs(graphs, judgements, fixed_names=fixed)
-    listed = {str(o).rsplit("/", 1)[-1] for _, g in graphs for o in g.all_nodes()
-              if isinstance(o, URIRef) and str(o).rsplit("/", 1)[-1] in inst.by_id}
+    found = resolve(graphs, judgements, fixed_names=fixed)
+    listed = {key for n in found.nodes if (key := str(found.target.get(n, n)).rsplit("/", 1)[-1]) in inst.by_id}
     default = reference_graph(listed, inst)
     default += load_scheme().as_graph()
     default += role_scheme()
     default += seen_dates(graphs)
+    del graphs
     # parents named by the text itself are document facts; those from the list stay reference facts
-    for _, g in graphs:
-        for s, o in list(g.subject_objects(ORG.subOrganizationOf)):
-            if (s, ORG.subOrganizationOf, o) in default:
-                g.remove((s, ORG.subOrganizationOf, o))
-    return store.assemble(default, graphs), merges
+    listed_parents = set(default.triples((None, ORG.subOrganizationOf, None)))
+
+    def rewritten() -> Iterator[tuple[URIRef, Iterator[Triple]]]:
+        for i, (document, g) in enumerate(extracted):
+            yield document_iri(document), (t for t in rewrite(g, found) if t not in listed_parents)
+            extracted[i] = (document, Graph())  # its triples are in the dataset now
+
+    return store.assemble(default, rewritten()), found.merges
 
 
 def build(paths: list[Path], out: Path, *, model: str | None = None, language: str | None = None,

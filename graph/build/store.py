@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
+from rdflib.term import Node
 
 from extract.vocab import PREFIXES
 from graph.errors import StoreError
 
 TRIG, TTL = "graph.trig", "graph.ttl"
+Triple = tuple[Node, Node, Node]
 
 
 def new_dataset() -> Dataset:
@@ -24,14 +27,14 @@ def new_dataset() -> Dataset:
     return ds
 
 
-def assemble(default: Graph, named: list[tuple[URIRef, Graph]]) -> Dataset:
-    """A dataset from a default graph (reference facts) and one graph per document."""
+def assemble(default: Graph, named: Iterable[tuple[URIRef, Iterable[Triple]]]) -> Dataset:
+    """A dataset from a default graph (reference facts) and the triples of each document's graph
+    (a graph, or any stream of triples: they are added as they come, each once)."""
     ds = new_dataset()
     ds.default_context += default
-    for name, g in named:
+    for name, triples in named:
         target = ds.graph(name)
-        for triple in g:
-            target.add(triple)
+        ds.addN((s, p, o, target) for s, p, o in triples)
     return ds
 
 
