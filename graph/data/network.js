@@ -183,8 +183,8 @@
   function visibleCount() { return nodes.get({filter: (v) => !v.hidden}).length; }
   function updateCounts() {
     const visible = visibleCount();
-    let text = `Showing ${plural(visible, "node")} of ${data.nodes.length.toLocaleString("en-US")}`;
-    if (present.size < data.nodes.length) text += " (most connected first)";
+    let text = `Showing ${plural(visible, "node")} of ${total.toLocaleString("en-US")}`;
+    if (present.size < total) text += " (most connected first)";
     $("showing").textContent = text;
     const more = $("more");
     const left = data.nodes.length - present.size;
@@ -306,18 +306,23 @@
     showNode(id);
     return cleared;
   }
+  // the actors the page carries only by name (beyond its first ones), as {id, label, kind, names, indexed}
+  const indexed = (data.index || []).map(([id, label, kind, names]) => ({id, label, kind, names, indexed: true}));
+  const total = data.nodes.length + indexed.length;
   function find(query) {
     const q = fold(query);
     if (!q) return null;
     let best = null;
     let bestScore = 0;
-    for (const n of data.nodes) {
-      for (const name of [n.label, ...n.names]) {
-        const f = fold(name);
-        const score = f === q ? 3 : f.startsWith(q) ? 2 : f.includes(q) ? 1 : 0;
-        if (score > bestScore) { best = n; bestScore = score; }
+    for (const list of [data.nodes, indexed]) {
+      for (const n of list) {
+        for (const name of [n.label, ...n.names]) {
+          const f = fold(name);
+          const score = f === q ? 3 : f.startsWith(q) ? 2 : f.includes(q) ? 1 : 0;
+          if (score > bestScore) { best = n; bestScore = score; }
+        }
+        if (bestScore === 3) return best;
       }
-      if (bestScore === 3) break;
     }
     return best;
   }
@@ -325,6 +330,11 @@
     const hit = find(query);
     const status = $("search-status");
     if (!hit) { status.textContent = query.trim() ? `No actor matches “${query.trim()}”.` : ""; return null; }
+    if (hit.indexed) {  // named in the graph, but its details and links are not in this page
+      status.textContent = `${hit.label} is one of the ${indexed.length.toLocaleString("en-US")} less connected ` +
+        `actors this page names without their links; tradegraph render --focus "${hit.label}" draws them.`;
+      return null;
+    }
     const cleared = select(hit.id);
     status.textContent = `Found: ${hit.label}${cleared ? " (filters cleared to show it)" : ""}`;
     return hit.id;
@@ -451,7 +461,7 @@
 
   /* ---- controls ---- */
   const datalist = $("names");
-  for (const n of data.nodes.slice(0, 5000)) {
+  for (const n of [...data.nodes.slice(0, 5000), ...indexed.slice(0, Math.max(0, 5000 - data.nodes.length))]) {
     const option = document.createElement("option");
     option.value = n.label;
     datalist.appendChild(option);
@@ -470,7 +480,7 @@
   for (const [kind] of Object.entries(data.kinds)) {
     const span = document.querySelector(`.count[data-kind="${kind}"]`);
     if (!span) continue;
-    span.textContent = String(data.nodes.filter((n) => n.kind === kind).length);
+    span.textContent = String([...data.nodes, ...indexed].filter((n) => n.kind === kind).length);
     const unlinked = data.kinds[kind].unlinked || 0;  // nodes nothing links: counted, not drawn
     if (unlinked) {
       span.textContent += ` (+${unlinked} unlinked, not drawn)`;
@@ -495,7 +505,7 @@
   $("reset").addEventListener("click", resetFilters);
   $("more").addEventListener("click", () => { showMore(); applyFilters(); });
   $("fit").addEventListener("click", () => home(true, true));
-  $("summary").textContent = [plural(data.nodes.length, "node"), plural(data.edges.length, "link"),
+  $("summary").textContent = [plural(total, "node"), plural(data.edges.length, "link"),
                               data.documents ? plural(data.documents, "document") : ""].filter(Boolean).join(" · ");
   showOverview();
   updateCounts();

@@ -38,10 +38,12 @@ from graph.network.period import Period, covered, edge_spans, node_spans, within
 from graph.network.schema import load_schema
 from graph.network.views import co_attendance, find_actor, focus_network
 
-__all__ = ["DEFAULT_MAX_NODES", "PROJECTIONS", "KIND_STYLE", "SIDE_STYLE", "page_data", "network_page",
+__all__ = ["DEFAULT_MAX_NODES", "CARRIED_NODES", "PROJECTIONS", "KIND_STYLE", "SIDE_STYLE", "page_data", "network_page",
            "view_network", "render_network", "default_page_name"]
 
 DEFAULT_MAX_NODES = 500
+#: the page carries every detail of this many actors (or of max_nodes, if more), and only the names of the rest
+CARRIED_NODES = 2000
 PROJECTIONS = ("actors", "people")
 _SCHEMA = load_schema()
 #: kind -> (legend label, fill colour, vis-network shape), in the legend's order (``graph/data/schema.yaml``)
@@ -140,15 +142,22 @@ def _rank(view: nx.Graph, degree: dict[str, int], focus: str | None) -> list[str
 
 
 def page_data(view: nx.Graph, *, context: nx.Graph | None = None, heading: str = "tradegraph network",
-              max_nodes: int = DEFAULT_MAX_NODES, focus: str | None = None) -> dict[str, Any]:
-    """The JSON data the page is drawn from (nodes ranked most connected first, edges, evidence, filters)."""
+              max_nodes: int = DEFAULT_MAX_NODES, focus: str | None = None, carry: int = CARRIED_NODES
+              ) -> dict[str, Any]:
+    """The JSON data the page is drawn from (nodes ranked most connected first, edges, evidence, filters).
+
+    The first ``max(carry, max_nodes)`` nodes come with their details and links; the others only as a search
+    ``index`` (id, name, kind, other names), so a page of a huge build stays a few MB.
+    """
     if max_nodes < 1:
         raise ViewError(f"max_nodes must be 1 or more, not {max_nodes}")
     degree = {n: len(_neighbours(view, n)) for n in view.nodes}
     payload = _Payload(view, context if context is not None else view)
-    nodes = [payload.node(n, degree[n]) for n in _rank(view, degree, focus)]
+    ranked = _rank(view, degree, focus)
+    kept = set(ranked[:max(carry, max_nodes)])
+    nodes = [payload.node(n, degree[n]) for n in ranked[:max(carry, max_nodes)]]
     edges = [payload.edge(s, t, d) for s, t, d in sorted(view.edges(data=True), key=lambda e: (
-        e[0], e[1], str(e[2].get("relation", "")), str(e[2].get("label", ""))))]
+        e[0], e[1], str(e[2].get("relation", "")), str(e[2].get("label", "")))) if s in kept and t in kept]
     drawn = [n["id"] for n in nodes[:max_nodes]]
     placed = lay_out(drawn, [(e["from"], e["to"]) for e in edges], payload.boxes)
     for n in nodes[:max_nodes]:
@@ -157,12 +166,14 @@ def page_data(view: nx.Graph, *, context: nx.Graph | None = None, heading: str =
     labels = {**{n: d.get("label", n) for n, d in (context if context is not None else view).nodes(data=True)},
               **{n: d.get("label", n) for n, d in view.nodes(data=True)}}
     documents = (context if context is not None else view).graph.get("documents", {})
-    meetings = sorted((n for n, d in view.nodes(data=True) if d.get("kind") == MEETING),
+    meetings = sorted((n for n, d in view.nodes(data=True) if d.get("kind") == MEETING and n in kept),
                       key=lambda n: (str(view.nodes[n].get("date", "")), str(view.nodes[n].get("label", n))))
     kinds_present = {d.get("kind") for _, d in view.nodes(data=True)}
     return {
         "heading": heading, "directed": view.is_directed(), "maxNodes": max_nodes, "focus": focus,
         "nodes": nodes, "edges": edges,
+        "index": [[n, view.nodes[n].get("label", n), view.nodes[n].get("kind", ORGANIZATION),
+                   list(view.nodes[n].get("names", []))] for n in ranked[len(nodes):]],
         "evidence": [{"document": e.document, "title": documents.get(e.document, {}).get("title", ""),
                       "start": e.start, "end": e.end, "text": e.text} for e in payload.evidence],
         "topics": [{"id": t, "label": labels.get(t, t.rsplit("/", 1)[-1])} for t in payload.topics],
@@ -195,13 +206,13 @@ def _environment() -> jinja2.Environment:
 
 
 def network_page(g: nx.Graph, *, heading: str = "tradegraph network", context: nx.Graph | None = None,
-                 max_nodes: int = DEFAULT_MAX_NODES, focus: str | None = None) -> str:
+                 max_nodes: int = DEFAULT_MAX_NODES, focus: str | None = None, carry: int = CARRIED_NODES) -> str:
     """The HTML page for a view graph (a projection from :mod:`graph.network.projections`).
 
     ``context`` is the full actor network the details panel reads (default: ``g`` itself);
     the page first shows the ``max_nodes`` most connected nodes and lets the user bring in more.
     """
-    data = page_data(g, context=context, heading=heading, max_nodes=max_nodes, focus=focus)
+    data = page_data(g, context=context, heading=heading, max_nodes=max_nodes, focus=focus, carry=carry)
     scripts = [(VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8"),
                (DATA_DIR / "network.js").read_text(encoding="utf-8")]
     if any("</script" in s.lower() for s in scripts):

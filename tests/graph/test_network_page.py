@@ -250,3 +250,22 @@ def test_network_page_a_map_too_large_to_read_whole_opens_readable_and_fit_shows
     opened.page.wait_for_timeout(500)
     assert opened.js(inside) == 300
     assert opened.errors == []
+
+
+def test_network_page_beyond_the_carried_actors_search_names_the_command(open_page, tmp_path):
+    """Issue 16, item 5: past ``carry`` actors the page holds only their names; search finds them and says how to
+    draw one; the legend and the summary still count them."""
+    g = star_graph(59)
+    path = tmp_path / "carried.html"
+    path.write_text(network_page(g, max_nodes=10, carry=20), encoding="utf-8")
+    opened = open_page(path)
+    assert_clean(opened)
+    assert opened.js("tg.data.nodes.length") == 20 and opened.js("tg.data.index.length") == 40
+    assert opened.js("tg.data.edges.every((e) => tg.data.nodes.some((n) => n.id === e.from))")
+    assert "of 60" in opened.page.locator("#showing").inner_text()
+    assert opened.page.locator('.count[data-kind="person"]').inner_text() == "59"
+    last = opened.js("tg.data.index[tg.data.index.length - 1][1]")
+    opened.page.fill("#search", last)
+    opened.page.press("#search", "Enter")
+    assert f'tradegraph render --focus "{last}"' in opened.page.locator("#search-status").inner_text()
+    assert opened.js("tg.nodes.length") == 10 and opened.errors == []

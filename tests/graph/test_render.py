@@ -132,3 +132,18 @@ def test_render_default_max_nodes_matches_the_cli():
     from graph.cli import parser
 
     assert parser().parse_args(["render"]).max_nodes == DEFAULT_MAX_NODES
+
+
+def test_render_page_carries_details_of_the_first_actors_and_names_of_the_rest():
+    g = nx.MultiDiGraph()
+    for i in range(30):
+        g.add_node(f"p{i}", label=f"Person {i}", kind="person", country="MX", names=[f"P. {i}"], documents=["a.txt"])
+        g.add_edge(f"p{i}", "hub", relation="memberOf", label="Member")
+    g.add_node("hub", label="Harbour Council", kind="organization", country="US", documents=["a.txt"])
+    whole, cut = page_data(g, max_nodes=5), page_data(g, max_nodes=5, carry=10)
+    assert len(whole["nodes"]) == 31 and whole["index"] == []
+    assert [n["id"] for n in cut["nodes"]] == [n["id"] for n in whole["nodes"][:10]]
+    assert cut["index"] == [[n["id"], n["label"], "person", n["names"]] for n in whole["nodes"][10:]]
+    assert len(cut["edges"]) == 9  # only links among the carried actors
+    assert len(network_page(g, max_nodes=5, carry=10)) < len(network_page(g, max_nodes=5))
+    assert len(page_data(g, max_nodes=12, carry=10)["nodes"]) == 12  # what is drawn at first is always carried
