@@ -1,8 +1,7 @@
 """The query store: the built dataset loaded into an on-disk Oxigraph store under ``out/store/``.
 
-``tradegraph build`` writes it from ``graph.trig``; ``query``, ``serve`` and the
-Python API open it read-only, so asking never re-parses the TriG. rdflib stays
-the library that builds and writes the RDF; this store only answers SPARQL.
+``tradegraph build`` bulk-loads it from ``graph.trig`` and ``graph.ttl``; ``query``, ``serve`` and the
+Python API open it read-only, so asking never re-parses the TriG. This store only answers SPARQL.
 
 The store's named graphs are the documents' graphs, as in ``graph.trig``; its
 default graph holds the union of every graph (the reference facts and each
@@ -56,8 +55,12 @@ def _with_union(trig: Path) -> Iterator[ox.Quad]:
             yield ox.Quad(quad.subject, quad.predicate, quad.object, default)
 
 
-def write_store(trig: Path, target: Path) -> Path:
+def write_store(trig: Path, target: Path, *, merged: Path | None = None) -> Path:
     """Load ``trig`` into a new Oxigraph store at ``target``, replacing any store there; returns ``target``.
+
+    Both files go in with ``Store.bulk_load``, which streams them from disk: ``trig``'s quads as they are,
+    and ``merged`` (the build's ``graph.ttl``: every graph's triples, each once) as the default graph's
+    union. Without ``merged`` the union is read from ``trig`` itself, quad by quad.
 
     Raises:
         StoreError: the TriG cannot be read or the store cannot be written (nothing at ``target`` changes).
@@ -69,7 +72,11 @@ def write_store(trig: Path, target: Path) -> Path:
         os.umask(mask)
         os.chmod(tmp, 0o777 & ~mask)  # mkdtemp makes it 0700; give the usual mode, as the other files have
         store = ox.Store(str(tmp))
-        store.bulk_extend(_with_union(trig))
+        if merged is None:
+            store.bulk_extend(_with_union(trig))
+        else:
+            store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+            store.bulk_load(path=str(merged), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
         store.optimize()
         store.flush()
         del store

@@ -231,7 +231,7 @@ def _write(ds: Dataset, merges: list[Merge], work: Path, pages: Mapping[str, Pag
 
     written = store.write(ds, work)
     _checkpoint("rdf")
-    written["store"] = write_store(written["trig"], work / STORE_DIR)
+    written["store"] = write_store(written["trig"], work / STORE_DIR, merged=written["ttl"])
     _checkpoint("store")
     for kind, page in pages.items():
         written[kind] = page(ds, work)

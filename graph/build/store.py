@@ -7,17 +7,24 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
+from extract.prefixes import PREFIX_IRIS
 from extract.vocab import PREFIXES
+from graph.build.quads import QuadSet, canonical_quads, triples
 from graph.errors import StoreError
 
 TRIG, TTL = "graph.trig", "graph.ttl"
 Triple = tuple[Node, Node, Node]
+Quad = tuple[Node, Node, Node, Graph]
+#: The prefixes the files are written with, in alphabetical order; document IRIs stay whole (``tgid:`` would
+#: have to escape their slashes).
+WRITTEN_PREFIXES = {k: PREFIX_IRIS[k] for k in sorted(PREFIX_IRIS) if k != "tgid"}
 
 
 def new_dataset() -> Dataset:
@@ -27,15 +34,43 @@ def new_dataset() -> Dataset:
     return ds
 
 
+class BuiltDataset(Dataset):
+    """The dataset :func:`assemble` builds. Beside rdflib's copy it keeps its quads as pyoxigraph terms,
+    collected as they were added, for :func:`write`: reading them back out of rdflib's store costs more
+    than the whole rest of the write."""
+
+    def __init__(self) -> None:
+        super().__init__(default_union=True)
+        for prefix, ns in PREFIXES.items():
+            self.bind(prefix, ns, override=True, replace=True)
+        self.kept = QuadSet()
+
+
 def assemble(default: Graph, named: Iterable[tuple[URIRef, Iterable[Triple]]]) -> Dataset:
     """A dataset from a default graph (reference facts) and the triples of each document's graph
     (a graph, or any stream of triples: they are added as they come, each once)."""
-    ds = new_dataset()
-    ds.default_context += default
-    for name, triples in named:
-        target = ds.graph(name)
-        ds.addN((s, p, o, target) for s, p, o in triples)
+    ds = BuiltDataset()
+    kept = ds.kept
+    ds.default_graph += default
+    for triple in default:
+        kept.add(None, triple)
+    for name, stream in named:
+        ds.addN(_keeping(kept, name, ds.graph(name), stream))
     return ds
+
+
+def _keeping(kept: QuadSet, name: URIRef, target: Graph, stream: Iterable[Triple]) -> Iterator[Quad]:
+    """The triples of ``stream`` as quads of ``target`` for rdflib, each also kept in ``kept``."""
+    for triple in stream:
+        kept.add(name, triple)
+        yield (*triple, target)
+
+
+def _quads(ds: Dataset) -> list[ox.Quad]:
+    """The quads to write: those :func:`assemble` kept, when the dataset still holds as many, else read from it."""
+    if isinstance(ds, BuiltDataset) and len(ds.kept) == sum(len(g) for g in ds.graphs()):
+        return ds.kept.ordered()
+    return canonical_quads(ds)
 
 
 def merged_graph(ds: Dataset) -> Graph:
@@ -68,42 +103,26 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def _turtle(g: Graph) -> tuple[list[str], str]:
-    """A graph as Turtle, split into its prefix lines and its body (rdflib orders subjects stably)."""
-    bound = Graph()
-    for prefix, ns in PREFIXES.items():
-        bound.bind(prefix, ns, override=True, replace=True)
-    bound += g
-    text = bound.serialize(format="turtle")
-    lines = text.splitlines()
-    prefixes = [line for line in lines if line.startswith("@prefix")]
-    body = "\n".join(line for line in lines if not line.startswith("@prefix")).strip()
-    return prefixes, body
-
-
 def trig_text(ds: Dataset) -> str:
-    """The dataset as TriG with graphs in IRI order, so the same dataset always gives the same bytes."""
-    prefixes: set[str] = set()
-    blocks: list[str] = []
-    default = ds.default_context
-    graphs = sorted((c for c in ds.contexts() if c.identifier != default.identifier and len(c)),
-                    key=lambda c: str(c.identifier))
-    for g in [default, *graphs]:
-        if not len(g):
-            continue
-        pre, body = _turtle(g)
-        prefixes.update(pre)
-        indented = "\n".join(("    " + line) if line else "" for line in body.splitlines())
-        name = "" if g is default else f"<{g.identifier}> "
-        blocks.append(f"{name}{{\n{indented}\n}}\n")
-    return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)
+    """The dataset as TriG in the canonical order (:mod:`graph.build.quads`): the same dataset, the same bytes."""
+    return _serialize(_quads(ds), ox.RdfFormat.TRIG).decode("utf-8")
+
+
+def _serialize(terms: list[ox.Quad] | list[ox.Triple], fmt: ox.RdfFormat) -> bytes:
+    """TriG or Turtle with the prefixes in alphabetical order (pyoxigraph writes them in an order of its own)."""
+    text = ox.serialize(terms, format=fmt, prefixes=WRITTEN_PREFIXES) or b""
+    body = text.split(b"\n")
+    start = next((i for i, line in enumerate(body) if not line.startswith(b"@prefix ")), len(body))
+    header = "".join(f"@prefix {k}: <{v}> .\n" for k, v in WRITTEN_PREFIXES.items()).encode("utf-8")
+    return header + b"\n" + b"\n".join(body[start:])
 
 
 def write(ds: Dataset, out: Path) -> dict[str, Path]:
-    """Write ``graph.trig`` and ``graph.ttl`` under ``out``; returns their paths."""
+    """Write ``graph.trig`` and ``graph.ttl`` under ``out`` with pyoxigraph; returns their paths."""
     paths = {"trig": out / TRIG, "ttl": out / TTL}
-    atomic_write(paths["trig"], trig_text(ds).encode("utf-8"))
-    atomic_write(paths["ttl"], merged_graph(ds).serialize(format="turtle").encode("utf-8"))
+    quads = _quads(ds)
+    atomic_write(paths["trig"], _serialize(quads, ox.RdfFormat.TRIG))
+    atomic_write(paths["ttl"], _serialize(triples(quads), ox.RdfFormat.TURTLE))
     return paths
 
 

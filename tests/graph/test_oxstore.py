@@ -68,3 +68,15 @@ def test_oxstore_build_writes_the_store(sample_build):
     triples = {(q.subject, q.predicate, q.object) for q in memory}
     union = open_store(out).quads_for_pattern(None, None, None, ox.DefaultGraph())
     assert {(q.subject, q.predicate, q.object) for q in union} == triples
+
+
+def test_oxstore_bulk_load_with_the_merged_file_gives_the_same_store(tmp_path):
+    """The build loads graph.trig and graph.ttl (the union) with bulk_load; the store is the one read from
+    the TriG alone."""
+    (tmp_path / "graph.trig").write_text(TRIG, encoding="utf-8")
+    (tmp_path / "graph.ttl").write_text('<http://e/a> <http://e/name> "A" . <http://e/b> <http://e/name> "B" .\n'
+                                        '<http://e/a> <http://e/kind> "ref" .\n', encoding="utf-8")
+    write_store(tmp_path / "graph.trig", tmp_path / "alone")
+    write_store(tmp_path / "graph.trig", tmp_path / STORE_DIR, merged=tmp_path / "graph.ttl")
+    assert set(open_store(tmp_path / "alone")) == set(open_store(tmp_path))
+    assert len(open_store(tmp_path)) == 6  # 3 quads in the documents' graphs, 3 triples in the union
