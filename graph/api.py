@@ -213,7 +213,7 @@ def build_graph(docs: Sequence[str | Path], out: str | Path = "out", *, model: s
     store, the merge record and the network page, swapped in together (see :func:`graph.build.run.build`).
     ``language`` (``"en"``, ``"es"``) reads every document as that language; ``None``/``"auto"`` detects each one's.
     ``workers``: local extraction processes (``--workers``); ``client`` (a ``dask.distributed.Client``) or
-    ``scheduler``: extract on a Dask cluster; ``cache``: True (``.out.cache`` beside ``out``), a folder, or
+    ``scheduler``: extract on a Dask cluster; ``cache``: True (``.out-cache`` beside ``out``), a folder, or
     False. ``result.cached`` counts the documents taken from the cache, ``result.timings`` each phase's seconds."""
     from graph.build.run import build
     from graph.network.render import write_main_page

@@ -6,8 +6,8 @@ language, and spaCy's version), the options (the requested model and language, t
 and a fingerprint of the extraction code and data (every ``extract/**/*.py`` and ``extract/data/*``
 file). Any change to one of them is a new key, so an entry is never stale; it is only unused.
 
-Where: by default beside the build folder, ``.out.cache/`` for ``out/`` (like the lock ``.out.lock``),
-not inside it. ``out/`` is swapped in whole by :mod:`graph.build.outdir`; a cache beside it needs no
+Where: by default beside the build folder, not inside it: ``.out-cache/`` for ``out/`` (a name apart from
+the ``.out.*`` files of :mod:`graph.build.outdir`). ``out/`` is swapped in whole; a cache beside it needs no
 carrying over, is never half-moved, and a failed or interrupted build still keeps the entries it wrote.
 ``--cache DIR`` puts it elsewhere (several output folders may share one).
 
@@ -48,11 +48,11 @@ class Entry:
 
 
 def default_dir(out: Path) -> Path:
-    """The cache of builds into ``out``: ``.out.cache`` beside it (``out``'s target when it is a symlink)."""
+    """The cache of builds into ``out``: ``.out-cache`` beside it (``out``'s target when it is a symlink)."""
     out = Path(os.path.abspath(out))
     if out.is_symlink():
         out = out.resolve()
-    return out.with_name(f".{out.name}.cache")
+    return out.with_name(f".{out.name}-cache")
 
 
 @lru_cache(maxsize=1)

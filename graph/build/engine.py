@@ -25,7 +25,7 @@ from rdflib import Graph
 
 from extract.text.document import Document
 from extract.text.language import check_language, document_language, language_settings
-from extract.text.pipeline import language_model, load_pipeline, model_name
+from extract.text.pipeline import language_model, model_name, pipeline_for
 from graph.build.cache import Cache, Entry, key_of
 from graph.build.pool import batches, completed, dask_executor, local_executor, processes_for
 from graph.build.worker import Outcome, from_text, outcomes, to_text
@@ -146,7 +146,8 @@ def _run(documents: list[Document], languages: list[str], todo: list[int], setti
             yield from completed(executor, jobs, **options)
         return
     result.processes = processes_for(len(todo), settings.workers)
-    load_pipeline(settings.model)  # here, or before the fork, so each worker starts with it loaded
+    for language in sorted({languages[n] for n in todo}):  # here, or before the fork: each worker starts with them
+        pipeline_for(language, settings.model)
     if result.processes > 1:
         with local_executor(result.processes, settings.model) as executor:
             jobs = [[(n, documents[n]) for n in job] for job in batches(todo, result.processes, settings.batch_size)]

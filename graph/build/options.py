@@ -20,7 +20,7 @@ def add_build_options(b: argparse.ArgumentParser) -> None:
     cached = b.add_mutually_exclusive_group()
     cached.add_argument("--cache", type=Path, metavar="DIR",
                         help="the extraction cache: a rebuild extracts only new or changed documents "
-                             "(default: .OUT.cache beside --out, e.g. .out.cache)")
+                             "(default: .OUT-cache beside --out, e.g. .out-cache)")
     cached.add_argument("--no-cache", action="store_true", help="extract every document, reading and writing no cache")
     b.add_argument("--timings", action="store_true", help="print the seconds each phase of the build took")
 

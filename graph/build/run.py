@@ -155,7 +155,7 @@ def build(paths: list[Path], out: Path, *, model: str | None = None, language: s
     machine's cores, at most one per :data:`graph.build.pool.DOCS_PER_PROCESS` documents to extract; a
     small build stays in this process), or on a Dask cluster (``client``, a ``distributed.Client``, or
     ``scheduler``, ``tcp://HOST:8786``). ``cache``: True keeps each document's extraction in
-    ``.out.cache`` beside ``out`` (:mod:`graph.build.cache`), a path puts it there, False uses none; a
+    ``.out-cache`` beside ``out`` (:mod:`graph.build.cache`), a path puts it there, False uses none; a
     rebuild extracts only new or changed documents. The output is the same bytes whichever way.
     """
     check_language(language)  # an unknown language is said before anything is read

@@ -111,10 +111,10 @@ def test_the_code_fingerprint_covers_the_data_files():
 
 
 def test_the_default_cache_is_beside_the_build_folder(tmp_path):
-    assert default_dir(tmp_path / "out") == tmp_path / ".out.cache"
+    assert default_dir(tmp_path / "out") == tmp_path / ".out-cache"
     (tmp_path / "real").mkdir()
     (tmp_path / "link").symlink_to(tmp_path / "real")
-    assert default_dir(tmp_path / "link") == tmp_path / ".real.cache"
+    assert default_dir(tmp_path / "link") == tmp_path / ".real-cache"
 
 
 def test_cache_clear_command_removes_the_cache(tmp_path, capsys):
