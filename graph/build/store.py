@@ -69,7 +69,9 @@ def _keeping(kept: QuadSet, name: URIRef, target: Graph, stream: Iterable[Triple
 def _quads(ds: Dataset) -> list[ox.Quad]:
     """The quads to write: those :func:`assemble` kept, when the dataset still holds as many, else read from it."""
     if isinstance(ds, BuiltDataset) and len(ds.kept) == sum(len(g) for g in ds.graphs()):
-        return ds.kept.ordered()
+        quads = ds.kept.ordered()
+        ds.kept = QuadSet()  # written: the build's result does not carry a second copy along
+        return quads
     return canonical_quads(ds)
 
 
