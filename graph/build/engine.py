@@ -60,6 +60,7 @@ class Extraction:
     graphs: list[tuple[Document, Graph]] = field(default_factory=list)
     cached: int = 0
     processes: int = 1
+    unsaved: int = 0  # new extractions the cache could not store
 
 
 @lru_cache(maxsize=8)
@@ -122,7 +123,8 @@ def extract(documents: list[Document], settings: Settings, *, progress: Callable
             else:
                 graphs[outcome.index] = graph
                 if cache:
-                    cache.put(keys[outcome.index], Entry(outcome.text or to_text(graph), outcome.rule_errors))
+                    if not cache.put(keys[outcome.index], Entry(outcome.text or to_text(graph), outcome.rule_errors)):
+                        result.unsaved += 1
             if progress:
                 progress(1)
 

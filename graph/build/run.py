@@ -212,6 +212,9 @@ def _build_locked(inventory: sources.Inventory, paths: list[Path], out: Path, *,
         if bar:
             bar.close()
     extracted = extraction.graphs
+    if extraction.unsaved:
+        warn(f"{settings.cache}: {extraction.unsaved} extraction(s) could not be stored in the cache (is it "
+             f"writable?); the build goes on without them")
     if not extracted:
         raise _nothing_built(len(files) + len(inventory.skipped), failures, out)
     clock.mark("extract")

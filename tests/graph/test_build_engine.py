@@ -80,12 +80,17 @@ def test_an_entry_is_written_atomically(tmp_path, monkeypatch):
     def interrupted(src, dst):  # the build is stopped after the new entry's bytes, before its rename
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("graph.build.store.os.replace", interrupted)
+    monkeypatch.setattr("graph.build.cache.os.replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         store.put(key, Entry(NT.replace("Nadia", "Olga"), ()))
     monkeypatch.undo()
     assert store.get(key) == Entry(NT, ())  # the old entry is whole, no temporary file is left
     assert sorted(p.name for p in (tmp_path / key[:2]).iterdir()) == [f"{key}.json"]
+
+
+def test_a_cache_that_cannot_be_written_is_no_error(tmp_path):
+    (tmp_path / "file").write_text("not a folder")
+    assert Cache(tmp_path / "file" / "cache").put("34" * 32, Entry(NT, ())) is False
 
 
 @pytest.mark.parametrize("change", [0, 1, 2])

@@ -115,3 +115,9 @@ def test_ctrl_c_stops_the_workers(nlp):
     with pytest.raises(KeyboardInterrupt):
         extract(made_up(8), Settings(workers=2, batch_size=1), progress=interrupt, on_error=print)
     assert multiprocessing.active_children() == []
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path, nlp):
+    (tmp_path / "file").write_text("not a folder")
+    done = extract(made_up(2), Settings(workers=1, cache=tmp_path / "file" / "cache"), on_error=print)
+    assert len(done.graphs) == 2 and done.unsaved == 2 and done.cached == 0
