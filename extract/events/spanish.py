@@ -46,6 +46,7 @@ RULE = "events.es_verb"
 NAMED_RULE = "events.es_named"
 MIN_PARTICIPANTS = 2
 BROAD_PLACES = frozenset({"country", "region"})  # the gazetteer's kinds of place no meeting is held at, as such
+CLAUSE_REACH = 160  # characters after a name where a clause saying it took part is read
 HEADER = 400  # characters of a document's start that hold its header and dateline
 
 
@@ -126,7 +127,19 @@ def spanish_meetings(reading: Reading, *, mentions: list[Mention]) -> list[Event
             _merge(visit, event)  # the lead's "visita de trabajo" and the body's are one visit
         elif event is not None:
             events.append(event)
-    return _named(reading, events, mentions)
+    return _with_clauses(reading, _named(reading, events, mentions), mentions)
+
+
+def _with_clauses(reading: Reading, events: list[Event], mentions: list[Mention]) -> list[Event]:
+    """``events`` with each person a relative clause says took part ("X, quien participó en la reunión") among
+    the attendees of the meeting told last before the name (else the first the document tells)."""
+    clauses = spanish_words().attendance_clauses
+    for m in (m for m in mentions if m.kind == "person") if events else ():
+        if any(c.match(reading.text, m.end, m.end + CLAUSE_REACH) for c in clauses):
+            before = [e for e in events if e.sentence[0] <= m.start]
+            event = before[-1] if before else events[0]
+            event.attendees = _unique(event.attendees + [m])
+    return events
 
 
 def _named(reading: Reading, events: list[Event], mentions: list[Mention]) -> list[Event]:

@@ -18,6 +18,8 @@ these before any rule reads the document, from the word lists of ``data/spanish.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from extract.reference.gazetteer import load_gazetteer
@@ -26,6 +28,8 @@ from extract.reference.spanish_words import SpanishWords, spanish_words
 BODY_OR_PLACE = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
 MAX_SURNAME_WORDS = 3  # "el Secretario Soto", "el Presidente López Obrador"
 PLACE_WORDS = 5  # the most tokens a listed place's name runs to ("Washington , D. C.")
+TITLE_REACH = 9  # tokens before a name's comma where the title it is in apposition to is looked for
+BODY_JOINS = frozenset({"de", "del", "la", "las", "los", "el", "y", "e", "para", "sobre"})
 
 
 def _kept(ent: Span, words: SpanishWords) -> Span | None:
@@ -53,11 +57,39 @@ def _kept(ent: Span, words: SpanishWords) -> Span | None:
         return None  # "de la", "el diario", "un ambiente de confianza"
     if ent.label_ in BODY_OR_PLACE and tokens[0].lower_ in words.title_words:
         return None  # "El Secretario de Economía": a title phrase, not a body
+    if ent.label_ in {"PERSON", "ORG"} and load_gazetteer().lookup(tokens.text) is not None:
+        return Span(doc, start, end, label="GPE")  # "las Américas de la", "en Washington el": a listed place
+    if ent.label_ == "ORG" and _only_places(tokens.text):
+        return None  # "México, Estados Unidos y Canadá": the countries, each found on its own, not a body
+    if ent.label_ == "PERSON" and tokens[0].text in words.venue_heads:
+        return Span(doc, start, end, label="FAC")  # "el Palacio de Gobierno": a venue, not a person
+    if ent.label_ in BODY_OR_PLACE and _named_after_title(doc, start, end, words):
+        return Span(doc, start, end, label="PERSON")  # "el gobernador de Coahuila, Alejandro Márquez Villarreal"
     if ent.label_ == "PERSON" and tokens[0].text in words.event_heads:
         return None  # "Diálogo Económico de Alto": an event's name cut short (extract/events/spanish_named.py)
     if ent.label_ == "PERSON" and _after_title(doc, start, words):
         return None  # "el subsecretario de Comercio Exterior": a portfolio, not a person
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
+
+
+def _named_after_title(doc: Doc, start: int, end: int, words: SpanishWords) -> bool:
+    """Whether tokens ``start:end`` are a person's name in apposition to a title before them ("el gobernador de
+    Coahuila, Alejandro Márquez Villarreal"): two to four capitalised words after a comma, a title word shortly
+    before it, and no word of a body's, venue's or event's name."""
+    names = doc[start:end]
+    if not 2 <= len(names) <= MAX_SURNAME_WORDS + 1 or start < 2 or doc[start - 1].text != ",":
+        return False
+    if not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in names) \
+            or names[0].text in words.body_heads or names[0].text in words.venue_heads \
+            or names[0].text in words.event_heads or load_gazetteer().lookup(names.text) is not None:
+        return False
+    return any(t.lower_ in words.title_words for t in doc[max(0, start - 1 - TITLE_REACH):start - 1])
+
+
+def _only_places(text: str) -> bool:
+    """Whether ``text`` lists listed places and nothing else ("México, Estados Unidos y Canadá")."""
+    parts = [p for p in re.split(r",|\s+(?:y|e)\s+", text) if p.strip()]
+    return len(parts) > 1 and all(load_gazetteer().lookup(p.strip()) is not None for p in parts)
 
 
 def _after_title(doc: Doc, start: int, words: SpanishWords) -> bool:
@@ -118,12 +150,45 @@ def _surname_word(tok: Token, words: SpanishWords) -> bool:
         and text.lower() not in words.function_words
 
 
+def _headed_bodies(doc: Doc, ents: list[Span], words: SpanishWords) -> list[Span]:
+    """Bodies' names that open with a body noun ("la Cámara de Comercio de San Antonio") where the recognisers
+    found no body: the noun and the capitalised words joined to it, stopping at a person's name. A place named
+    inside ("San Antonio") gives way to the body."""
+    person = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+    body = {i for e in ents if e.label_ == "ORG" for i in range(e.start, e.end)}
+    found, i = [], 0
+    while i < len(doc):
+        inside = i > 1 and doc[i - 1].lower_ in BODY_JOINS and doc[i - 2].text[:1].isupper()
+        if doc[i].text not in words.body_heads or i in body or inside:  # "Acuerdo de Asociación …": no body
+            i += 1
+            continue
+        end = j = i + 1
+        while j < len(doc):
+            k = j
+            while k < len(doc) and k - j < 3 and doc[k].lower_ in BODY_JOINS:
+                k += 1
+            if k >= len(doc) or k in person or k in body or not _capitalised(doc[k], words):
+                break
+            end = j = k + 1
+        if end > i + 1:
+            found.append(Span(doc, i, end, label="ORG"))
+        i = end
+    return found
+
+
+def _capitalised(tok: Token, words: SpanishWords) -> bool:
+    return tok.text[:1].isupper() and tok.text.replace("-", "").replace(".", "").isalpha() \
+        and tok.text.lower() not in words.openers
+
+
 def spanish_entities(doc: Doc) -> Doc:
     """``doc`` with the entities a Spanish text's words were mistaken for removed or corrected (in place), the
     listed places of several words put in, and the surnames titles name added."""
     words = spanish_words()
     ents = _placed([kept for kept in (_kept(ent, words) for ent in doc.ents) if kept is not None],
                    _listed_places(doc))
+    bodies = _headed_bodies(doc, ents, words)
+    ents = [e for e in ents if not any(b.start < e.end and e.start < b.end for b in bodies)] + bodies
     doc.ents = sorted(ents + _titled_surnames(doc, ents, words), key=lambda s: s.start)
     return doc
 

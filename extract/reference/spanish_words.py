@@ -33,7 +33,9 @@ class SpanishWords:
     that make it a visit, the months, the weekdays (Monday first) and the words for the publication's day;
     the role types of titles whose side the document's context gives; the words after a title that belong to it
     ("General", "Comercial"), what opens a sentence that goes on telling the meeting before it, and the nouns
-    and cues of a named event ("durante el Foro Bilateral"), and the words that name a country by reference."""
+    and cues of a named event ("durante el Foro Bilateral"), the words that name a country by reference, and
+    the relative clauses that say a person took part ("X, quien participó en la reunión"); the nouns that open
+    a body's or a venue's name, and the words that make an office a state's."""
 
     openers: frozenset[str]
     function_words: frozenset[str]
@@ -52,6 +54,10 @@ class SpanishWords:
     event_heads: tuple[str, ...] = ()
     event_cues: tuple[re.Pattern[str], ...] = ()
     country_references: tuple[str, ...] = ()
+    attendance_clauses: tuple[re.Pattern[str], ...] = ()
+    body_heads: tuple[str, ...] = ()
+    venue_heads: frozenset[str] = frozenset()
+    state_words: tuple[str, ...] = ()
 
 
 def _check(raw: Any) -> SpanishWords:
@@ -71,7 +77,8 @@ def _check(raw: Any) -> SpanishWords:
         raise DataError(f"{SPANISH}: 'name_variants' must map a phrase to a list of its other forms")
     extra = {key: raw.get(key) or [] for key in ("meeting_verbs", "visit_words", "months", "weekdays", "today_words",
                                                  "context_titles", "title_modifiers", "continuations", "event_heads",
-                                                 "event_cues", "country_references")}
+                                                 "event_cues", "country_references", "attendance_clauses",
+                                                 "body_heads", "venue_heads", "state_words")}
     if not all(isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in extra.values()) \
             or len(extra["months"]) not in (0, 12) or len(extra["weekdays"]) not in (0, 7):
         raise DataError(f"{SPANISH}: 'meeting_verbs', 'visit_words', 'today_words', 'title_modifiers', "
@@ -84,6 +91,7 @@ def _check(raw: Any) -> SpanishWords:
         verbs = tuple(re.compile(p, re.I) for p in extra["meeting_verbs"])
         continuations = tuple(re.compile(p, re.I) for p in extra["continuations"])
         cues = tuple(re.compile(p, re.I) for p in extra["event_cues"])
+        clauses = tuple(re.compile(p, re.I) for p in extra["attendance_clauses"])
     except re.error as exc:
         raise DataError(f"{SPANISH}: a meeting verb, continuation or event cue is not a valid pattern ({exc})") \
             from None
@@ -98,7 +106,9 @@ def _check(raw: Any) -> SpanishWords:
                         context_titles=frozenset(extra["context_titles"]),
                         title_modifiers=frozenset(w.lower() for w in extra["title_modifiers"]),
                         continuations=continuations, event_heads=tuple(extra["event_heads"]), event_cues=cues,
-                        country_references=tuple(extra["country_references"]))
+                        country_references=tuple(extra["country_references"]), attendance_clauses=clauses,
+                        body_heads=tuple(extra["body_heads"]), venue_heads=frozenset(extra["venue_heads"]),
+                        state_words=tuple(w.lower() for w in extra["state_words"]))
 
 
 @lru_cache(maxsize=1)

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from extract.mentions import Mention
 from extract.reference.countries import load_countries
+from extract.reference.lexicon import load_lexicon
 from extract.reference.spanish_words import spanish_words
 from extract.roles.titles import RoleFinding, load_offices, office_for
 from extract.sides import issuer
@@ -35,6 +36,7 @@ MAX_TITLE_TOKENS = 14  # "el presidente del Consejo Coordinador Empresarial (CCE
 STOPS = frozenset({",", ".", ";", ":", "—", "–", "\n", "que", "y", "e"})
 FORMER = frozenset({"ex", "entonces", "otrora", "anterior"})
 HEADER = 300  # characters of a document's start holding its letterhead: the issuer of a comunicado
+NO_POST = (-1, -1)  # a title whose body is a state's the text does not name: no post rather than the nation's
 
 
 def spanish_posts(reading: Reading, *, mentions: list[Mention]) -> list[RoleFinding]:
@@ -125,14 +127,14 @@ def _is_title(word: str) -> bool:
 def _title_before(doc: Doc, person: Span, mentions: list[Mention]) -> Span | None:
     """The title words before the name ("el Secretario de Economía, X", "la embajadora X"), or ``None``."""
     end = person.start - 1 if person.start > 0 and doc[person.start - 1].text == "," else person.start
-    stop = max(person.sent.start, end - MAX_TITLE_TOKENS)
-    i = end - 1
-    while i >= stop:
+    i, counted = end - 1, 0
+    while i >= person.sent.start and counted < MAX_TITLE_TOKENS:
         tok = doc[i]
         body = _org_at(tok.idx, mentions)
         if body is not None and not (_is_title(tok.text) and tok.idx == body.start):
             i -= 1  # inside a body's name: "Secretaría de Industria y Comercio", "Consejo Coordinador …" is no stop
-            continue
+            continue  # and a long name ("Cámara Nacional de la Industria del Hierro y del Acero") counts for nothing
+        counted += 1
         if tok.text == "." and i > 0 and not doc[i - 1].whitespace_:
             i -= 1  # the period of an abbreviation ("EE.UU."), not a sentence's end
             continue
@@ -178,6 +180,16 @@ def _finding(doc: Doc, person: Mention, title: Span, mentions: list[Mention]) ->
     # a body read from the title itself ("la subsecretaria de Comercio Exterior" taken for the Subsecretaría) is
     # the title, not a body named inside it: the post is in the office the title names
     orgs = [m for m in mentions if m.kind == "org" and title.start_char < m.start and m.end <= title.end_char]
+    implied = None if orgs else _implied_body(doc, title, mentions)
+    if implied == NO_POST:
+        return None
+    if implied is not None:  # "el gobernador de Coahuila", "su presidente", "el secretario de Economía estatal"
+        sent = title.sent
+        inside = title.start_char < implied[0] < title.end_char
+        return RoleFinding(person=(person.start, person.end),
+                           title=_trim(doc.text[title.start_char:implied[0]] if inside else title.text) or None,
+                           former=_former(title), sent_start=sent.start_char, sent_end=sent.end_char,
+                           extractor=EXTRACTOR, org=implied)
     text = title.text if not orgs else doc.text[title.start_char:orgs[0].start]
     text = _trim(text)
     country = _country(title)
@@ -191,6 +203,25 @@ def _finding(doc: Doc, person: Mention, title: Span, mentions: list[Mention]) ->
                        sent_start=sent.start_char, sent_end=sent.end_char, extractor=EXTRACTOR,
                        org=(orgs[-1].start, orgs[-1].end) if orgs else None,
                        institution=None if orgs else institution, country=country)
+
+
+def _implied_body(doc: Doc, title: Span, mentions: list[Mention]) -> tuple[int, int] | None:
+    """Where the body of a title naming none is written: the state a title names ("gobernador de Coahuila") or
+    that a state's office serves ("secretario de Economía estatal": the state named last before it), else, for
+    "su presidente", the body named last before the title in its sentence; :data:`NO_POST` for a state's office
+    of a state the text does not name."""
+    states = "|".join(re.escape(s) for s in sorted(load_lexicon().states, key=len, reverse=True))
+    named = re.search(rf"\b(?:de|del)\s+(?:estado\s+de\s+)?({states})\s*$", title.text, re.I)
+    if named is not None:
+        return title.start_char + named.start(1), title.start_char + named.end(1)
+    if any(re.search(rf"\b{re.escape(w)}\b", title.text.lower()) for w in spanish_words().state_words):
+        before = list(re.finditer(rf"\b({states})\b", doc.text[:title.start_char], re.I))
+        return (before[-1].start(1), before[-1].end(1)) if before else NO_POST  # a state's office, state unknown
+    if title.start > 0 and doc[title.start - 1].lower_ in {"su", "sus"}:
+        bodies = [m for m in mentions if m.kind == "org" and title.sent.start_char <= m.start
+                  and m.end <= title.start_char]
+        return (bodies[-1].start, bodies[-1].end) if bodies else None
+    return None
 
 
 def _country(title: Span) -> str | None:

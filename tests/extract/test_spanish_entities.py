@@ -134,3 +134,24 @@ def test_listed_places_and_cut_names(text: str, ents: list[tuple[str, int, int]]
 ])
 def test_a_title_names_a_surname(text: str, expected: list[tuple[str, str]]) -> None:
     assert kept(doc_with(text, [])) == expected
+
+
+@pytest.mark.parametrize(("text", "ents", "expected"), [
+    # a venue's name is no person
+    ("llegó al Palacio de Gobierno ayer", [("PERSON", 2, 5)], [("Palacio de Gobierno", "FAC")]),
+    # a name in apposition to a title is a person, whatever the recogniser said
+    ("el gobernador de Durango , Tomás Ibarra Soto , habló", [("ORG", 5, 8)], [("Tomás Ibarra Soto", "PERSON")]),
+    ("la Cámara de Pesca , Tomás Ibarra , habló", [("ORG", 1, 4), ("ORG", 5, 7)],
+     [("Cámara de Pesca", "ORG"), ("Tomás Ibarra", "ORG")]),  # no title before the comma: left as it was
+    # a body's name opening with a body noun is found, over a place named inside it
+    ("una delegación de la Cámara de Comercio de San Marcos , dijo", [("LOC", 7, 9)],
+     [("Cámara de Comercio de San Marcos", "ORG")]),
+    ("firmaron el Acuerdo de Asociación Transpacífico", [], []),  # inside another name: no body
+    # listed places and nothing else are no body; a listed place taken for a body or a person is a place
+    ("entre México , Estados Unidos y Canadá", [("ORG", 1, 7)], [("Estados Unidos", "LOC")]),
+    ("refrenda en Washington el compromiso", [("ORG", 2, 4)], [("Washington", "GPE")]),
+    ("la vicepresidenta para las Américas de la Cámara", [("PERSON", 4, 7)], [("Américas", "GPE")]),
+])
+def test_bodies_venues_and_names_in_apposition(text: str, ents: list[tuple[str, int, int]],
+                                               expected: list[tuple[str, str]]) -> None:
+    assert kept(doc_with(text, ents)) == expected

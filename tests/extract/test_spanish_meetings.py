@@ -139,3 +139,22 @@ def test_a_header_date_written_apart_dates_a_meeting_without_a_year() -> None:
     found = meetings(text, [("person", "Rocío Lemus"), ("person", "Paul Kessler")], starts=(0, 2, 5, 7),
                      published=None)
     assert [m[3] for m in found] == ["2025-10-20"]
+
+
+@pytest.mark.parametrize(("text", "spans", "starts", "expected"), [
+    # words between the verb and the encounter ("sostuvo este jueves en Austin un encuentro con")
+    ("Rocío Lemus sostuvo este jueves en Austin un encuentro con Paul Kessler .",
+     [("person", "Rocío Lemus"), ("place", "Austin"), ("person", "Paul Kessler")], (0,),
+     [("Reunión de Rocío Lemus con Paul Kessler", ["Rocío Lemus", "Paul Kessler"], [], "2023-06-08")]),
+    # a relative clause saying a person took part: an attendee of the meeting told before
+    ("Rocío Lemus se reunió con Paul Kessler . « Es buena señal » , dijo Ana Grau , quien participó en la "
+     "reunión junto con otros .",
+     [("person", "Rocío Lemus"), ("person", "Paul Kessler"), ("person", "Ana Grau")], (0, 8),
+     [("Reunión de Rocío Lemus con Paul Kessler", ["Rocío Lemus", "Paul Kessler", "Ana Grau"], [], None)]),
+    ("Rocío Lemus se reunió con Paul Kessler . Ana Grau , quien opinó sobre la reunión , calló .",
+     [("person", "Rocío Lemus"), ("person", "Paul Kessler"), ("person", "Ana Grau")], (0, 8),
+     [("Reunión de Rocío Lemus con Paul Kessler", ["Rocío Lemus", "Paul Kessler"], [], None)]),
+])
+def test_more_ways_to_tell_who_met(text: str, spans: Spans, starts: tuple[int, ...],
+                                   expected: list[tuple[str, list[str], list[str], str | None]]) -> None:
+    assert meetings(text, spans, starts=starts) == expected

@@ -67,6 +67,30 @@ def test_spanish_titles_state_posts(text: str, people: list[tuple[int, int]], or
     assert posts(text, people, orgs) == expected
 
 
+@pytest.mark.parametrize(("text", "people", "orgs", "expected"), [
+    # a state the title names: its government ("Government of Durango" once resolved)
+    ("Habló el gobernador de Durango , Tomás Ibarra , ayer .", [(6, 8)], [],
+     [("Tomás Ibarra", "gobernador", "Durango")]),
+    # a state's office: the state named before it, never the federal ministry
+    ("Llegaron a Durango . Los recibió el secretario de Economía estatal , Tomás Ibarra .", [(12, 14)], [],
+     [("Tomás Ibarra", "secretario de Economía estatal", "Durango")]),
+    ("Los recibió el secretario de Economía estatal , Tomás Ibarra .", [(8, 10)], [], []),
+    # "su presidente": the body named before the title in its sentence
+    ("Una delegación de la Cámara Textil , encabezada por su presidente , Julio Esparza , llegó .", [(12, 14)],
+     [(4, 6)], [("Julio Esparza", "presidente", "Cámara Textil")]),
+])
+def test_a_title_naming_no_body_takes_the_state_or_body_it_means(
+        text: str, people: list[tuple[int, int]], orgs: list[tuple[int, int]],
+        expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert [found[:3] for found in posts(text, people, orgs)] == expected
+
+
+def test_a_long_body_name_does_not_cut_the_title_short() -> None:
+    text = ("El presidente de la Cámara Nacional de la Industria del Papel y del Cartón ( Canapel ) , Julio Esparza , "
+            "habló .")
+    assert posts(text, [(18, 20)], [(4, 14), (15, 16)]) == [("Julio Esparza", "presidente", "Canapel", None, False)]
+
+
 def test_the_period_of_an_abbreviation_does_not_end_a_title() -> None:
     """The English tokenizer splits "EE.UU.," into "EE.UU", ".", ",": the period, glued to its word, is no stop."""
     words = ["Vio", "al", "Representante", "Comercial", "de", "EE.UU", ".", ",", "Nora", "Whitcomb", "."]
