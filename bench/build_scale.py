@@ -109,7 +109,8 @@ def dask_build(docs: Path, out: Path, cache: Path) -> dict[str, Any]:
     from distributed import Client, LocalCluster
 
     logging.getLogger("distributed").setLevel(logging.ERROR)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address="127.0.0.1:0") as cluster, \
             Client(cluster) as client:
         pids = [int(pid) for pid in client.run(os.getpid).values()]
         return run_child(["build", str(docs), "--out", str(out), "--cache", str(cache), "--workers", "2",
