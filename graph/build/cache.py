@@ -24,11 +24,11 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from graph.build.outdir import atomic_write
 from graph.errors import BuildError
 
 __all__ = ["Cache", "Entry", "clear", "default_dir", "fingerprint"]
@@ -99,26 +99,13 @@ class Cache:
         written (a full disk, a read-only folder, the cache cleared meanwhile): the cache only saves time."""
         try:
             if not (self.folder / TAG).exists():
-                _atomic_write(self.folder / ".gitignore", b"# tradegraph's extraction cache\n*\n")
-                _atomic_write(self.folder / TAG, _TAG_TEXT.encode("ascii"))
+                atomic_write(self.folder / ".gitignore", b"# tradegraph's extraction cache\n*\n")
+                atomic_write(self.folder / TAG, _TAG_TEXT.encode("ascii"))
             record = {"key": key, "errors": list(entry.rule_errors), "nt": entry.nt}
-            _atomic_write(self._path(key), json.dumps(record, ensure_ascii=False).encode("utf-8"))
+            atomic_write(self._path(key), json.dumps(record, ensure_ascii=False).encode("utf-8"))
         except OSError:
             return False
         return True
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` and rename it into place (removed on any error)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def clear(folder: Path) -> int:

@@ -30,6 +30,7 @@ import os
 import secrets
 import shutil
 import signal
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,7 +38,7 @@ from pathlib import Path
 
 from graph.errors import BuildError
 
-__all__ = ["BuildLocked", "fresh", "locked", "target", "term_as_interrupt"]
+__all__ = ["BuildLocked", "atomic_write", "fresh", "locked", "target", "term_as_interrupt"]
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -187,3 +188,23 @@ def _carry_over(out: Path, work: Path) -> list[str]:
     for name in carried:
         os.rename(out / name, work / name)
     return carried
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes owner-only files; give the usual permissions
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -5,8 +5,6 @@ never leaves a half-written file over a good one.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from rdflib.term import Node
 
 from extract.prefixes import PREFIX_IRIS
 from extract.vocab import PREFIXES
+from graph.build.outdir import atomic_write
 from graph.build.quads import QuadSet, canonical_quads, triples
 from graph.errors import StoreError
 
@@ -83,26 +82,6 @@ def merged_graph(ds: Dataset) -> Graph:
     for quad in ds.quads((None, None, None, None)):
         g.add(quad[:3])
     return g
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes owner-only files; give the usual permissions
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def trig_text(ds: Dataset) -> str:
