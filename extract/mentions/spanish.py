@@ -33,8 +33,9 @@ BODY_JOINS = frozenset({"de", "del", "la", "las", "los", "el", "y", "e", "para",
 
 
 def _kept(ent: Span, words: SpanishWords) -> Span | None:
-    """``ent`` as a Spanish text's entity: itself, trimmed of leading function words, relabelled (an acronym
-    naming a country), or ``None`` (no name at all)."""
+    """``ent`` as a Spanish text's entity: itself, trimmed of function words at either end, relabelled (an
+    acronym naming a country, a listed place, a venue, a name in apposition to a title), or ``None`` (no name
+    at all, a list of countries, an event's name cut short, a title's portfolio)."""
     doc, listed = ent.doc, bool(ent.ent_id_)
     text = ent.text.strip(" ,.;:").lower()
     if text in words.openers:
