@@ -75,16 +75,43 @@ def _kept(ent: Span, words: SpanishWords) -> Span | None:
 
 def _named_after_title(doc: Doc, start: int, end: int, words: SpanishWords) -> bool:
     """Whether tokens ``start:end`` are a person's name in apposition to a title before them ("el gobernador de
-    Coahuila, Alejandro Márquez Villarreal"): two to four capitalised words after a comma, a title word shortly
-    before it, and no word of a body's, venue's or event's name."""
+    Coahuila, Alejandro Márquez Villarreal": two to four capitalised words after a comma, a title word shortly
+    before it) or right after one ("la canciller Ibarra Solís"), with no word of a body's, venue's or event's
+    name."""
     names = doc[start:end]
-    if not 2 <= len(names) <= MAX_SURNAME_WORDS + 1 or start < 2 or doc[start - 1].text != ",":
+    right_after = start > 0 and doc[start - 1].lower_ in words.title_words  # "la canciller Ibarra Solís"
+    if not (1 if right_after else 2) <= len(names) <= MAX_SURNAME_WORDS + 1 \
+            or not right_after and (start < 2 or doc[start - 1].text != ","):
         return False
     if not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in names) \
             or names[0].text in words.body_heads or names[0].text in words.venue_heads \
             or names[0].text in words.event_heads or load_gazetteer().lookup(names.text) is not None:
         return False
-    return any(t.lower_ in words.title_words for t in doc[max(0, start - 1 - TITLE_REACH):start - 1])
+    return right_after or any(t.lower_ in words.title_words for t in doc[max(0, start - 1 - TITLE_REACH):start - 1])
+
+
+def portfolio_tokens(doc: Doc, ents: list[Span] | None = None) -> set[int]:
+    """The tokens of the portfolios titles name ("subsecretario de Estado para Crecimiento Económico, Energía y
+    Medio Ambiente de Estados Unidos, X"): from a title word's "de"/"para" on, capitalised words and the small
+    words and commas between them, up to the comma before a person's name."""
+    words = spanish_words()
+    people = {e.start for e in (doc.ents if ents is None else ents) if e.label_ == "PERSON"}
+    inside: set[int] = set()
+    for tok in doc[:-1]:
+        if tok.lower_ not in words.title_words or doc[tok.i + 1].lower_ not in {"de", "del", "para"}:
+            continue
+        j = tok.i + 1
+        while j < len(doc):
+            word, after = doc[j], doc[j + 1] if j + 1 < len(doc) else None
+            if word.text in {",", "y", "e"}:  # on through a list, not into the name after it
+                if after is None or after.i in people or not after.text[:1].isupper():
+                    break
+            elif not (word.lower_ in BODY_JOINS or word.text[:1].isupper() or word.text == "." and not
+                      doc[j - 1].whitespace_):
+                break
+            inside.add(j)
+            j += 1
+    return inside
 
 
 def _only_places(text: str) -> bool:
@@ -177,6 +204,14 @@ def _headed_bodies(doc: Doc, ents: list[Span], words: SpanishWords) -> list[Span
     return found
 
 
+def _portfolio_word(ent: Span, words: SpanishWords) -> bool:
+    """Whether an entity inside a title's portfolio is only its words ("Asuntos Económicos", "Energía"), not a
+    listed body, a body's name ("Cámara de …") or a listed place ("Estados Unidos") it names."""
+    if ent.ent_id_ or ent[0].text in words.body_heads:
+        return False
+    return ent.label_ == "PERSON" or load_gazetteer().lookup(ent.text) is None
+
+
 def _capitalised(tok: Token, words: SpanishWords) -> bool:
     return tok.text[:1].isupper() and tok.text.replace("-", "").replace(".", "").isalpha() \
         and tok.text.lower() not in words.openers
@@ -190,6 +225,8 @@ def spanish_entities(doc: Doc) -> Doc:
                    _listed_places(doc))
     bodies = _headed_bodies(doc, ents, words)
     ents = [e for e in ents if not any(b.start < e.end and e.start < b.end for b in bodies)] + bodies
+    portfolio = portfolio_tokens(doc, ents)
+    ents = [e for e in ents if not (set(range(e.start, e.end)) <= portfolio and _portfolio_word(e, words))]
     doc.ents = sorted(ents + _titled_surnames(doc, ents, words), key=lambda s: s.start)
     return doc
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from extract.mentions import Mention
+from extract.mentions.spanish import portfolio_tokens
 from extract.reference.countries import load_countries
 from extract.reference.lexicon import load_lexicon
 from extract.reference.spanish_words import spanish_words
@@ -127,9 +128,12 @@ def _is_title(word: str) -> bool:
 def _title_before(doc: Doc, person: Span, mentions: list[Mention]) -> Span | None:
     """The title words before the name ("el Secretario de Economía, X", "la embajadora X"), or ``None``."""
     end = person.start - 1 if person.start > 0 and doc[person.start - 1].text == "," else person.start
-    i, counted = end - 1, 0
+    i, counted, portfolio = end - 1, 0, portfolio_tokens(doc)
     while i >= person.sent.start and counted < MAX_TITLE_TOKENS:
         tok = doc[i]
+        if i in portfolio and tok.text in {",", "y", "e"}:
+            i -= 1  # a list inside the title's portfolio ("para Crecimiento Económico, Energía y …")
+            continue
         body = _org_at(tok.idx, mentions)
         if body is not None and not (_is_title(tok.text) and tok.idx == body.start):
             i -= 1  # inside a body's name: "Secretaría de Industria y Comercio", "Consejo Coordinador …" is no stop

@@ -155,3 +155,18 @@ def test_a_title_names_a_surname(text: str, expected: list[tuple[str, str]]) -> 
 def test_bodies_venues_and_names_in_apposition(text: str, ents: list[tuple[str, int, int]],
                                                expected: list[tuple[str, str]]) -> None:
     assert kept(doc_with(text, ents)) == expected
+
+
+@pytest.mark.parametrize(("text", "ents", "expected"), [
+    # a title's portfolio is no name: its words taken for people, places or bodies are dropped
+    ("el subsecretario para Asuntos Pesqueros y Forestales , Tomás Ibarra , habló",
+     [("PERSON", 3, 5), ("LOC", 6, 7), ("PERSON", 8, 10)], [("Tomás Ibarra", "PERSON")]),
+    # a listed place or a body's name inside it stays
+    ("el embajador de México en Estados Unidos , Tomás Ibarra , habló", [("GPE", 3, 4), ("PERSON", 8, 10)],
+     [("México", "GPE"), ("Estados Unidos", "LOC"), ("Tomás Ibarra", "PERSON")]),
+    # a name right after a title is a person, whatever the recogniser said
+    ("afirmó la canciller Lemus Soto ayer", [("ORG", 3, 5)], [("Lemus Soto", "PERSON")]),
+])
+def test_portfolios_and_names_right_after_a_title(text: str, ents: list[tuple[str, int, int]],
+                                                  expected: list[tuple[str, str]]) -> None:
+    assert kept(doc_with(text, ents)) == expected

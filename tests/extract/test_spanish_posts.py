@@ -85,6 +85,12 @@ def test_a_title_naming_no_body_takes_the_state_or_body_it_means(
     assert [found[:3] for found in posts(text, people, orgs)] == expected
 
 
+def test_a_list_in_the_titles_portfolio_does_not_end_it() -> None:
+    text = "Habló el subsecretario de Estado para Pesca , Bosques y Agua , Tomás Ibarra , ayer ."
+    assert posts(text, [(12, 14)]) == [
+        ("Tomás Ibarra", "subsecretario de Estado para Pesca, Bosques y Agua", "us-department-of-state", "US", False)]
+
+
 def test_a_long_body_name_does_not_cut_the_title_short() -> None:
     text = ("El presidente de la Cámara Nacional de la Industria del Papel y del Cartón ( Canapel ) , Julio Esparza , "
             "habló .")
