@@ -91,12 +91,16 @@ def _published(reading: Reading) -> str | None:
 
 
 def _loose_date(header: str) -> str | None:
-    """A header's date written apart over bullets and lines ("• 22\n• Octubre\n  2025", "22 Octubre, 2025")."""
+    """A header's date written apart over bullets and lines ("• 22\n• Octubre\n  2025", "22 Octubre, 2025") or
+    in figures, day first ("14.05.2025")."""
     months = spanish_words().months
     found = re.search(r"\b(\d{1,2})[\W_]{1,12}?(" + "|".join(months) + r")\b[\W_]{1,12}?(?:del?\s+)?((?:19|20)\d\d)\b",
                       header, re.I) if months else None
-    if found is None:
-        return None
+    if found is None:  # "14.05.2025", "14/05/2025": day first, as Spanish writes it
+        numeric = re.search(r"\b(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)\b", header)
+        if numeric is None or not (1 <= int(numeric.group(2)) <= 12 and 1 <= int(numeric.group(1)) <= 31):
+            return None
+        return f"{numeric.group(3)}-{int(numeric.group(2)):02d}-{int(numeric.group(1)):02d}"
     day, month, year = found.groups()
     return f"{year}-{months.index(month.lower()) + 1:02d}-{int(day):02d}"
 

@@ -23,6 +23,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from extract.reference.gazetteer import load_gazetteer
+from extract.reference.lexicon import load_lexicon
 from extract.reference.spanish_words import SpanishWords, spanish_words
 
 BODY_OR_PLACE = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -95,13 +96,15 @@ def portfolio_tokens(doc: Doc, ents: list[Span] | None = None) -> set[int]:
     Medio Ambiente de Estados Unidos, X"): from a title word's "de"/"para" on, capitalised words and the small
     words and commas between them, up to the comma before a person's name."""
     words = spanish_words()
-    people = {e.start for e in (doc.ents if ents is None else ents) if e.label_ == "PERSON"}
+    portfolio_words = load_lexicon().portfolio_words  # "Asuntos Pesqueros" taken for a person is no name
+    people = {e.start for e in (doc.ents if ents is None else ents) if e.label_ == "PERSON"
+              and e[0].lower_ not in portfolio_words and (e.start == 0 or doc[e.start - 1].lower_ != "para")}
     inside: set[int] = set()
     for tok in doc[:-1]:
         if tok.lower_ not in words.title_words or doc[tok.i + 1].lower_ not in {"de", "del", "para"}:
             continue
         j = tok.i + 1
-        while j < len(doc):
+        while j < len(doc) and j not in people:  # "el Secretario de Economía Rocío Lemus": the name ends it
             word, after = doc[j], doc[j + 1] if j + 1 < len(doc) else None
             if word.text in {",", "y", "e"}:  # on through a list, not into the name after it
                 if after is None or after.i in people or not after.text[:1].isupper():
@@ -204,6 +207,20 @@ def _headed_bodies(doc: Doc, ents: list[Span], words: SpanishWords) -> list[Span
     return found
 
 
+def _with_given_name(ent: Span, words: SpanishWords) -> Span:
+    """A person's name with the given name the recogniser left out before it, after a comma or a title
+    ("El gobernador de Nuevo León, Héctor | Garza Villarreal")."""
+    doc, start = ent.doc, ent.start
+    if start < 2 or doc[start - 2].text != "," and doc[start - 2].lower_ not in words.title_words:
+        return ent
+    given = doc[start - 1]
+    if not (given.is_alpha and given.text[:1].isupper() and not given.is_upper and given.ent_iob_ == "O") \
+            or given.lower_ in words.title_words | words.openers | words.function_words | words.title_modifiers \
+            or given.text in words.body_heads or load_gazetteer().lookup(given.text) is not None:
+        return ent
+    return Span(doc, start - 1, ent.end, label="PERSON")
+
+
 def _portfolio_word(ent: Span, words: SpanishWords) -> bool:
     """Whether an entity inside a title's portfolio is only its words ("Asuntos Económicos", "Energía"), not a
     listed body, a body's name ("Cámara de …") or a listed place ("Estados Unidos") it names."""
@@ -225,6 +242,7 @@ def spanish_entities(doc: Doc) -> Doc:
                    _listed_places(doc))
     bodies = _headed_bodies(doc, ents, words)
     ents = [e for e in ents if not any(b.start < e.end and e.start < b.end for b in bodies)] + bodies
+    ents = [_with_given_name(e, words) if e.label_ == "PERSON" else e for e in ents]
     portfolio = portfolio_tokens(doc, ents)
     ents = [e for e in ents if not (set(range(e.start, e.end)) <= portfolio and _portfolio_word(e, words))]
     doc.ents = sorted(ents + _titled_surnames(doc, ents, words), key=lambda s: s.start)

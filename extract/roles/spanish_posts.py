@@ -197,7 +197,7 @@ def _finding(doc: Doc, person: Mention, title: Span, mentions: list[Mention]) ->
     text = title.text if not orgs else doc.text[title.start_char:orgs[0].start]
     text = _trim(text)
     country = _country(title)
-    institution, country = office_for(title.text.replace(" ,", ","), country)
+    institution, country = office_for(_unprefixed(title.text.replace(" ,", ",")), country)
     if not orgs and institution is None and country is not None:
         institution = load_countries().governments().get(country)
     if not orgs and institution is None:
@@ -226,6 +226,14 @@ def _implied_body(doc: Doc, title: Span, mentions: list[Mention]) -> tuple[int, 
                   and m.end <= title.start_char]
         return (bodies[-1].start, bodies[-1].end) if bodies else None
     return None
+
+
+def _unprefixed(title: str) -> str:
+    """A title without the "ex" of a former holder ("exsecretario de Economía" -> "secretario de Economía"), so
+    that it names its office; whether the post is former is read apart (:func:`_former`)."""
+    head, _, rest = title.partition(" ")
+    bare = re.sub(r"^ex-?", "", head, flags=re.I)
+    return f"{bare} {rest}".strip() if bare != head and _is_title(bare) else title
 
 
 def _country(title: Span) -> str | None:

@@ -170,3 +170,15 @@ def test_bodies_venues_and_names_in_apposition(text: str, ents: list[tuple[str, 
 def test_portfolios_and_names_right_after_a_title(text: str, ents: list[tuple[str, int, int]],
                                                   expected: list[tuple[str, str]]) -> None:
     assert kept(doc_with(text, ents)) == expected
+
+
+@pytest.mark.parametrize(("text", "ents", "expected"), [
+    # a person's name ends the portfolio before it, with or without a comma
+    ("El exsecretario de Economía Tomás Ibarra Soto advirtió", [("PERSON", 4, 7)], [("Tomás Ibarra Soto", "PERSON")]),
+    # the given name the recogniser left out, after a comma
+    ("El gobernador de Durango , Tomás Ibarra Soto , habló", [("PERSON", 6, 8)], [("Tomás Ibarra Soto", "PERSON")]),
+    ("Llegó , Asimismo Ibarra Soto", [("PERSON", 3, 5)], [("Ibarra Soto", "PERSON")]),  # an opener is no name
+])
+def test_names_after_titles_keep_their_words(text: str, ents: list[tuple[str, int, int]],
+                                             expected: list[tuple[str, str]]) -> None:
+    assert kept(doc_with(text, ents)) == expected

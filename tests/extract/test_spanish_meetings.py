@@ -134,11 +134,14 @@ def test_meetings_go_on_and_are_named(text: str, spans: Spans, starts: tuple[int
     assert meetings(text, spans, starts=starts, published=None) == expected
 
 
-def test_a_header_date_written_apart_dates_a_meeting_without_a_year() -> None:
-    text = "• 22\n• Octubre\n2025\nRocío Lemus se reunió con Paul Kessler del 20 al 22 de octubre ."
-    found = meetings(text, [("person", "Rocío Lemus"), ("person", "Paul Kessler")], starts=(0, 2, 5, 7),
-                     published=None)
-    assert [m[3] for m in found] == ["2025-10-20"]
+@pytest.mark.parametrize(("header", "day"), [("• 22\n• Octubre\n2025", "2025-10-20"),
+                                            ("Saltillo | 22.10.2025", "2025-10-20")])
+def test_a_header_date_written_apart_dates_a_meeting_without_a_year(header: str, day: str) -> None:
+    text = f"{header}\nRocío Lemus se reunió con Paul Kessler del 20 al 22 de octubre ."
+    words = text.split()
+    found = meetings(text, [("person", "Rocío Lemus"), ("person", "Paul Kessler")],
+                     starts=(0, words.index("Rocío") + header.count("\n") + 1), published=None)
+    assert [m[3] for m in found] == [day]
 
 
 @pytest.mark.parametrize(("text", "spans", "starts", "expected"), [
@@ -146,6 +149,8 @@ def test_a_header_date_written_apart_dates_a_meeting_without_a_year() -> None:
     ("Rocío Lemus sostuvo este jueves en Austin un encuentro con Paul Kessler .",
      [("person", "Rocío Lemus"), ("place", "Austin"), ("person", "Paul Kessler")], (0,),
      [("Reunión de Rocío Lemus con Paul Kessler", ["Rocío Lemus", "Paul Kessler"], [], "2023-06-08")]),
+    ("Rocío Lemus fue recibida más tarde por Paul Kessler .", [("person", "Rocío Lemus"), ("person", "Paul Kessler")],
+     (0,), [("Reunión de Rocío Lemus con Paul Kessler", ["Rocío Lemus", "Paul Kessler"], [], None)]),
     # a relative clause saying a person took part: an attendee of the meeting told before
     ("Rocío Lemus se reunió con Paul Kessler . « Es buena señal » , dijo Ana Grau , quien participó en la "
      "reunión junto con otros .",

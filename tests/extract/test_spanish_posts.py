@@ -85,6 +85,11 @@ def test_a_title_naming_no_body_takes_the_state_or_body_it_means(
     assert [found[:3] for found in posts(text, people, orgs)] == expected
 
 
+def test_a_former_holders_title_names_its_office() -> None:
+    assert posts("Opinó el exsecretario de Economía Tomás Ibarra ayer .", [(5, 7)]) == [
+        ("Tomás Ibarra", "exsecretario de Economía", "mx-ministry-of-economy", "MX", True)]
+
+
 def test_a_list_in_the_titles_portfolio_does_not_end_it() -> None:
     text = "Habló el subsecretario de Estado para Pesca , Bosques y Agua , Tomás Ibarra , ayer ."
     assert posts(text, [(12, 14)]) == [
