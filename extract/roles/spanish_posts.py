@@ -17,6 +17,7 @@ English pipeline standing in; they run on Spanish documents only. Title words ar
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
@@ -47,11 +48,12 @@ def spanish_posts(reading: Reading, *, mentions: list[Mention]) -> list[RoleFind
     doc = reading.doc
     findings: list[RoleFinding] = []
     bare: list[tuple[Mention, Span]] = []  # titles naming no body, office or country: "el Presidente X"
+    portfolio = portfolio_tokens(doc)  # the document's title portfolios, read once for every name
     for person in (m for m in mentions if m.kind == "person"):
         span = doc.char_span(person.start, person.end, alignment_mode="expand")
         if span is None:
             continue
-        for title in (_title_before(doc, span, mentions), _title_after(doc, span, mentions)):
+        for title in (_title_before(doc, span, mentions, portfolio=portfolio), _title_after(doc, span, mentions)):
             found = _finding(doc, person, title, mentions) if title is not None else None
             if found is not None:  # "el exgobernador X, presidente de Y": two posts
                 findings.append(found)
@@ -125,10 +127,10 @@ def _is_title(word: str) -> bool:
     return word.lower() in spanish_words().title_words
 
 
-def _title_before(doc: Doc, person: Span, mentions: list[Mention]) -> Span | None:
+def _title_before(doc: Doc, person: Span, mentions: list[Mention], *, portfolio: set[int]) -> Span | None:
     """The title words before the name ("el Secretario de Economía, X", "la embajadora X"), or ``None``."""
     end = person.start - 1 if person.start > 0 and doc[person.start - 1].text == "," else person.start
-    i, counted, portfolio = end - 1, 0, portfolio_tokens(doc)
+    i, counted = end - 1, 0
     while i >= person.sent.start and counted < MAX_TITLE_TOKENS:
         tok = doc[i]
         if i in portfolio and tok.text in {",", "y", "e"}:
@@ -209,12 +211,18 @@ def _finding(doc: Doc, person: Mention, title: Span, mentions: list[Mention]) ->
                        institution=None if orgs else institution, country=country)
 
 
+@lru_cache(maxsize=1)
+def _states() -> str:
+    """The states' names as one alternation, longest first ("Nuevo León" before "León"), built once."""
+    return "|".join(re.escape(s) for s in sorted(load_lexicon().states, key=len, reverse=True))
+
+
 def _implied_body(doc: Doc, title: Span, mentions: list[Mention]) -> tuple[int, int] | None:
     """Where the body of a title naming none is written: the state a title names ("gobernador de Coahuila") or
     that a state's office serves ("secretario de Economía estatal": the state named last before it), else, for
     "su presidente", the body named last before the title in its sentence; :data:`NO_POST` for a state's office
     of a state the text does not name."""
-    states = "|".join(re.escape(s) for s in sorted(load_lexicon().states, key=len, reverse=True))
+    states = _states()
     named = re.search(rf"\b(?:de|del)\s+(?:estado\s+de\s+)?({states})\s*$", title.text, re.I)
     if named is not None:
         return title.start_char + named.start(1), title.start_char + named.end(1)
