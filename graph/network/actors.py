@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections import defaultdict
 
 import networkx as nx
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from extract.vocab import ORG, RDF, SDO, SKOS, TG
 from graph.errors import ViewError
 from graph.network import evidence as read
 from graph.network.evidence import Evidence
+from graph.network.readable import Readable
 from graph.network.schema import Relation, load_schema
 
 __all__ = ["KINDS", "KIND_OF_TYPE", "READ_KINDS", "PERSON", "ORGANIZATION", "MEETING", "TOPIC", "ACTOR_KINDS",
@@ -48,7 +49,7 @@ def _merge_edge(g: nx.MultiDiGraph, source: str, target: str, *, relation: Relat
                    evidence=sorted(set(evidence)))
 
 
-def actor_network(ds: Dataset, *, kinds: tuple[str, ...] = READ_KINDS) -> nx.MultiDiGraph:
+def actor_network(ds: Readable, *, kinds: tuple[str, ...] = READ_KINDS) -> nx.MultiDiGraph:
     """People, organizations, meetings and places (and ``"topic"`` if asked) as nodes, their links as edges.
 
     Node attributes: ``label``, ``kind``, ``country`` (ISO code or ``""``), ``documents`` (file names),
@@ -120,13 +121,12 @@ def actor_network(ds: Dataset, *, kinds: tuple[str, ...] = READ_KINDS) -> nx.Mul
     return g
 
 
-def _add_edges(g: nx.MultiDiGraph, ds: Dataset, evidence: dict[Node, list[Evidence]],
+def _add_edges(g: nx.MultiDiGraph, ds: Readable, evidence: dict[Node, list[Evidence]],
                statements: dict[Node, list[Node]]) -> None:
     formers = read.formers(ds)
     member = _SCHEMA.relation_of(ORG.Membership)
     for m in sorted(set(ds.subjects(RDF.type, ORG.Membership)), key=str):
-        person, org = ds.value(m, ORG.member), ds.value(m, ORG.organization)
-        role = ds.value(m, ORG.role)
+        person, org, role = (read.one(ds, m, p) for p in (ORG.member, ORG.organization, ORG.role))
         # a role written in two cases by two documents carries two labels: pick one the same way every time
         title = read.label(ds, role) if role is not None and (role, SKOS.prefLabel, None) in ds else member.label
         if person is not None and org is not None and str(person) in g and str(org) in g:
@@ -154,6 +154,6 @@ def _add_edges(g: nx.MultiDiGraph, ds: Dataset, evidence: dict[Node, list[Eviden
             for topic in sorted(ds.objects(st, SDO.about), key=str):
                 if str(topic) in g:
                     _merge_edge(g, str(speaker), str(topic), relation=spoke_about, evidence=evidence.get(st, []))
-            event = ds.value(st, TG.madeAt)
+            event = read.one(ds, st, TG.madeAt)
             if event is not None and str(event) in g and not g.has_edge(str(speaker), str(event), attendee):
                 _merge_edge(g, str(speaker), str(event), relation=spoke_at, evidence=evidence.get(st, []))

@@ -1,6 +1,7 @@
 """Reading what the projections need from the RDF graph: labels, other names, evidence, statements.
 
-Small pure helpers over an rdflib ``Dataset``; :mod:`graph.network.actors` builds the actor network with them.
+Small pure helpers over a dataset (anything :class:`~graph.network.readable.Readable`: an rdflib ``Dataset``
+or a :class:`~graph.network.readable.QuadIndex`); :mod:`graph.network.actors` builds the actor network with them.
 :class:`Evidence` is where a fact was read, :class:`Statement` something an actor said.
 
 >>> Evidence("a.txt", 0, 12, "Ana met Bob.") < Evidence("b.txt")
@@ -12,12 +13,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import cast
 
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from extract.vocab import DCTERMS, PROV, RDF, SDO, SKOS, TG
+from graph.network.readable import Readable
 
-__all__ = ["Evidence", "Statement", "label", "other_names", "first", "sources", "evidence", "formers",
+__all__ = ["Evidence", "Statement", "label", "other_names", "first", "one", "sources", "evidence", "formers",
            "statements", "statement"]
 
 
@@ -41,7 +43,7 @@ class Statement:
     evidence: tuple[Evidence, ...] = ()
 
 
-def label(ds: Dataset, node: Node) -> str:
+def label(ds: Readable, node: Node) -> str:
     """``schema:name``, else ``skos:prefLabel`` (English first), else the IRI's last segment."""
     for p in (SDO.name, SKOS.prefLabel):
         values = sorted(ds.objects(node, p), key=str)
@@ -52,13 +54,13 @@ def label(ds: Dataset, node: Node) -> str:
     return str(node).rsplit("/", 1)[-1]
 
 
-def other_names(ds: Dataset, node: Node, label: str) -> list[str]:
+def other_names(ds: Readable, node: Node, label: str) -> list[str]:
     """Every name of ``node`` but ``label``, sorted."""
     names = {str(o) for p in (SDO.name, SDO.alternateName, SKOS.prefLabel) for o in ds.objects(node, p)}
     return sorted(names - {label})
 
 
-def first(ds: Dataset, node: Node, *preds: URIRef) -> str:
+def first(ds: Readable, node: Node, *preds: URIRef) -> str:
     """The smallest value of the first of ``preds`` that ``node`` has, or ``""``."""
     for p in preds:
         values = sorted(str(o) for o in ds.objects(node, p))
@@ -67,12 +69,18 @@ def first(ds: Dataset, node: Node, *preds: URIRef) -> str:
     return ""
 
 
-def sources(ds: Dataset) -> dict[Node, str]:
+def one(ds: Readable, node: Node, pred: URIRef) -> Node | None:
+    """The smallest (by text) value of ``pred`` that ``node`` has, or None: the same one whatever order the store
+    gives them in (``ds.value`` gives the first it meets)."""
+    return min(ds.objects(node, pred), key=str, default=None)
+
+
+def sources(ds: Readable) -> dict[Node, str]:
     """Document IRI -> file name."""
     return {doc: str(src) for doc, src in ds.subject_objects(DCTERMS.source)}
 
 
-def _per_graph(ds: Dataset, pred: URIRef) -> dict[tuple[Node, Node], Node]:
+def _per_graph(ds: Readable, pred: URIRef) -> dict[tuple[Node, Node], Node]:
     """(subject, graph name) -> the object of ``pred`` in that graph (one pass over the quads)."""
     found: dict[tuple[Node, Node], Node] = {}
     for s, _, o, ctx in ds.quads((None, pred, None, None)):
@@ -82,7 +90,7 @@ def _per_graph(ds: Dataset, pred: URIRef) -> dict[tuple[Node, Node], Node]:
     return found
 
 
-def evidence(ds: Dataset, sources: dict[Node, str]) -> dict[Node, list[Evidence]]:
+def evidence(ds: Readable, sources: dict[Node, str]) -> dict[Node, list[Evidence]]:
     """Every node carrying ``tg:evidence`` -> its evidence, paired per document graph (sorted, no repeats)."""
     derived, starts, ends = (_per_graph(ds, p) for p in (PROV.wasDerivedFrom, TG.charStart, TG.charEnd))
     found: dict[Node, set[Evidence]] = defaultdict(set)
@@ -95,7 +103,7 @@ def evidence(ds: Dataset, sources: dict[Node, str]) -> dict[Node, list[Evidence]
     return {node: sorted(evs) for node, evs in found.items()}
 
 
-def formers(ds: Dataset) -> dict[Node, bool]:
+def formers(ds: Readable) -> dict[Node, bool]:
     """Membership -> True when every document stating it calls it former."""
     seen: dict[Node, list[bool]] = defaultdict(list)
     for (m, _), value in _per_graph(ds, TG.former).items():
@@ -103,18 +111,18 @@ def formers(ds: Dataset) -> dict[Node, bool]:
     return {m: all(values) for m, values in seen.items()}
 
 
-def statements(ds: Dataset) -> dict[Node, list[Node]]:
+def statements(ds: Readable) -> dict[Node, list[Node]]:
     """Speaker -> their statements, in IRI order."""
     said: dict[Node, list[Node]] = defaultdict(list)
     for st in sorted(set(ds.subjects(RDF.type, TG.Statement)), key=str):
-        speaker = ds.value(st, TG.speaker)
+        speaker = one(ds, st, TG.speaker)
         if speaker is not None:
             said[speaker].append(st)
     return said
 
 
-def statement(ds: Dataset, st: Node, evidence: dict[Node, list[Evidence]]) -> Statement:
+def statement(ds: Readable, st: Node, evidence: dict[Node, list[Evidence]]) -> Statement:
     """The :class:`Statement` of the statement node ``st``."""
-    event = ds.value(st, TG.madeAt)
+    event = one(ds, st, TG.madeAt)
     return Statement(first(ds, st, SDO.text), tuple(sorted(label(ds, t) for t in ds.objects(st, SDO.about))),
                      str(event) if event is not None else None, tuple(evidence.get(st, ())))

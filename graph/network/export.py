@@ -27,15 +27,16 @@ from pathlib import Path
 from typing import Any, cast
 
 import networkx as nx
-from rdflib import Dataset
+from rdflib import Graph
 
 from extract.vocab import PREFIXES
-from graph.build.store import atomic_write, merged_graph
+from graph.build.store import atomic_write
 from graph.csv_safe import write_csv
 from graph.errors import ViewError
 from graph.network.actors import KINDS, MEETING, actor_network
 from graph.network.evidence import Evidence
 from graph.network.popolo import popolo
+from graph.network.readable import Readable
 from graph.network.schema import load_schema
 from graph.network.views import actor_topics, co_attendance
 
@@ -72,7 +73,7 @@ def _check(fmt: str, projection: str) -> None:
         raise ViewError(f"unknown projection {projection!r}; choose one of: {', '.join(PROJECTIONS)}")
 
 
-def project(ds: Dataset, projection: str = "actors") -> tuple[nx.Graph, nx.MultiDiGraph]:
+def project(ds: Readable, projection: str = "actors") -> tuple[nx.Graph, nx.MultiDiGraph]:
     """The projection to export and the full actor network it was made from (for labels)."""
     _check("graphml", projection)
     actors = actor_network(ds, kinds=KINDS)
@@ -176,16 +177,30 @@ def csv_tables(g: nx.Graph) -> dict[str, bytes]:
     return {"nodes.csv": nodes, "edges.csv": edges}
 
 
-def jsonld(ds: Dataset) -> bytes:
+def _merged(ds: Readable) -> Graph:
+    """Every triple of every graph in one rdflib graph (what ``graph.ttl`` holds), bound to the project's prefixes.
+
+    Triples go in in the order of their N-Triples forms, so a property's values come out in that order whatever
+    order ``ds`` gives them in."""
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True, replace=True)
+    triples = {(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))}
+    for triple in sorted(triples, key=lambda t: tuple(term.n3() for term in t)):
+        g.add(triple)
+    return g
+
+
+def jsonld(ds: Readable) -> bytes:
     """Every triple of the merged graph as JSON-LD, compacted with the project's prefixes, nodes in IRI order."""
-    text = merged_graph(ds).serialize(format="json-ld", context=JSONLD_CONTEXT, auto_compact=True)
+    text = _merged(ds).serialize(format="json-ld", context=JSONLD_CONTEXT, auto_compact=True)
     doc = json.loads(text)
     if isinstance(doc.get("@graph"), list):
         doc["@graph"].sort(key=lambda n: str(n.get("@id", "")))
     return (json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
-def export(ds: Dataset, fmt: str, target: Path, *, projection: str = "actors") -> list[Path]:
+def export(ds: Readable, fmt: str, target: Path, *, projection: str = "actors") -> list[Path]:
     """Write ``ds`` in ``fmt`` to ``target`` (a folder for ``csv``); returns the files written.
 
     Raises:

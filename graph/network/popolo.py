@@ -14,12 +14,13 @@ from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
-from rdflib import Dataset, URIRef
+from rdflib import URIRef
 
 from extract.vocab import DCTERMS, OWL, SDO, WIKIDATA
 from graph.network.actors import KINDS, MEETING, ORGANIZATION, PERSON, actor_network
 from graph.network.details import country_name
-from graph.network.evidence import Evidence
+from graph.network.evidence import Evidence, one
+from graph.network.readable import Readable
 from graph.network.schema import load_schema
 
 __all__ = ["popolo"]
@@ -40,7 +41,7 @@ def _other_names(data: dict[str, Any]) -> list[dict[str, str]]:
     return [{"name": n} for n in data.get("names", [])]
 
 
-def popolo(ds: Dataset) -> dict[str, list[dict[str, Any]]]:
+def popolo(ds: Readable) -> dict[str, list[dict[str, Any]]]:
     """People, organizations, memberships, meetings and countries in Popolo's field names.
 
     ``persons``: ``id, name, other_names, national_identity`` (ISO code of ``schema:nationality``);
@@ -70,7 +71,7 @@ def popolo(ds: Dataset) -> dict[str, list[dict[str, Any]]]:
             persons.append(person)
         elif kind[node] == ORGANIZATION:
             org: dict[str, Any] = {"id": node, "name": data["label"], "other_names": _other_names(data)}
-            classification = ds.value(URIRef(node), SDO.additionalType)
+            classification = one(ds, URIRef(node), SDO.additionalType)
             if classification is not None:
                 org["classification"] = str(classification)
             parents = sorted(t for _, t, r in actors.out_edges(node, data="relation", default="") if r in _PARENT)
@@ -98,12 +99,12 @@ def popolo(ds: Dataset) -> dict[str, list[dict[str, Any]]]:
             "areas": areas}
 
 
-def _event(ds: Dataset, actors: nx.MultiDiGraph, node: str, docs: dict[str, str]) -> dict[str, Any]:
+def _event(ds: Readable, actors: nx.MultiDiGraph, node: str, docs: dict[str, str]) -> dict[str, Any]:
     data = actors.nodes[node]
     event: dict[str, Any] = {"id": node, "name": data["label"], "classification": MEETING}
     if data.get("date"):
         event["start_date"] = data["date"]
-    end = ds.value(URIRef(node), SDO.endDate)
+    end = one(ds, URIRef(node), SDO.endDate)
     if end is not None:
         event["end_date"] = str(end)
     places = sorted(str(actors.nodes[t]["label"]) for _, t, r in actors.out_edges(node, data="relation", default="")

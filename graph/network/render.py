@@ -22,7 +22,6 @@ from typing import Any
 
 import jinja2
 import networkx as nx
-from rdflib import Dataset
 
 from extract.errors import TradegraphError
 from extract.reference.countries import load_countries
@@ -35,6 +34,7 @@ from graph.network.evidence import Evidence
 from graph.network.labels import Box, node_style
 from graph.network.layout import lay_out
 from graph.network.period import Period, covered, edge_spans, node_spans, within
+from graph.network.readable import Readable
 from graph.network.schema import load_schema
 from graph.network.views import co_attendance, find_actor, focus_network
 
@@ -239,7 +239,7 @@ def _drop_unlinked(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return view
 
 
-def view_network(ds: Dataset, *, projection: str = "actors", focus: str | None = None, depth: int = 1,
+def view_network(ds: Readable, *, projection: str = "actors", focus: str | None = None, depth: int = 1,
                  start: str | None = None, end: str | None = None
                  ) -> tuple[nx.Graph, nx.MultiDiGraph, str, str | None]:
     """The graph to draw, the actor network behind its details, a heading and the focused node.
@@ -267,7 +267,7 @@ def view_network(ds: Dataset, *, projection: str = "actors", focus: str | None =
     return view, actors, heading, node
 
 
-def render_network(ds: Dataset, path: Path, *, heading: str | None = None, projection: str = "actors",
+def render_network(ds: Readable, path: Path, *, heading: str | None = None, projection: str = "actors",
                    focus: str | None = None, depth: int = 1, max_nodes: int = DEFAULT_MAX_NODES,
                    start: str | None = None, end: str | None = None) -> Path:
     """Write the network view of a dataset to ``path`` (see :func:`view_network` for the options)."""
@@ -278,7 +278,7 @@ def render_network(ds: Dataset, path: Path, *, heading: str | None = None, proje
     return path
 
 
-def write_main_page(ds: Dataset, folder: Path) -> Path:
+def write_main_page(ds: Readable, folder: Path) -> Path:
     """The whole map as ``folder/network.html``: the page a build writes beside its RDF."""
     return render_network(ds, folder / default_page_name())
 

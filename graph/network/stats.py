@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pandas as pd
-from rdflib import Dataset
 
 from graph.network.actors import KINDS, ORGANIZATION, PERSON, actor_network
 from graph.network.details import country_name
@@ -26,6 +25,7 @@ from graph.network.measures import (
     simple_network,
     topic_clusters,
 )
+from graph.network.readable import Readable
 from graph.network.summary import summarize
 from graph.network.views import actor_topics, co_attendance
 
@@ -47,7 +47,7 @@ class Stats:
     co_attendance: dict[str, int] = field(default_factory=dict)
 
 
-def network_stats(ds: Dataset, *, top: int = 10) -> Stats:
+def network_stats(ds: Readable, *, top: int = 10) -> Stats:
     """Counts, the ``top`` people and institutions by betweenness, bridges, communities and institutions' reach.
 
     Measures run on the person–institution–meeting network (:data:`NETWORK_KINDS`);

@@ -1,12 +1,11 @@
 """Counts that tell at a glance what a build holds."""
 from __future__ import annotations
 
-from rdflib import Dataset
-
 from extract.vocab import DCTERMS, RDF, SDO, TG
+from graph.network.readable import Readable
 
 
-def summarize(ds: Dataset) -> dict[str, int]:
+def summarize(ds: Readable) -> dict[str, int]:
     """Documents, people, organizations, meetings, topics and triples.
 
     Topics are every topic a document, meeting or statement is about: the topic nodes of the actor network.

@@ -16,12 +16,12 @@ from itertools import combinations
 from typing import TypeVar
 
 import networkx as nx
-from rdflib import Dataset
 
 from extract.slug import fold
 from graph.errors import ViewError
 from graph.network.actors import ACTOR_KINDS, KINDS, MEETING, PERSON, TOPIC, actor_network
 from graph.network.evidence import Evidence
+from graph.network.readable import Readable
 from graph.network.schema import load_schema
 
 __all__ = ["find_actor", "focus_network", "co_attendance", "people_network", "actor_topics", "topic_network"]
@@ -116,7 +116,7 @@ def co_attendance(actors: nx.MultiDiGraph) -> nx.Graph:
     return people
 
 
-def people_network(ds: Dataset) -> nx.Graph:
+def people_network(ds: Readable) -> nx.Graph:
     """The person-to-person co-attendance network of a dataset (see :func:`co_attendance`)."""
     return co_attendance(actor_network(ds, kinds=(PERSON, MEETING)))
 
@@ -174,6 +174,6 @@ def actor_topics(actors: nx.MultiDiGraph) -> nx.Graph:
     return view
 
 
-def topic_network(ds: Dataset) -> nx.Graph:
+def topic_network(ds: Readable) -> nx.Graph:
     """The actor–topic view of a dataset (see :func:`actor_topics`)."""
     return actor_topics(actor_network(ds, kinds=KINDS))
