@@ -21,14 +21,14 @@ from typing import Any
 
 import rdflib
 import spacy
-from rdflib import Graph
 
 from extract.text.document import Document
 from extract.text.language import check_language, document_language, language_settings
 from extract.text.pipeline import language_model, model_name, pipeline_for
 from graph.build.cache import Cache, Entry, key_of
+from graph.build.docgraph import DocGraph
 from graph.build.pool import batches, completed, dask_executor, local_executor, processes_for
-from graph.build.worker import Outcome, from_text, outcomes, to_text
+from graph.build.worker import Outcome, outcomes
 from graph.errors import BuildError
 
 __all__ = ["Extraction", "Settings", "extract"]
@@ -57,7 +57,7 @@ class Extraction:
     """What :func:`extract` gives: the documents extracted with their graphs (input order), and how many
     of them came from the cache and how many worker processes the others used (1: this process)."""
 
-    graphs: list[tuple[Document, Graph]] = field(default_factory=list)
+    graphs: list[tuple[Document, DocGraph]] = field(default_factory=list)
     cached: int = 0
     processes: int = 1
     unsaved: int = 0  # new extractions the cache could not store
@@ -96,11 +96,11 @@ def extract(documents: list[Document], settings: Settings, *, progress: Callable
     languages = [document_language(d.text, check_language(settings.language)) for d in documents]
     cache = Cache(settings.cache) if settings.cache is not None else None
     keys = [_key(d, lang, settings) for d, lang in zip(documents, languages, strict=True)] if cache else []
-    graphs: dict[int, Graph] = {}
+    graphs: dict[int, DocGraph] = {}
     todo: list[int] = []
     for number in range(len(documents)):
         entry = cache.get(keys[number]) if cache else None
-        graph = from_text(entry.nt) if entry else None
+        graph = DocGraph.from_nt(entry.nt) if entry else None
         if entry is None or graph is None:
             todo.append(number)
             continue
@@ -112,8 +112,8 @@ def extract(documents: list[Document], settings: Settings, *, progress: Callable
 
     def take(done: Iterable[Outcome]) -> None:
         for outcome in done:
-            graph = outcome.graph if outcome.graph is not None else \
-                from_text(outcome.text) if outcome.text is not None else None
+            graph = DocGraph.from_rdflib(outcome.graph) if outcome.graph is not None else \
+                DocGraph.from_nt(outcome.text) if outcome.text is not None else None
             _tell(outcome.rule_errors, on_rule_error)
             if graph is None:
                 failure = outcome.failure or f"{documents[outcome.index].name}: extraction failed (no graph)"
@@ -123,7 +123,7 @@ def extract(documents: list[Document], settings: Settings, *, progress: Callable
             else:
                 graphs[outcome.index] = graph
                 if cache:
-                    if not cache.put(keys[outcome.index], Entry(outcome.text or to_text(graph), outcome.rule_errors)):
+                    if not cache.put(keys[outcome.index], Entry(outcome.text or graph.to_nt(), outcome.rule_errors)):
                         result.unsaved += 1
             if progress:
                 progress(1)

@@ -26,8 +26,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
-from rdflib import Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from extract.errors import DataError
@@ -35,13 +37,16 @@ from extract.reference.data_files import read_yaml
 from extract.slug import fold, strip_accents
 from extract.vocab import SDO
 from graph.build.blocking import meeting_pairs
+from graph.build.docgraph import DocGraph
 from graph.build.groups import Groups
 from graph.build.name_variants import has_debris
 from graph.build.people import link_people
 from graph.build.records import Actors, Meeting, collect
+from graph.build.terms import OxTerm, Subject, triple_to_rdflib
 
 _GLUE = {"of", "the", "and", "for", "de", "del", "la", "y"}
 Triple = tuple[Node, Node, Node]
+_NAME, _ALTERNATE = str(SDO.name), str(SDO.alternateName)
 
 
 @dataclass(frozen=True)
@@ -70,16 +75,25 @@ class Resolution:
     target: dict[Node, URIRef]
     canonical: dict[Node, str]
     merges: list[Merge]
-    nodes: set[URIRef] = field(default_factory=set)
-    _literals: dict[str, Literal] = field(default_factory=dict)
+    nodes: set[str] = field(default_factory=set)
+    _ox_target: dict[str, ox.NamedNode] = field(default_factory=dict)
+    _ox_names: dict[str, ox.Literal] = field(default_factory=dict)
 
-    def name_literal(self, node: Node) -> Literal:
-        """The one ``schema:name`` of ``node``'s group, one Literal object per name."""
-        name = self.canonical[node]
-        found = self._literals.get(name)
-        if found is None:
-            found = self._literals[name] = Literal(name)
-        return found
+    def __post_init__(self) -> None:
+        """The decisions keyed by IRI string, in pyoxigraph terms, for :func:`rewrite`: one term per group
+        node and one Literal per name."""
+        nodes: dict[URIRef, ox.NamedNode] = {}
+        literals: dict[str, ox.Literal] = {}
+        for n, t in self.target.items():
+            if t != n:
+                self._ox_target[str(n)] = nodes.get(t) or nodes.setdefault(t, ox.NamedNode(str(t)))
+        for n, name in self.canonical.items():
+            self._ox_names[str(n)] = literals.get(name) or literals.setdefault(name, ox.Literal(name))
+
+    def final(self, iri: str) -> str:
+        """The IRI the node ``iri`` has after the merge (its group's)."""
+        found = self._ox_target.get(iri)
+        return found.value if found is not None else iri
 
 
 def load_judgements(path: Path) -> Judgements:
@@ -108,19 +122,20 @@ def _rank(name: str, person: bool = False) -> tuple:
 
 def merge_graphs(graphs: list[tuple[URIRef, Graph]], judgements: Judgements = Judgements(), *,
                  fixed_names: dict[URIRef, str] | None = None) -> tuple[list[tuple[URIRef, Graph]], list[Merge]]:
-    """Resolve actors across document graphs; returns rewritten graphs and the merges made
+    """Resolve actors across rdflib document graphs; returns rewritten graphs and the merges made
     (:func:`resolve`, then :func:`rewrite` into one new graph per document)."""
-    found = resolve(graphs, judgements, fixed_names=fixed_names)
+    read = [(doc, DocGraph.from_rdflib(g)) for doc, g in graphs]
+    found = resolve(read, judgements, fixed_names=fixed_names)
     rewritten = []
-    for doc, g in graphs:
+    for doc, g in read:
         out = Graph()
-        for triple in rewrite(g, found):
-            out.add(triple)
+        for t in rewrite(g, found):
+            out.add(triple_to_rdflib(t))
         rewritten.append((doc, out))
     return rewritten, found.merges
 
 
-def resolve(graphs: list[tuple[URIRef, Graph]], judgements: Judgements = Judgements(), *,
+def resolve(graphs: list[tuple[URIRef, DocGraph]], judgements: Judgements = Judgements(), *,
             fixed_names: dict[URIRef, str] | None = None) -> Resolution:
     """Decide which actor nodes of ``graphs`` are one actor, and the name and IRI each group takes.
 
@@ -200,17 +215,23 @@ def _link_events(meetings: dict[str, list[Meeting]], link: Callable[[URIRef, URI
                                  + ("a shared attendee" if a.attendees & b.attendees else "most of the name in common"))
 
 
-def rewrite(g: Graph, found: Resolution) -> Iterator[Triple]:
+def rewrite(g: DocGraph, found: Resolution) -> Iterator[ox.Triple]:
     """``g``'s triples with merged IRIs replaced and exactly one schema:name per node (the others become
-    alternate names). A triple may come twice (two names that become one): add them to a graph."""
-    target, canonical, name, alternate = found.target, found.canonical, SDO.name, SDO.alternateName
-    for s, p, o in g:
-        s2 = target.get(s, s)
-        if p == name and s in canonical:
-            if str(o) != canonical[s]:
-                yield s2, alternate, o
-            yield s2, name, found.name_literal(s)
-        elif p == alternate and s in canonical and str(o) == canonical[s]:
+    alternate names). A triple may come twice (two names that become one): keep each once."""
+    target: dict[str, Subject] = found._ox_target  # type: ignore[assignment]
+    names = found._ox_names
+    alternate = ox.NamedNode(_ALTERNATE)
+    for t in g.triples:
+        s, p, o = cast(Subject, t.subject), t.predicate, cast(OxTerm, t.object)
+        s2 = target.get(s.value, s)
+        name = names.get(s.value)
+        if name is not None and p.value == _NAME:
+            if o.value != name.value:
+                yield ox.Triple(s2, alternate, o)
+            yield ox.Triple(s2, p, name)
+        elif name is not None and p.value == _ALTERNATE and o.value == name.value:
             continue
+        elif s2 is s and not (isinstance(o, ox.NamedNode) and o.value in target):
+            yield t
         else:
-            yield s2, p, target.get(o, o) if isinstance(o, URIRef) else o
+            yield ox.Triple(s2, p, target.get(o.value, o) if isinstance(o, ox.NamedNode) else o)

@@ -19,22 +19,13 @@ any rdflib dataset (slower: rdflib lists every graph a triple is in for each tri
 from __future__ import annotations
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import Dataset, URIRef
 from rdflib.term import Node
+
+from graph.build.terms import to_ox
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 Key = tuple[str, str, str, str]
-
-
-def _convert(term: Node) -> Term:
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype))) if term.datatype \
-            else ox.Literal(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    return ox.NamedNode(str(term))
 
 
 class QuadSet:
@@ -51,7 +42,7 @@ class QuadSet:
     def _term(self, term: Node) -> tuple[str, Term]:
         found = self._terms.get(term)
         if found is None:
-            converted = _convert(term)
+            converted = to_ox(term)
             found = self._terms[term] = (str(converted), converted)
         return found
 
@@ -65,6 +56,16 @@ class QuadSet:
         key = (found[0], ks, kp, ko)
         if key not in self._quads:
             self._quads[key] = ox.Quad(s, p, o, found[1])  # type: ignore[arg-type]
+
+    def add_ox(self, graph: URIRef | None, triple: ox.Triple) -> None:
+        """Add a triple of pyoxigraph terms to the named graph ``graph`` (None: the default graph)."""
+        found = self._graphs.get(graph)
+        if found is None:
+            node = ox.NamedNode(str(graph))
+            found = self._graphs[graph] = (str(node), node)
+        key = (found[0], str(triple.subject), str(triple.predicate), str(triple.object))
+        if key not in self._quads:
+            self._quads[key] = ox.Quad(triple.subject, triple.predicate, triple.object, found[1])
 
     def ordered(self) -> list[ox.Quad]:
         """The quads in the canonical order."""

@@ -11,16 +11,20 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import cast
 
-from rdflib import Graph, URIRef
+import pyoxigraph as ox
+from rdflib import URIRef
 from rdflib.term import Node
 
 from extract.slug import fold
-from extract.vocab import ORG, OWL, RDF, SDO, WIKIDATA
+from extract.vocab import ORG, OWL, SDO, WIKIDATA
+from graph.build.docgraph import DocGraph
 from graph.build.groups import Evidence
+from graph.build.terms import OxTerm
 
-KINDS = (("person", SDO.Person), ("org", SDO.Organization), ("event", SDO.Event))
+KINDS = (("person", str(SDO.Person)), ("org", str(SDO.Organization)), ("event", str(SDO.Event)))
+_NAME, _ALT, _NATION = str(SDO.name), str(SDO.alternateName), str(SDO.nationality)
+_MEMBER, _SAME, _START, _ATTENDEE = str(ORG.memberOf), str(OWL.sameAs), str(SDO.startDate), str(SDO.attendee)
 
 
 @dataclass(frozen=True)
@@ -41,49 +45,50 @@ class Actors:
     kinds: dict[URIRef, str] = field(default_factory=dict)  # "person", "org" or "event"
     evidence: dict[URIRef, Evidence] = field(default_factory=lambda: defaultdict(Evidence))
     meetings: dict[str, list[Meeting]] = field(default_factory=lambda: defaultdict(list))  # by day, in document order
-    nodes: set[URIRef] = field(default_factory=set)  # every IRI named as a subject or an object
+    nodes: set[str] = field(default_factory=set)  # every IRI named as a subject or an object
 
 
-def _iris(nodes: Iterable[Node]) -> list[URIRef]:
-    """Actor nodes as the IRIs they are: extraction names every person, organization and meeting, and
-    their Wikidata items, by an IRI (docs/data-model.md), while rdflib types any subject or object as ``Node``."""
-    return [cast(URIRef, n) for n in nodes]
+def _iri(node: OxTerm) -> URIRef:
+    """An actor node as the IRI it is: extraction names every person, organization and meeting, and their
+    Wikidata items, by an IRI (docs/data-model.md)."""
+    return URIRef(node.value)
 
 
-def collect(graphs: Iterable[tuple[URIRef, Graph]]) -> Actors:
+def collect(graphs: Iterable[tuple[URIRef, DocGraph]]) -> Actors:
     """Read the records of every document graph, in document order (a node typed twice keeps the last kind)."""
     found = Actors()
+    nodes = found.nodes
     for doc, g in graphs:
         _read_actors(found, doc, g)
         _read_meetings(found, g)
-        for s, _, o in g:
-            found.nodes.add(cast(URIRef, s))
-            if isinstance(o, URIRef):
-                found.nodes.add(o)
+        nodes.update(s.value for s in g.subjects())
+        nodes.update(t.object.value for t in g if isinstance(t.object, ox.NamedNode))
     return found
 
 
-def _read_actors(found: Actors, doc: URIRef, g: Graph) -> None:
+def _read_actors(found: Actors, doc: URIRef, g: DocGraph) -> None:
     for kind, cls in KINDS:
-        for node in _iris(g.subjects(RDF.type, cls)):
+        for term in g.typed(cls):
+            node = _iri(term)
             found.kinds[node] = kind
             primary = found.primary[node]
-            primary |= {str(o) for o in g.objects(node, SDO.name)}
+            primary |= {o.value for o in g.objects(term, _NAME)}
             names = found.names[node]
             names |= primary
-            names |= {str(o) for o in g.objects(node, SDO.alternateName)}
+            names |= {o.value for o in g.objects(term, _ALT)}
             ev = found.evidence[node]
             ev.docs.add(doc)
-            ev.sides |= {str(o) for o in g.objects(node, SDO.nationality)}
-            ev.orgs |= {o for o in g.objects(node, ORG.memberOf) if isinstance(o, URIRef)}
-            ev.items |= set(_iris(o for o in g.objects(node, OWL.sameAs) if str(o).startswith(WIKIDATA)))
+            ev.sides |= {o.value for o in g.objects(term, _NATION)}
+            ev.orgs |= {_iri(o) for o in g.objects(term, _MEMBER) if isinstance(o, ox.NamedNode)}
+            ev.items |= {_iri(o) for o in g.objects(term, _SAME) if o.value.startswith(WIKIDATA)}
 
 
-def _read_meetings(found: Actors, g: Graph) -> None:
+def _read_meetings(found: Actors, g: DocGraph) -> None:
     """Meetings with a full start day (only those can be the same meeting reported twice)."""
-    for event in _iris(g.subjects(RDF.type, SDO.Event)):
-        start = g.value(event, SDO.startDate)
-        if start is None or len(str(start)) != 10:
+    for event in g.typed(KINDS[2][1]):
+        start = g.value(event, _START)
+        if start is None or len(start.value) != 10:
             continue
-        words = {w for n in g.objects(event, SDO.name) for w in fold(str(n)).split() if len(w) > 2}
-        found.meetings[str(start)].append(Meeting(event, frozenset(g.objects(event, SDO.attendee)), frozenset(words)))
+        words = {w for n in g.objects(event, _NAME) for w in fold(n.value).split() if len(w) > 2}
+        attendees = frozenset(_iri(a) for a in g.objects(event, _ATTENDEE))
+        found.meetings[start.value].append(Meeting(_iri(event), attendees, frozenset(words)))

@@ -13,10 +13,12 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from rdflib import Dataset, Graph, URIRef
+import pyoxigraph as ox
+from rdflib import Dataset, Graph
 
 from extract.errors import InputError, TradegraphError
 from extract.iris import document_iri, org_iri
@@ -31,8 +33,11 @@ from extract.triples import reference_graph
 from extract.vocab import ORG
 from graph.build import outdir, sources, store
 from graph.build.cache import default_dir
+from graph.build.docgraph import DocGraph
 from graph.build.engine import Settings, extract
-from graph.build.merge import Judgements, Merge, Triple, load_judgements, resolve, rewrite
+from graph.build.merge import Judgements, Merge, load_judgements, resolve, rewrite
+from graph.build.quads import QuadSet
+from graph.build.terms import to_ox
 from graph.build.timeline import seen_dates
 from graph.build.timings import Timings, mark_checkpoint
 from graph.build.worker import outcomes
@@ -50,9 +55,12 @@ Page = Callable[[Dataset, Path], Path]
 
 @dataclass
 class BuildResult:
-    """What a build made: the dataset, the files written, and what went wrong on the way."""
+    """What a build made: the files written, the documents built, and what went wrong on the way.
 
-    dataset: Dataset
+    ``dataset`` is the built dataset as an rdflib ``Dataset``, read from ``graph.trig`` when first asked
+    for (the build itself never holds one: at scale it would cost more memory than everything else).
+    """
+
     documents: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)  # one line per file not built: its path and why
     notes: list[str] = field(default_factory=list)  # one line per file read with a caveat (its encoding)
@@ -61,6 +69,11 @@ class BuildResult:
     cached: int = 0  # how many of ``documents`` came from the extraction cache
     processes: int = 1  # local processes that extracted the others (1: the build's own; on Dask: 1)
     timings: dict[str, float] = field(default_factory=dict)  # phase -> seconds (graph.build.timings.PHASES)
+
+    @cached_property
+    def dataset(self) -> Dataset:
+        """The built dataset, read from ``files["trig"]``."""
+        return store.load(self.files["trig"])
 
 
 def extract_documents(documents: list[Document], *, model: str | None = None, language: str | None = None,
@@ -101,32 +114,38 @@ def pipeline_note(documents: list[Document], *, model: str | None = None, langua
     return lines
 
 
-def assemble(extracted: list[tuple[Document, Graph]], judgements: Judgements) -> tuple[Dataset, list[Merge]]:
-    """Merge actors across documents and put reference facts in the default graph.
+def assemble(extracted: list[tuple[Document, DocGraph]], judgements: Judgements) -> tuple[list[ox.Quad], list[Merge]]:
+    """Merge actors across documents and put reference facts in the default graph; returns every quad of the
+    dataset in the canonical order (:mod:`graph.build.quads`) and the merges made.
 
     The merge decides on compact records (:func:`graph.build.merge.resolve`); each document's triples are
-    then rewritten straight into the one dataset, and its graph in ``extracted`` is released (replaced by an
-    empty one), so that one rdflib copy of the quads is alive at a time.
+    then rewritten into the one set of quads, and its graph in ``extracted`` is released (replaced by an
+    empty one), so that one copy of the quads is alive at a time.
     """
     graphs = [(document_iri(d), g) for d, g in extracted]
     inst = load_institutions()
     fixed = {org_iri(i.name, i.id): i.name for i in inst.by_id.values()}
     found = resolve(graphs, judgements, fixed_names=fixed)
-    listed = {key for n in found.nodes if (key := str(found.target.get(n, n)).rsplit("/", 1)[-1]) in inst.by_id}
+    listed = {key for n in found.nodes if (key := found.final(n).rsplit("/", 1)[-1]) in inst.by_id}
     default = reference_graph(listed, inst)
     default += load_scheme().as_graph()
     default += role_scheme()
     default += seen_dates(graphs)
     del graphs
     # parents named by the text itself are document facts; those from the list stay reference facts
-    listed_parents = set(default.triples((None, ORG.subOrganizationOf, None)))
-
-    def rewritten() -> Iterator[tuple[URIRef, Iterator[Triple]]]:
-        for i, (document, g) in enumerate(extracted):
-            yield document_iri(document), (t for t in rewrite(g, found) if t not in listed_parents)
-            extracted[i] = (document, Graph())  # its triples are in the dataset now
-
-    return store.assemble(default, rewritten()), found.merges
+    listed_parents = {ox.Triple(to_ox(s), to_ox(p), to_ox(o))  # type: ignore[arg-type]
+                      for s, p, o in default.triples((None, ORG.subOrganizationOf, None))}
+    quads = QuadSet()
+    for fact in default:
+        quads.add(None, fact)
+    empty = DocGraph([])
+    for i, (document, g) in enumerate(extracted):
+        name = document_iri(document)
+        for triple in rewrite(g, found):
+            if triple not in listed_parents:
+                quads.add_ox(name, triple)
+        extracted[i] = (document, empty)  # its triples are in the quads now
+    return quads.ordered(), found.merges
 
 
 def build(paths: list[Path], out: Path, *, model: str | None = None, language: str | None = None,
@@ -219,25 +238,28 @@ def _build_locked(inventory: sources.Inventory, paths: list[Path], out: Path, *,
         raise _nothing_built(len(files) + len(inventory.skipped), failures, out)
     clock.mark("extract")
     _checkpoint("extracted")
-    ds, merges = assemble(extracted, judgements)
+    names = [d.name for d, _ in extracted]
+    quads, merges = assemble(extracted, judgements)
     clock.mark("merge")
     with clock.active(), outdir.fresh(out) as work:
-        written = _write(ds, merges, work, pages)
-    return BuildResult(ds, [d.name for d, _ in extracted], failures=failures, notes=notes, merges=merges,
+        written = _write(quads, merges, work, pages)
+    return BuildResult(names, failures=failures, notes=notes, merges=merges,
                        files={key: out / path.relative_to(work) for key, path in written.items()},
                        cached=extraction.cached, processes=extraction.processes, timings=clock.seconds)
 
 
-def _write(ds: Dataset, merges: list[Merge], work: Path, pages: Mapping[str, Page]) -> dict[str, Path]:
+def _write(quads: list[ox.Quad], merges: list[Merge], work: Path, pages: Mapping[str, Page]) -> dict[str, Path]:
     """Every file of a build, written into the fresh folder ``work``; returns their paths by kind."""
     from graph.build.oxstore import STORE_DIR, write_store
 
-    written = store.write(ds, work)
+    written = store.write_quads(quads, work)
     _checkpoint("rdf")
     written["store"] = write_store(written["trig"], work / STORE_DIR, merged=written["ttl"])
     _checkpoint("store")
-    for kind, page in pages.items():
-        written[kind] = page(ds, work)
+    if pages:
+        source = store.load(written["trig"])  # TODO: the quad index
+        for kind, page in pages.items():
+            written[kind] = page(source, work)
     _checkpoint("page")
     store.atomic_write(work / MERGES, json.dumps([asdict(m) for m in merges], indent=2,
                                                  ensure_ascii=False).encode("utf-8") + b"\n")

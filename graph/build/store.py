@@ -100,8 +100,13 @@ def _serialize(terms: list[ox.Quad] | list[ox.Triple], fmt: ox.RdfFormat) -> byt
 
 def write(ds: Dataset, out: Path) -> dict[str, Path]:
     """Write ``graph.trig`` and ``graph.ttl`` under ``out`` with pyoxigraph; returns their paths."""
+    return write_quads(_quads(ds), out)
+
+
+def write_quads(quads: list[ox.Quad], out: Path) -> dict[str, Path]:
+    """Write quads already in the canonical order (:mod:`graph.build.quads`) as ``graph.trig`` and
+    ``graph.ttl`` under ``out``; returns their paths."""
     paths = {"trig": out / TRIG, "ttl": out / TTL}
-    quads = _quads(ds)
     atomic_write(paths["trig"], _serialize(quads, ox.RdfFormat.TRIG))
     atomic_write(paths["ttl"], _serialize(triples(quads), ox.RdfFormat.TURTLE))
     return paths

@@ -6,21 +6,23 @@ the default graph.
 """
 from __future__ import annotations
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
 
-from extract.vocab import ORG, RDF, SDO, TG, XSD
+from extract.vocab import ORG, SDO, TG, XSD
+from graph.build.docgraph import DocGraph
 
 
-def seen_dates(graphs: list[tuple[URIRef, Graph]]) -> Graph:
+def seen_dates(graphs: list[tuple[URIRef, DocGraph]]) -> Graph:
     """``tg:firstSeen`` / ``tg:lastSeen`` for every membership stated by a dated document."""
-    dates: dict[Node, list[str]] = {}
+    dates: dict[URIRef, list[str]] = {}
+    published_at, membership = str(SDO.datePublished), str(ORG.Membership)
     for doc, g in graphs:
-        published = g.value(doc, SDO.datePublished)
+        published = g.value(ox.NamedNode(str(doc)), published_at)
         if published is None:
             continue
-        for m in g.subjects(RDF.type, ORG.Membership):
-            dates.setdefault(m, []).append(str(published))
+        for node in g.typed(membership):
+            dates.setdefault(URIRef(node.value), []).append(published.value)
     out = Graph()
     for m, seen in sorted(dates.items()):
         out.add((m, TG.firstSeen, Literal(min(seen), datatype=XSD.date)))

@@ -15,6 +15,7 @@ from rdflib import Graph, Literal, URIRef
 from extract.iris import person_iri
 from extract.vocab import ID, ORG, OWL, RDF, SDO, XSD
 from graph.build import blocking, merge
+from graph.build.docgraph import DocGraph
 from graph.build.name_variants import Words, is_longer_form, is_surname_of
 from graph.build.people import NameIndex, link_people
 from graph.build.records import Meeting
@@ -49,7 +50,7 @@ def person_name(rng: random.Random) -> str:
     return f"{rng.choice(FRONT)}{rng.choice(GIVEN)}{middle} {surname}"
 
 
-def corpus(seed: int) -> list[tuple[URIRef, Graph]]:
+def corpus(seed: int) -> list[tuple[URIRef, DocGraph]]:
     """Made-up documents: a few people (sides, organizations, now and then a Wikidata item) and meetings."""
     rng = random.Random(seed)
     docs = []
@@ -74,11 +75,11 @@ def corpus(seed: int) -> list[tuple[URIRef, Graph]]:
             g.add((node, SDO.startDate, Literal(rng.choice(DAYS), datatype=XSD.date)))
             for person in rng.sample(people, min(len(people), rng.randint(0, 1))):
                 g.add((node, SDO.attendee, person))
-        docs.append((ID[f"doc/{d}"], g))
+        docs.append((ID[f"doc/{d}"], DocGraph.from_rdflib(g)))
     return docs
 
 
-def merged(docs: list[tuple[URIRef, Graph]], exhaustive: bool, monkeypatch: pytest.MonkeyPatch) -> tuple:
+def merged(docs: list[tuple[URIRef, DocGraph]], exhaustive: bool, monkeypatch: pytest.MonkeyPatch) -> tuple:
     with monkeypatch.context() as patch:
         if exhaustive:
             patch.setattr(merge, "link_people", partial(link_people, index=ScanIndex))
