@@ -98,7 +98,10 @@ def node_details(g: nx.Graph, node: str) -> list[Section]:
     sections: dict[str, Section] = {}
 
     def add(title: str, item: Item) -> None:
-        sections.setdefault(title, Section(title)).items.append(item)
+        section = sections.get(title)
+        if section is None:  # not setdefault: a Section made for every item costs a third of the page's details
+            section = sections[title] = Section(title)
+        section.items.append(item)
 
     for name in data.get("names", []):
         add("Also known as", Item(name))

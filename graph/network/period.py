@@ -23,8 +23,9 @@ The page applies the same rule in the browser to the spans :func:`node_spans` an
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import networkx as nx
 
@@ -33,7 +34,7 @@ from graph.errors import ViewError
 from graph.network.actors import MEETING
 from graph.network.schema import load_schema
 
-__all__ = ["Period", "span", "node_spans", "edge_spans", "covered", "within"]
+__all__ = ["Period", "span", "node_spans", "edge_spans", "SpanCache", "covered", "within"]
 
 _SCHEMA = load_schema()
 _MEMBERSHIP = _SCHEMA.with_hint("membership")
@@ -107,6 +108,19 @@ def _published(g: nx.Graph, evidence: Any) -> list[Span]:
     return sorted({d for d in days if d is not None})
 
 
+def _touching(g: nx.Graph, node: str) -> list[dict[str, Any]]:
+    """The data of the edges at ``node``, either way, as ``nx.to_undirected(g).edges(node, data=True)`` gives
+    them (an edge out wins over an edge in with the same ends and key), without building that view each time.
+    """
+    if not g.is_directed():
+        return [d for *_, d in g.edges(node, data=True)]
+    directed = cast(nx.DiGraph, g)
+    succ, pred = directed.succ[node], directed.pred[node]
+    if g.is_multigraph():
+        return [d for other in {**pred, **succ} for d in {**pred.get(other, {}), **succ.get(other, {})}.values()]
+    return [succ[other] if other in succ else pred[other] for other in {**pred, **succ}]
+
+
 def node_spans(g: nx.Graph, node: str) -> list[Span]:
     """When ``node`` itself is in a period: a meeting by its date (else its documents), an actor by its statements."""
     data = g.nodes[node]
@@ -114,23 +128,24 @@ def node_spans(g: nx.Graph, node: str) -> list[Span]:
         days = span(str(data.get("date", "")))
         if days is not None:
             return [days]
-        edges = nx.to_undirected(g).edges(node, data=True) if g.is_directed() else g.edges(node, data=True)
-        return _published(g, [e for _, _, d in edges for e in d.get("evidence", [])])
+        return _published(g, [e for d in _touching(g, node) for e in d.get("evidence", [])])
     return _published(g, [e for st in data.get("statements", []) for e in st.evidence])
 
 
-def edge_spans(g: nx.Graph, source: str, target: str, data: dict[str, Any]) -> list[Span] | None:
+def edge_spans(g: nx.Graph, source: str, target: str, data: dict[str, Any], *,
+               spans: Callable[[nx.Graph, str], list[Span]] = node_spans) -> list[Span] | None:
     """When an edge is in a period; ``None`` for an undated one (hierarchy), kept when both its ends are.
 
     An edge touching a meeting is dated by the meeting (a co-attendance edge by its meetings); a membership by
     its first and last sighting (else its documents); any other edge by the publication dates of the documents
-    it was read in. ``g`` is the actor network the edge's ends and documents are read from.
+    it was read in. ``g`` is the actor network the edge's ends and documents are read from; ``spans`` gives a
+    node's spans (:class:`SpanCache` gives each meeting's once, however many edges it dates).
     """
     if "meetings" in data:  # people linked by the meetings they attended together: dated by those meetings
-        return sorted({days for m in data["meetings"] if m in g for days in node_spans(g, m)})
+        return sorted({days for m in data["meetings"] if m in g for days in spans(g, m)})
     for end in (source, target):
         if end in g and g.nodes[end].get("kind") == MEETING:
-            return node_spans(g, end)
+            return list(spans(g, end))
     relation = data.get("relation")
     if relation in _UNDATED:
         return None
@@ -139,6 +154,28 @@ def edge_spans(g: nx.Graph, source: str, target: str, data: dict[str, Any]) -> l
         if first is not None and last is not None:
             return [(first[0], last[1])]
     return _published(g, data.get("evidence", []))
+
+
+class SpanCache:
+    """:func:`node_spans` and :func:`edge_spans` over graphs that do not change while it is used, each node's
+    spans computed once (an undated meeting reads every edge at it, and dates every edge at it)."""
+
+    def __init__(self) -> None:
+        self._graphs: dict[int, nx.Graph] = {}  # held, so that an id is not reused while its spans are kept
+        self._spans: dict[tuple[int, str], list[Span]] = {}
+
+    def node(self, g: nx.Graph, node: str) -> list[Span]:
+        """:func:`node_spans`, computed once per graph and node."""
+        key = (id(g), node)
+        found = self._spans.get(key)
+        if found is None:
+            self._graphs[id(g)] = g
+            found = self._spans[key] = node_spans(g, node)
+        return found
+
+    def edge(self, g: nx.Graph, source: str, target: str, data: dict[str, Any]) -> list[Span] | None:
+        """:func:`edge_spans`, with the spans of its meetings from the cache."""
+        return edge_spans(g, source, target, data, spans=self.node)
 
 
 def within(g: nx.MultiDiGraph, period: Period) -> nx.MultiDiGraph:
@@ -151,9 +188,10 @@ def within(g: nx.MultiDiGraph, period: Period) -> nx.MultiDiGraph:
         return g
     kept_edges: list[tuple[str, str, Any]] = []
     undated: list[tuple[str, str, Any]] = []
-    keep = {n for n in g.nodes if any(period.overlaps(s) for s in node_spans(g, n))}
+    cache = SpanCache()
+    keep = {n for n in g.nodes if any(period.overlaps(s) for s in cache.node(g, n))}
     for source, target, key, data in g.edges(keys=True, data=True):
-        spans = edge_spans(g, source, target, data)
+        spans = cache.edge(g, source, target, data)
         if spans is None:
             undated.append((source, target, key))
         elif any(period.overlaps(s) for s in spans):

@@ -33,7 +33,7 @@ from graph.network.details import country_name, node_details
 from graph.network.evidence import Evidence
 from graph.network.labels import Box, node_style
 from graph.network.layout import lay_out
-from graph.network.period import Period, covered, edge_spans, node_spans, within
+from graph.network.period import Period, SpanCache, covered, within
 from graph.network.readable import Readable
 from graph.network.schema import load_schema
 from graph.network.views import co_attendance, find_actor, focus_network
@@ -77,7 +77,7 @@ class _Payload:
     """Turns a view graph into the page's JSON data; evidence is stored once and referred to by index."""
 
     def __init__(self, view: nx.Graph, context: nx.Graph) -> None:
-        self.view, self.context = view, context
+        self.view, self.context, self.spans = view, context, SpanCache()  # spans: each meeting dated once
         self.evidence: dict[Evidence, int] = {}
         self.topics: dict[str, int] = {}
         self.boxes: dict[str, Box] = {}  # each node's box with its label, for the layout
@@ -107,7 +107,7 @@ class _Payload:
             "countryName": side, "text": style.text,
             "names": list(data.get("names", [])), "degree": degree, "size": style.size, "font": style.font,
             "topics": [self._topic(t) for t in data.get("topics", [])],
-            "seen": [list(days) for days in node_spans(self._dated(node), node)],
+            "seen": [list(days) for days in self.spans.node(self._dated(node), node)],
             "tip": "\n".join(_short(t, TIP_CHARS) for t in tip),
             "details": [{"title": s.title, "items": [{"text": i.text, "ref": i.ref, "note": i.note,
                                                       "ev": self._ev(i.evidence)} for i in s.items]}
@@ -127,7 +127,7 @@ class _Payload:
             about = f"{names[0]} — {label or data.get('relation', 'linked to')} — {names[1]}"
         tip = [about] + [f"“{_short(e.text, TIP_CHARS)}” ({e.document})" for e in evidence[:2]]
         dating = self.context if source in self.context and target in self.context else self.view
-        seen = edge_spans(dating, source, target, data)
+        seen = self.spans.edge(dating, source, target, data)
         return {"from": source, "to": target, "relation": data.get("relation", ""), "about": about,
                 "seen": None if seen is None else [list(days) for days in seen],
                 "label": _short(label, EDGE_LABEL_CHARS), "tip": "\n".join(tip), "ev": self._ev(evidence),
