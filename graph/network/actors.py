@@ -109,7 +109,7 @@ def actor_network(ds: Readable, *, kinds: tuple[str, ...] = READ_KINDS) -> nx.Mu
                 g.nodes[str(node)].update(date=read.first(ds, node, SDO.startDate),
                                           planned=(node, TG.planned, Literal(True)) in ds)
     if TOPIC in kinds:
-        used = {URIRef(t) for ts in topics_of.values() for t in ts}
+        used = {URIRef(t) for t in set().union(*topics_of.values())}
         for topic in sorted(used):
             label = read.label(ds, topic)
             g.add_node(str(topic), label=label, kind=TOPIC, country="", documents=sorted(docs_of.get(topic, ())),
