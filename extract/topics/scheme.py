@@ -25,6 +25,7 @@ from rdflib.term import Node
 
 from extract import DATA_DIR
 from extract.errors import DataError
+from extract.topics.matcher import KeywordMatcher
 from extract.topics.weights import fold_same_length, weigh_topics
 
 __all__ = ["Topic", "TopicHit", "TopicScheme", "load_scheme", "find_topics", "sentence_topics",
@@ -66,7 +67,7 @@ class TopicScheme:
     topics: tuple[Topic, ...]
     keywords: dict[Topic, tuple[str, ...]]
     broader: dict[Topic, tuple[Topic, ...]]
-    matcher: re.Pattern[str] = field(repr=False)
+    matcher: KeywordMatcher = field(repr=False)
     by_group: dict[str, Topic] = field(repr=False)  # regex group name -> topic
     graph: Graph = field(repr=False)
     common: frozenset[str] = field(repr=False)  # regex group names of keywords that are common nouns
@@ -95,8 +96,8 @@ def _pattern(keyword: str) -> str:
     return f"(?i:{body}(?:e?s)?)" if keyword[-1].isalpha() else f"(?i:{body})"
 
 
-def _compile(keywords: dict[Topic, tuple[str, ...]]) -> tuple[re.Pattern[str], dict[str, Topic], frozenset[str]]:
-    """One regex of every keyword, longest first, each in a named group standing for its topic.
+def _compile(keywords: dict[Topic, tuple[str, ...]]) -> tuple[KeywordMatcher, dict[str, Topic], frozenset[str]]:
+    """A matcher of every keyword, longest first, each in a named group standing for its topic.
 
     Also returns the groups whose keyword is a common noun (starts in lowercase). A capitalized
     label ("Energy") whose lowercase form is also a keyword of its topic is that common noun.
@@ -107,11 +108,9 @@ def _compile(keywords: dict[Topic, tuple[str, ...]]) -> tuple[re.Pattern[str], d
     by_first: dict[str, list[str]] = defaultdict(list)
     for i, (keyword, _) in enumerate(pairs):
         by_first[keyword[0].lower()].append(f"(?P<k{i}>{_pattern(keyword)})")
-    # Dispatching on the first character makes the matcher ~15x faster than one flat alternation.
-    branches = "|".join(f"(?={re.escape(c)}|{re.escape(c.upper())})(?:{'|'.join(alts)})"
-                        for c, alts in sorted(by_first.items()))
+    # Grouped by first character, tried only where a word starts with it: see extract.topics.matcher.
     common = frozenset(f"k{i}" for i, (keyword, _) in enumerate(pairs) if keyword[0].islower())
-    return re.compile(rf"(?<!\w)(?:{branches})(?!\w)"), {f"k{i}": t for i, (_, t) in enumerate(pairs)}, common
+    return KeywordMatcher(by_first), {f"k{i}": t for i, (_, t) in enumerate(pairs)}, common
 
 
 def load_scheme(path: Path | None = None) -> TopicScheme:
