@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from extract.text.document import doc_text
+from extract.text.document import doc_text, noun_chunks_in
 
 RULE = "figures.pattern"
 
@@ -83,7 +83,8 @@ def what_it_measures(doc: Doc, figure: Figure) -> str | None:
     span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
     if span is None:
         return None
-    for chunk in span.sent.noun_chunks:
+    chunks = noun_chunks_in(span.sent)  # the sentence's chunks, from the Doc's found once
+    for chunk in chunks:
         if chunk.start <= span.start < chunk.end and chunk.end > span.end:
             words = [t.text for t in chunk[span.end - chunk.start:] if not t.is_punct]
             return " ".join(words) or None
@@ -91,6 +92,6 @@ def what_it_measures(doc: Doc, figure: Figure) -> str | None:
     while head.pos_ in {"VERB", "ADP"} and head.head.i != head.i:
         head = head.head
     if head.pos_ in {"NOUN", "PROPN"}:
-        around = next((c for c in span.sent.noun_chunks if c.start <= head.i < c.end), None)
+        around = next((c for c in chunks if c.start <= head.i < c.end), None)
         return " ".join(t.text for t in around if t.pos_ not in {"DET", "PRON"}) if around is not None else head.text
     return None

@@ -12,10 +12,12 @@ from extract.errors import InputError
 from extract.text.encodings import UTF8, UndecodableText, decode_text
 from extract.text.html_reader import html_published, html_to_text, read_html
 
-__all__ = ["Document", "SUPPORTED_SUFFIXES", "decode", "doc_text", "html_published", "html_to_text"]
+__all__ = ["Document", "SUPPORTED_SUFFIXES", "decode", "doc_text", "html_published", "html_to_text", "noun_chunk_bounds",
+           "noun_chunks_in"]
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Span
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
@@ -71,3 +73,19 @@ def doc_text(doc: SpacyDoc) -> str:
     if cached is None:
         cached = doc.user_data["tg_text"] = doc.text
     return cached
+
+
+def noun_chunk_bounds(doc: SpacyDoc) -> list[tuple[int, int]]:
+    """The token bounds ``(start, end)`` of the Doc's noun chunks, in order, found once: spaCy finds every
+    chunk of the whole Doc again each time ``noun_chunks`` is read, even a sentence's (``Span.noun_chunks``
+    filters the Doc's). Plain bounds, not Spans, so the cache holds no reference back to the Doc."""
+    cached = doc.user_data.get("tg_noun_chunks")
+    if cached is None:
+        cached = doc.user_data["tg_noun_chunks"] = [(c.start, c.end) for c in doc.noun_chunks]
+    return cached
+
+
+def noun_chunks_in(span: Span) -> list[Span]:
+    """The noun chunks inside ``span`` (as ``span.noun_chunks`` gives them), from :func:`noun_chunk_bounds`."""
+    doc = span.doc
+    return [doc[s:e] for s, e in noun_chunk_bounds(doc) if s >= span.start and e <= span.end]
