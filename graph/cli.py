@@ -14,12 +14,12 @@ def _build(args: argparse.Namespace) -> int:
     from graph.api import build_graph
     from graph.build.options import build_options, extraction_line
     from graph.build.timings import format_timings
-    from graph.network.summary import format_summary, summarize
+    from graph.network.summary import format_summary
 
     result = build_graph(args.docs, args.out, model=args.model, language=args.language, batch_size=args.batch_size,
                          judgements_file=args.judgements, show_progress=not args.quiet, **build_options(args))
     if not args.quiet:
-        print(format_summary(summarize(result.dataset)))
+        print(format_summary(result.summary))
         print(f"graph: {result.files['trig']}  merged: {result.files['ttl']}")
         print(f"network view: {result.files['html'].resolve()}")
         print(extraction_line(args, result.cached, len(result.documents), result.processes))

@@ -41,6 +41,8 @@ from graph.build.terms import to_ox
 from graph.build.timeline import seen_dates
 from graph.build.timings import Timings, mark_checkpoint
 from graph.build.worker import outcomes
+from graph.network.readable import QuadIndex, Readable
+from graph.network.summary import summarize
 
 JUDGEMENTS = "judgements.yaml"
 MERGES = "merges.json"
@@ -50,7 +52,7 @@ CHECKPOINTS = ("extracted", "rdf", "store", "page", "written")
 # Tests set it to raise KeyboardInterrupt or to pause there; it is None otherwise.
 on_checkpoint: Callable[[str], None] | None = None
 #: A view written with the build: given the dataset and the fresh folder, it writes its file there and returns its path.
-Page = Callable[[Dataset, Path], Path]
+Page = Callable[[Readable, Path], Path]
 
 
 @dataclass
@@ -69,6 +71,7 @@ class BuildResult:
     cached: int = 0  # how many of ``documents`` came from the extraction cache
     processes: int = 1  # local processes that extracted the others (1: the build's own; on Dask: 1)
     timings: dict[str, float] = field(default_factory=dict)  # phase -> seconds (graph.build.timings.PHASES)
+    summary: dict[str, int] = field(default_factory=dict)  # graph.network.summary.summarize of the dataset
 
     @cached_property
     def dataset(self) -> Dataset:
@@ -241,25 +244,28 @@ def _build_locked(inventory: sources.Inventory, paths: list[Path], out: Path, *,
     names = [d.name for d, _ in extracted]
     quads, merges = assemble(extracted, judgements)
     clock.mark("merge")
+    summary: dict[str, int] = {}
     with clock.active(), outdir.fresh(out) as work:
-        written = _write(quads, merges, work, pages)
-    return BuildResult(names, failures=failures, notes=notes, merges=merges,
+        written = _write(quads, merges, work, pages, summary)
+    return BuildResult(names, failures=failures, notes=notes, merges=merges, summary=summary,
                        files={key: out / path.relative_to(work) for key, path in written.items()},
                        cached=extraction.cached, processes=extraction.processes, timings=clock.seconds)
 
 
-def _write(quads: list[ox.Quad], merges: list[Merge], work: Path, pages: Mapping[str, Page]) -> dict[str, Path]:
-    """Every file of a build, written into the fresh folder ``work``; returns their paths by kind."""
+def _write(quads: list[ox.Quad], merges: list[Merge], work: Path, pages: Mapping[str, Page],
+           summary: dict[str, int]) -> dict[str, Path]:
+    """Every file of a build, written into the fresh folder ``work``; returns their paths by kind and fills
+    ``summary`` with the dataset's counts."""
     from graph.build.oxstore import STORE_DIR, write_store
 
     written = store.write_quads(quads, work)
     _checkpoint("rdf")
     written["store"] = write_store(written["trig"], work / STORE_DIR, merged=written["ttl"])
     _checkpoint("store")
-    if pages:
-        source = store.load(written["trig"])  # TODO: the quad index
-        for kind, page in pages.items():
-            written[kind] = page(source, work)
+    source = QuadIndex(quads)  # what the pages read: the quads in plain dicts, not an rdflib store
+    summary.update(summarize(source))
+    for kind, page in pages.items():
+        written[kind] = page(source, work)
     _checkpoint("page")
     store.atomic_write(work / MERGES, json.dumps([asdict(m) for m in merges], indent=2,
                                                  ensure_ascii=False).encode("utf-8") + b"\n")
