@@ -12,8 +12,8 @@ from extract.errors import InputError
 from extract.text.encodings import UTF8, UndecodableText, decode_text
 from extract.text.html_reader import html_published, html_to_text, read_html
 
-__all__ = ["Document", "SUPPORTED_SUFFIXES", "decode", "doc_text", "html_published", "html_to_text", "noun_chunk_bounds",
-           "noun_chunks_in"]
+__all__ = ["Document", "SUPPORTED_SUFFIXES", "decode", "doc_text", "html_published", "html_to_text",
+           "noun_chunk_bounds", "noun_chunks_in"]
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
