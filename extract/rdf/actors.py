@@ -2,13 +2,14 @@
 bodies (``org:Membership`` with its ``org:Role``) and the part-of links the text states."""
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from extract.findings import Findings
 from extract.iris import entity_iri
 from extract.organizations.company_lists import SOURCE as COMPANY_LIST
 from extract.rdf.places import describe_listed, listed_place
 from extract.rdf.provenance import provenance
+from extract.rdf.sink import TripleSink
 from extract.reference.institutions import InstitutionList
 from extract.reference.known_people import wikidata_of
 from extract.reference.lexicon import Lexicon
@@ -18,7 +19,7 @@ from extract.slug import fold, slugify
 from extract.vocab import DCTERMS, ID, ORG, OWL, RDF, SDO, SKOS, TG, WIKIDATA, XSD
 
 
-def document_triples(g: Graph, doc: URIRef, findings: Findings) -> None:
+def document_triples(g: TripleSink, doc: URIRef, findings: Findings) -> None:
     """The document node: source file, language, title, date, author, publisher and main topics."""
     about, entities = findings.about, findings.entities
     g.add((doc, RDF.type, SDO.CreativeWork))
@@ -37,7 +38,7 @@ def document_triples(g: Graph, doc: URIRef, findings: Findings) -> None:
     g.add((doc, SDO.name, Literal(about.title)))
 
 
-def entity_triples(g: Graph, doc: URIRef, findings: Findings) -> None:
+def entity_triples(g: TripleSink, doc: URIRef, findings: Findings) -> None:
     """People, organizations and places with their names and sides."""
     for entity in findings.entities:
         node = entity_iri(entity)
@@ -82,7 +83,7 @@ def role_type(title: str, org: Entity, lex: Lexicon, inst: InstitutionList) -> s
     return kind
 
 
-def membership_triples(g: Graph, m: Membership, doc: URIRef, findings: Findings) -> None:
+def membership_triples(g: TripleSink, m: Membership, doc: URIRef, findings: Findings) -> None:
     """One membership with its role, evidence and provenance."""
     lex, inst = findings.reading.lexicon, findings.reading.institutions
     person, org = entity_iri(m.person), entity_iri(m.org)
@@ -104,7 +105,7 @@ def membership_triples(g: Graph, m: Membership, doc: URIRef, findings: Findings)
     g.add((person, ORG.memberOf, org))
 
 
-def part_of_triples(g: Graph, findings: Findings) -> None:
+def part_of_triples(g: TripleSink, findings: Findings) -> None:
     """The part-of links the text states between the document's bodies."""
     orgs = {e.key: e for e in findings.entities.orgs()}
     for child, parent in sorted(findings.parents.items()):

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import re
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from extract.entities import Entities
 from extract.events import Event
 from extract.findings import Meeting
 from extract.iris import entity_iri
 from extract.rdf.provenance import provenance
+from extract.rdf.sink import TripleSink
 from extract.roles.memberships import Membership
 from extract.slug import slugify
 from extract.vocab import ID, RDF, SDO, TG, XSD
@@ -37,7 +38,7 @@ def event_iri(event: Event, doc: URIRef) -> URIRef:
     return ID[f"event/{slug}--{event.start or 'undated'}--{own}"]
 
 
-def meeting_triples(g: Graph, meeting: Meeting, doc: URIRef, *, entities: Entities,
+def meeting_triples(g: TripleSink, meeting: Meeting, doc: URIRef, *, entities: Entities,
                     memberships: list[Membership]) -> URIRef:
     """Add one meeting to ``g``; returns its IRI. Its attendees are the people named as taking part, the
     bodies named as taking part or organizing it, and the bodies those people hold a current post in."""
@@ -72,7 +73,7 @@ def meeting_triples(g: Graph, meeting: Meeting, doc: URIRef, *, entities: Entiti
     return node
 
 
-def _place(g: Graph, node: URIRef, event: Event, entities: Entities) -> None:
+def _place(g: TripleSink, node: URIRef, event: Event, entities: Entities) -> None:
     """Where the meeting was held: a place of the document, or online."""
     if event.location is not None:
         place = entities.at(event.location.start, event.location.end, "place")

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from extract.iris import place_iri
+from extract.rdf.sink import TripleSink
 from extract.reference.gazetteer import Gazetteer, Place, load_gazetteer
 from extract.slug import fold
 from extract.vocab import OWL, RDF, SDO, WIKIDATA
@@ -31,7 +32,7 @@ def listed_place(name: str) -> Place | None:
     return load_gazetteer().named(name)
 
 
-def describe_listed(g: Graph, place: Place, written: Iterable[str] = (), *,
+def describe_listed(g: TripleSink, place: Place, written: Iterable[str] = (), *,
                     gazetteer: Gazetteer | None = None) -> URIRef:
     """Add ``place`` and the places holding it to ``g``; returns its IRI. ``written`` are the forms the
     document used: those that are none of the listed names ("Laredo, Texas") become alternate names too."""
@@ -46,7 +47,7 @@ def describe_listed(g: Graph, place: Place, written: Iterable[str] = (), *,
     return node
 
 
-def _describe(g: Graph, place: Place, extra: list[str]) -> URIRef:
+def _describe(g: TripleSink, place: Place, extra: list[str]) -> URIRef:
     node = place_iri(place.name)  # its id is its name's slug
     g.add((node, RDF.type, SDO.Place))
     g.add((node, SDO.name, Literal(place.name)))

@@ -2,13 +2,14 @@
 character offsets and the rule that found it. Written here and nowhere else."""
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from extract.findings import Evidence
+from extract.rdf.sink import TripleSink
 from extract.vocab import PROV, TG, XSD
 
 
-def provenance(g: Graph, node: URIRef, evidence: Evidence, document: URIRef) -> None:
+def provenance(g: TripleSink, node: URIRef, evidence: Evidence, document: URIRef) -> None:
     """Add ``node``'s provenance: ``prov:wasDerivedFrom`` the document, ``tg:evidence`` (the sentence),
     ``tg:charStart``/``tg:charEnd`` and ``tg:extractor`` (the rule)."""
     g.add((node, PROV.wasDerivedFrom, document))

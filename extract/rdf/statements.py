@@ -1,11 +1,12 @@
 """Statements and figures to triples: who said what, about which topics, at which meeting, citing which numbers."""
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from extract.findings import FigureFound, Said
 from extract.iris import entity_iri
 from extract.rdf.provenance import provenance
+from extract.rdf.sink import TripleSink
 from extract.vocab import ID, RDF, SDO, TG
 
 
@@ -14,7 +15,7 @@ def figure_iri(document_key: str, figure: FigureFound) -> URIRef:
     return ID[f"figure/{document_key}--{figure.figure.start}"]
 
 
-def figure_triples(g: Graph, found: FigureFound, node: URIRef, doc: URIRef) -> None:
+def figure_triples(g: TripleSink, found: FigureFound, node: URIRef, doc: URIRef) -> None:
     """One figure: its value, unit, the words it was written with and what it measures."""
     figure = found.figure
     g.add((node, RDF.type, TG.Figure))
@@ -26,7 +27,7 @@ def figure_triples(g: Graph, found: FigureFound, node: URIRef, doc: URIRef) -> N
     provenance(g, node, found.evidence, doc)
 
 
-def statement_triples(g: Graph, said: Said, doc: URIRef, *, document_key: str, made_at: URIRef | None) -> None:
+def statement_triples(g: TripleSink, said: Said, doc: URIRef, *, document_key: str, made_at: URIRef | None) -> None:
     """One statement with its speaker, topics, the figures it cites and, when its speaker attended exactly
     one meeting of the document, that meeting (``made_at``)."""
     node = ID[f"statement/{document_key}--{said.number}"]
@@ -45,7 +46,7 @@ def statement_triples(g: Graph, said: Said, doc: URIRef, *, document_key: str, m
         g.add((node, TG.figure, fig))
 
 
-def lone_figure_triples(g: Graph, figure: FigureFound, doc: URIRef, *, document_key: str) -> None:
+def lone_figure_triples(g: TripleSink, figure: FigureFound, doc: URIRef, *, document_key: str) -> None:
     """A figure the document cites outside any statement."""
     fig = figure_iri(document_key, figure)
     figure_triples(g, figure, fig, doc)
