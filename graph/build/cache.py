@@ -31,9 +31,9 @@ from pathlib import Path
 from graph.build.outdir import atomic_write
 from graph.errors import BuildError
 
-__all__ = ["Cache", "Entry", "clear", "default_dir", "fingerprint"]
+__all__ = ["Cache", "Entry", "clear", "code_fingerprint", "default_dir", "fingerprint"]
 
-FORMAT = 1  # bump when the entry layout or the graph's text form changes
+FORMAT = 2  # bump when the entry layout or the graph's text form changes
 TAG = "CACHEDIR.TAG"
 _TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
              "# This folder is tradegraph's extraction cache; `tradegraph cache clear` removes it.\n")
@@ -42,10 +42,12 @@ _EXTRACT = Path(__file__).resolve().parent.parent.parent / "extract"
 
 @dataclass(frozen=True)
 class Entry:
-    """One document's cached extraction: its graph as N-Triples and the rule-error lines it gave."""
+    """One document's cached extraction: its graph as N-Triples, the rule-error lines it gave and the language
+    it was read as."""
 
     nt: str
     rule_errors: tuple[str, ...]
+    language: str = "en"
 
 
 def default_dir(out: Path) -> Path:
@@ -56,13 +58,20 @@ def default_dir(out: Path) -> Path:
     return out.with_name(f".{out.name}-cache")
 
 
-@lru_cache(maxsize=1)
 def fingerprint() -> str:
     """A hash of the extraction code and data files (their paths and bytes), computed once per process."""
+    return code_fingerprint(_EXTRACT)
+
+
+@lru_cache(maxsize=4)
+def code_fingerprint(package: Path) -> str:
+    """A hash of a package's code and data files (every ``*.py`` under it and every file under its
+    ``data/`` folders: their paths and bytes), computed once per process."""
     digest = hashlib.sha256()
-    files = sorted([*_EXTRACT.rglob("*.py"), *(p for p in (_EXTRACT / "data").rglob("*") if p.is_file())])
-    for path in files:
-        digest.update(str(path.relative_to(_EXTRACT)).encode("utf-8") + b"\0")
+    files = sorted([*package.rglob("*.py"), *(p for p in package.rglob("*") if p.is_file() and "data" in
+                                               p.relative_to(package).parts[:-1] and "__pycache__" not in p.parts)])
+    for path in dict.fromkeys(files):
+        digest.update(str(path.relative_to(package)).encode("utf-8") + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
@@ -90,9 +99,10 @@ class Cache:
         except (OSError, UnicodeDecodeError, ValueError):
             return None
         if not (isinstance(data, dict) and data.get("key") == key and isinstance(data.get("nt"), str)
-                and isinstance(data.get("errors"), list) and all(isinstance(e, str) for e in data["errors"])):
+                and isinstance(data.get("errors"), list) and all(isinstance(e, str) for e in data["errors"])
+                and isinstance(data.get("language"), str)):
             return None
-        return Entry(data["nt"], tuple(data["errors"]))
+        return Entry(data["nt"], tuple(data["errors"]), data["language"])
 
     def put(self, key: str, entry: Entry) -> bool:
         """Store ``entry`` under ``key`` atomically (temporary file, then rename); False when it could not be
@@ -101,7 +111,7 @@ class Cache:
             if not (self.folder / TAG).exists():
                 atomic_write(self.folder / ".gitignore", b"# tradegraph's extraction cache\n*\n")
                 atomic_write(self.folder / TAG, _TAG_TEXT.encode("ascii"))
-            record = {"key": key, "errors": list(entry.rule_errors), "nt": entry.nt}
+            record = {"key": key, "errors": list(entry.rule_errors), "language": entry.language, "nt": entry.nt}
             atomic_write(self._path(key), json.dumps(record, ensure_ascii=False).encode("utf-8"))
         except OSError:
             return False

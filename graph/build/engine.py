@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -31,7 +31,7 @@ from graph.build.pool import batches, completed, dask_executor, local_executor, 
 from graph.build.worker import Outcome, outcomes
 from graph.errors import BuildError
 
-__all__ = ["Extraction", "Settings", "extract"]
+__all__ = ["Extraction", "Settings", "cache_keys", "extract"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,7 @@ class Extraction:
     of them came from the cache and how many worker processes the others used (1: this process)."""
 
     graphs: list[tuple[Document, DocGraph]] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)  # the language each of ``graphs`` was read as
     cached: int = 0
     processes: int = 1
     unsaved: int = 0  # new extractions the cache could not store
@@ -79,10 +80,18 @@ def model_identity(language: str, requested: str | None) -> tuple[str, str, str]
     return name, meta, f"spacy {spacy.__version__}, rdflib {rdflib.__version__}"
 
 
-def _key(document: Document, language: str, settings: Settings) -> str:
-    """The cache key of ``document`` read as ``language`` with ``settings``' model and options."""
-    return key_of([model_identity(language, settings.model), settings.model, settings.language, language,
+def _key(document: Document, settings: Settings) -> str:
+    """The cache key of ``document`` read with ``settings``' model and options. The language it is read as
+    follows from its text and ``settings.language``, so every language's pipeline is in the key, and a cached
+    document is never run through language detection again."""
+    pipelines = [model_identity(lang, settings.model) for lang in language_settings().languages]
+    return key_of([pipelines, settings.model, settings.language,
                    document.name, document.key, document.published, document.encoding, document.text])
+
+
+def cache_keys(documents: list[Document], settings: Settings) -> list[str]:
+    """Each document's cache key with ``settings``' model and options, in order."""
+    return [_key(d, settings) for d in documents]
 
 
 def extract(documents: list[Document], settings: Settings, *, progress: Callable[[int], object] | None = None,
@@ -93,18 +102,20 @@ def extract(documents: list[Document], settings: Settings, *, progress: Callable
     Without ``on_error`` a document that fails raises (its exception in this process, a
     :class:`graph.errors.BuildError` from a worker).
     """
-    languages = [document_language(d.text, check_language(settings.language)) for d in documents]
+    requested = check_language(settings.language)
     cache = Cache(settings.cache) if settings.cache is not None else None
-    keys = [_key(d, lang, settings) for d, lang in zip(documents, languages, strict=True)] if cache else []
+    keys = cache_keys(documents, settings) if cache else []
     graphs: dict[int, DocGraph] = {}
+    languages: dict[int, str] = {}
     todo: list[int] = []
     for number in range(len(documents)):
         entry = cache.get(keys[number]) if cache else None
         graph = DocGraph.from_nt(entry.nt) if entry else None
         if entry is None or graph is None:
             todo.append(number)
+            languages[number] = document_language(documents[number].text, requested)
             continue
-        graphs[number] = graph
+        graphs[number], languages[number] = graph, entry.language
         _tell(entry.rule_errors, on_rule_error)
         if progress:
             progress(1)
@@ -123,7 +134,8 @@ def extract(documents: list[Document], settings: Settings, *, progress: Callable
             else:
                 graphs[outcome.index] = graph
                 if cache:
-                    if not cache.put(keys[outcome.index], Entry(outcome.text or graph.to_nt(), outcome.rule_errors)):
+                    if not cache.put(keys[outcome.index], Entry(outcome.text or graph.to_nt(), outcome.rule_errors,
+                                                            languages[outcome.index])):
                         result.unsaved += 1
             if progress:
                 progress(1)
@@ -131,10 +143,11 @@ def extract(documents: list[Document], settings: Settings, *, progress: Callable
     for done in _run(documents, languages, todo, settings, strict=on_error is None, result=result):
         take(done)
     result.graphs = [(documents[n], graphs[n]) for n in sorted(graphs)]
+    result.languages = [languages[n] for n in sorted(graphs)]
     return result
 
 
-def _run(documents: list[Document], languages: list[str], todo: list[int], settings: Settings, *,
+def _run(documents: list[Document], languages: Mapping[int, str], todo: list[int], settings: Settings, *,
          strict: bool, result: Extraction) -> Iterator[Iterable[Outcome]]:
     """The outcomes of the documents numbered ``todo``, in groups as they complete: on Dask when a client or
     scheduler is given, else in local worker processes when they pay, else here one by one."""

@@ -11,14 +11,14 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
+from rdflib import Dataset
 
 from extract.errors import InputError, TradegraphError
 from extract.iris import document_iri, org_iri
@@ -26,21 +26,21 @@ from extract.reference.institutions import load_institutions
 from extract.roles.posts import role_scheme
 from extract.text.document import Document
 from extract.text.encodings import UTF8
-from extract.text.language import check_language, document_language, language_settings
-from extract.text.pipeline import language_model, model_name
+from extract.text.language import check_language
+from extract.text.pipeline import model_name
 from extract.topics.scheme import load_scheme
 from extract.triples import reference_graph
 from extract.vocab import ORG
-from graph.build import outdir, sources, store
+from graph.build import outdir, reuse, sources, store
 from graph.build.cache import default_dir
 from graph.build.docgraph import DocGraph
-from graph.build.engine import Settings, extract
+from graph.build.engine import Settings, cache_keys, extract
 from graph.build.merge import Judgements, Merge, load_judgements, resolve, rewrite
+from graph.build.pipelines import pipeline_lines
 from graph.build.quads import QuadSet
 from graph.build.terms import to_ox
 from graph.build.timeline import seen_dates
 from graph.build.timings import Timings, mark_checkpoint
-from graph.build.worker import outcomes
 from graph.network.readable import QuadIndex, Readable
 from graph.network.summary import summarize
 
@@ -77,44 +77,6 @@ class BuildResult:
     def dataset(self) -> Dataset:
         """The built dataset, read from ``files["trig"]``."""
         return store.load(self.files["trig"])
-
-
-def extract_documents(documents: list[Document], *, model: str | None = None, language: str | None = None,
-                      batch_size: int = 16,
-                      progress: Callable[[int], object] | None = None,
-                      on_error: Callable[[str], None] | None = None,
-                      on_rule_error: Callable[[str], None] | None = None) -> Iterator[tuple[Document, Graph]]:
-    """Parse documents with ``nlp.pipe`` in this process and yield each with its named graph (the build
-    itself goes through :func:`graph.build.engine.extract`, which adds the cache and worker processes).
-    ``on_error`` hears of a document that could not be read at all (without it, the error is raised);
-    ``on_rule_error`` of a rule that failed inside a document that was read without what that rule finds.
-    ``language`` (``"en"``, ``"es"``) is the language every document is read as; ``None`` or ``"auto"``:
-    each document's own, detected from its text (:mod:`extract.text.language`)."""
-    languages = [document_language(d.text, check_language(language)) for d in documents]
-    for outcome in outcomes(documents, languages, model=model, batch_size=batch_size, strict=on_error is None):
-        for line in outcome.rule_errors:
-            if on_rule_error:
-                on_rule_error(line)
-        if outcome.graph is not None:
-            yield documents[outcome.index], outcome.graph
-        elif on_error and outcome.failure:
-            on_error(outcome.failure)
-        if progress:
-            progress(1)
-
-
-def pipeline_note(documents: list[Document], *, model: str | None = None, language: str | None = None) -> list[str]:
-    """One line per language other than English that some documents are written in: which pipeline read them
-    (the language's own model, or the English pipeline when it is not installed, with how to install it)."""
-    settings = language_settings()
-    counts = Counter(document_language(d.text, check_language(language)) for d in documents)
-    lines = []
-    for lang in (code for code in settings.languages[1:] if counts[code]):
-        name, own = settings.names.get(lang, lang), language_model(lang)
-        read = f"with {own}" if own else (f"with the English pipeline ({model_name(model)}): no {name} model is "
-                                          f"installed; add one with: {settings.install.get(lang, 'its spaCy model')}")
-        lines.append(f"{counts[lang]} {name} document(s) read {read}")
-    return lines
 
 
 def assemble(extracted: list[tuple[Document, DocGraph]], judgements: Judgements) -> tuple[list[ox.Quad], list[Merge]]:
@@ -216,12 +178,21 @@ def _build_locked(inventory: sources.Inventory, paths: list[Path], out: Path, *,
             notes.append(f"{f}: read as {documents[-1].encoding} (not UTF-8)")
     if not documents:  # said before the model is loaded
         raise _nothing_built(len(files) + len(inventory.skipped), failures, out)
-    judgements = load_judgements(judgements_file or _default_judgements(paths))
+    rulings = judgements_file or _default_judgements(paths)
+    judgements = load_judgements(rulings)
+    said: list[str] = []  # what the build tells ``warn`` about its documents, kept for a reused build to repeat
+
+    def tell(line: str) -> None:
+        said.append(line)
+        warn(line)
+
+    key = reuse.build_key(cache_keys(documents, settings), rulings if rulings.exists() else None, pages) \
+        if settings.cache is not None else ""
     clock.mark("read")
+    if key and (kept := reuse.reusable(out, key)):
+        return _reused(kept, out, clock, failures=failures, notes=notes, warn=warn)
 
     model_name(settings.model)  # a missing model is reported before any progress bar is drawn (loaded if needed)
-    for line in pipeline_note(documents, model=settings.model, language=settings.language):
-        warn(line)
     bar = None
     if show_progress and len(documents) > 1:
         from tqdm import tqdm
@@ -229,11 +200,13 @@ def _build_locked(inventory: sources.Inventory, paths: list[Path], out: Path, *,
         bar = tqdm(total=len(documents), unit="doc", desc="extracting", file=sys.stderr, leave=False)
     try:
         extraction = extract(documents, settings, progress=bar.update if bar else None, on_error=failures.append,
-                             on_rule_error=warn)
+                             on_rule_error=tell)
     finally:
         if bar:
             bar.close()
     extracted = extraction.graphs
+    for line in pipeline_lines(Counter(extraction.languages), settings.model):
+        tell(line)
     if extraction.unsaved:
         warn(f"{settings.cache}: {extraction.unsaved} extraction(s) could not be stored in the cache (is it "
              f"writable?); the build goes on without them")
@@ -247,6 +220,8 @@ def _build_locked(inventory: sources.Inventory, paths: list[Path], out: Path, *,
     summary: dict[str, int] = {}
     with clock.active(), outdir.fresh(out) as work:
         written = _write(quads, merges, work, pages, summary)
+        reuse.write(work, reuse.Manifest(key, names, summary, said,
+                                         {kind: str(path.relative_to(work)) for kind, path in written.items()}))
     return BuildResult(names, failures=failures, notes=notes, merges=merges, summary=summary,
                        files={key: out / path.relative_to(work) for key, path in written.items()},
                        cached=extraction.cached, processes=extraction.processes, timings=clock.seconds)
@@ -272,6 +247,24 @@ def _write(quads: list[ox.Quad], merges: list[Merge], work: Path, pages: Mapping
     written["merges"] = work / MERGES
     _checkpoint("written")
     return written
+
+
+def _reused(kept: reuse.Manifest, out: Path, clock: Timings, *, failures: list[str], notes: list[str],
+            warn: Callable[[str], None]) -> BuildResult:
+    """The result of a build whose inputs are those of the build in ``out`` (:mod:`graph.build.reuse`):
+    ``out`` is left as it is; the lines that build said are said again, and its report is returned."""
+    for line in kept.said:
+        warn(line)
+    try:
+        recorded = json.loads((out / MERGES).read_text(encoding="utf-8"))
+        merges = [Merge(m["kind"], m["into"], m["merged"], tuple(m["names"]), m["reason"]) for m in recorded]
+    except (OSError, ValueError, KeyError, TypeError):
+        merges = []
+    for phase in ("extract", "merge", "write", "store", "page"):
+        clock.mark(phase)  # nothing to do: each phase takes the moment it takes to say so
+    return BuildResult(kept.documents, failures=failures, notes=notes, merges=merges, summary=kept.summary,
+                       files={kind: out / name for kind, name in kept.files.items()}, cached=len(kept.documents),
+                       timings=clock.seconds)
 
 
 def _checkpoint(stage: str) -> None:

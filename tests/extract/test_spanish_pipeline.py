@@ -11,7 +11,7 @@ import spacy
 from spacy.tokens import Span
 
 import extract.text.pipeline as pipeline
-import graph.build.run as run
+import graph.build.pipelines as run
 from extract.text.document import Document
 from extract.text.language import language_settings
 

@@ -107,12 +107,23 @@ def test_a_key_changes_with_what_extraction_depends_on(change, monkeypatch):
     assert key_of(list(parts)) == key_of(parts)
 
 
-def test_the_code_fingerprint_covers_the_data_files():
-    cache_module.fingerprint.cache_clear()
+def test_the_code_fingerprint_covers_the_data_files(tmp_path):
     first = cache_module.fingerprint()
     assert len(first) == 64 and cache_module.fingerprint() == first
     data = cache_module._EXTRACT / "data"
     assert any(data.iterdir()), "the extraction data files are where the fingerprint looks"
+    package = tmp_path / "pkg"
+    (package / "data" / "more").mkdir(parents=True)
+    (package / "rule.py").write_text("X = 1\n")
+    (package / "data" / "more" / "list.yaml").write_text("- a\n")
+    (package / "notes.txt").write_text("not code, not data\n")
+    seen = []
+    for change in (None, ("rule.py", "X = 2\n"), ("data/more/list.yaml", "- b\n"), ("notes.txt", "other\n")):
+        if change:
+            (package / change[0]).write_text(change[1])
+        cache_module.code_fingerprint.cache_clear()
+        seen.append(cache_module.code_fingerprint(package))
+    assert seen[0] != seen[1] != seen[2] == seen[3]  # code and data count; other files do not
 
 
 def test_the_default_cache_is_beside_the_build_folder(tmp_path):
