@@ -2,13 +2,13 @@
 
 A build is a pure function of its inputs: each document as read (its cache key covers its text, name,
 encoding and publication date, the pipelines that read it, the options and a fingerprint of the extraction
-code), the analyst's judgements file, the code and data of ``graph/`` (merge, writers, pages) and the pages
-asked for. :func:`build_key` hashes all of them in order. The build writes the key into its folder as
-``build.json``, with what it reports (the documents, the counts, the lines it said, the files by kind);
-a later build whose key is the same finds every file of ``out/`` as it would write them again, so it leaves
-``out/`` untouched and reports what the manifest says. Any difference (a byte of one document, a document
-added or removed, another judgement, another version of tradegraph, a file of ``out/`` missing) is another
-key, and the build runs in full.
+code), the analyst's judgements file, the code and data of ``graph/`` (merge, writers, pages), the pages
+asked for, and the versions of the libraries that write and draw it. :func:`build_key` hashes all of them.
+The build writes the key into its folder as ``build.json``, with what it reports (the documents, the counts,
+the lines it said, the files by kind); a later build whose key is the same finds every file of ``out/`` as
+it would write them again, so it leaves ``out/`` untouched and reports what the manifest says. Any
+difference (a byte of one document, a document added or removed, another judgement, another version of
+tradegraph or of those libraries, a file of ``out/`` missing) is another key, and the build runs in full.
 
 Only builds with the extraction cache do this: ``--no-cache`` always builds afresh.
 
@@ -27,6 +27,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from graph.build.cache import code_fingerprint
@@ -35,6 +36,7 @@ from graph.build.outdir import atomic_write
 __all__ = ["MANIFEST", "Manifest", "build_key", "reusable", "write"]
 
 MANIFEST = "build.json"
+_WRITERS = ("pyoxigraph", "rdflib", "networkx", "pyvis", "jinja2")
 FORMAT = 1  # bump when the manifest's layout changes
 _GRAPH = Path(__file__).resolve().parent.parent
 
@@ -58,8 +60,20 @@ def build_key(document_keys: Iterable[str], judgements: Path | None, pages: Iter
         rulings = hashlib.sha256(judgements.read_bytes()).hexdigest() if judgements else None
     except OSError:
         rulings = None
-    text = json.dumps([FORMAT, code_fingerprint(_GRAPH), list(document_keys), rulings, sorted(pages)])
+    text = json.dumps([FORMAT, code_fingerprint(_GRAPH), _versions(), list(document_keys), rulings, sorted(pages)])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _versions() -> list[str]:
+    """The versions of the libraries that merge, write, store and draw the dataset (another version may
+    write other bytes)."""
+    found = []
+    for name in _WRITERS:
+        try:
+            found.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name} absent")
+    return found
 
 
 def write(folder: Path, manifest: Manifest) -> None:
