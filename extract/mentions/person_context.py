@@ -20,7 +20,7 @@ def employer_slot(tokens: list[Token], lex: Lexicon) -> bool:
             or end < len(doc) and is_possessive(doc[end]):
         return False  # "a fellow at [Tom Vale]'s institute": the name is the owner's
     title = doc[max(0, first - 4):first - 1].text.lower()
-    return any(title.endswith(t) for t in lex.titles) and not titled_apposition(tokens, lex)
+    return title.endswith(lex.title_forms) and not titled_apposition(tokens, lex)
 
 
 def after_title_clause(tokens: list[Token], lex: Lexicon) -> bool:
@@ -51,4 +51,4 @@ def titled(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     """Whether a title or honorific ends right before tokens ``start:end``, or a speech verb follows them."""
     before = " ".join(t.text for t in doc[max(0, start - 3):start]).lower()
     after = doc[end].lower_ if end < len(doc) else ""
-    return any(before.endswith(t) for t in list(lex.titles) + list(lex.honorifics)) or lex.is_speech(after)
+    return before.endswith(lex.title_forms) or before.endswith(lex.honorific_forms) or lex.is_speech(after)

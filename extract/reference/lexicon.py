@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from extract import DATA_DIR
 from extract.reference.countries import load_countries
@@ -49,6 +49,16 @@ class Lexicon:
     past_terms: frozenset[str]  # "during X's tenure": the post is past
     region_words: frozenset[str]  # "north": "North American" names no side
     abbreviations: dict[str, str]  # "gov." -> "Governor": the title an abbreviation stands for
+
+    @cached_property
+    def title_forms(self) -> tuple[str, ...]:
+        """The titles as a tuple, for ``str.endswith``: whether a text ends in a title, in one call."""
+        return tuple(self.titles)
+
+    @cached_property
+    def honorific_forms(self) -> tuple[str, ...]:
+        """The honorifics as a tuple, for ``str.endswith``."""
+        return tuple(self.honorifics)
 
     def role_of(self, title: str) -> str | None:
         """The role-scheme slug of a title as written, by its longest known ending."""

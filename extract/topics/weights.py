@@ -61,12 +61,20 @@ def fold_same_length(text: str) -> str:
     >>> fold_same_length("Secretaría de Economía")
     'Secretaria de Economia'
     """
-    return text if text.isascii() else "".join(_fold_char(c) for c in text)
+    return text if text.isascii() else text.translate(_FOLDED)
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(c: str) -> str:
-    return s if len(s := strip_accents(c)) == 1 else c
+class _FoldTable(dict[int, str]):
+    """``str.translate``'s table for :func:`fold_same_length`, filled as characters are met: a character
+    whose accents come off into one character becomes it, any other stays."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        folded = self[code] = s if len(s := strip_accents(c)) == 1 else c
+        return folded
+
+
+_FOLDED = _FoldTable()
 
 
 def _cue_pattern(words: list[str], where: str) -> re.Pattern[str]:
