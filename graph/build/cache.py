@@ -31,7 +31,7 @@ from pathlib import Path
 from graph.build.outdir import atomic_write
 from graph.errors import BuildError
 
-__all__ = ["Cache", "Entry", "clear", "code_fingerprint", "default_dir", "fingerprint"]
+__all__ = ["Cache", "Entry", "clear", "code_fingerprint", "default_dir", "fingerprint", "mark"]
 
 FORMAT = 2  # bump when the entry layout or the graph's text form changes
 TAG = "CACHEDIR.TAG"
@@ -108,14 +108,20 @@ class Cache:
         """Store ``entry`` under ``key`` atomically (temporary file, then rename); False when it could not be
         written (a full disk, a read-only folder, the cache cleared meanwhile): the cache only saves time."""
         try:
-            if not (self.folder / TAG).exists():
-                atomic_write(self.folder / ".gitignore", b"# tradegraph's extraction cache\n*\n")
-                atomic_write(self.folder / TAG, _TAG_TEXT.encode("ascii"))
+            mark(self.folder)
             record = {"key": key, "errors": list(entry.rule_errors), "language": entry.language, "nt": entry.nt}
             atomic_write(self._path(key), json.dumps(record, ensure_ascii=False).encode("utf-8"))
         except OSError:
             return False
         return True
+
+
+def mark(folder: Path) -> None:
+    """Make ``folder`` a cache folder, if it is not yet: a ``.gitignore`` (ignore all) and ``CACHEDIR.TAG``.
+    Raises OSError when it cannot be written."""
+    if not (folder / TAG).exists():
+        atomic_write(folder / ".gitignore", b"# tradegraph's extraction cache\n*\n")
+        atomic_write(folder / TAG, _TAG_TEXT.encode("ascii"))
 
 
 def clear(folder: Path) -> int:

@@ -170,7 +170,7 @@ def _build_locked(inventory: sources.Inventory, paths: list[Path], out: Path, *,
     documents: list[Document] = []
     for f in files:
         try:
-            documents.append(sources.read_document(f, keys[f]))
+            documents.append(sources.read_document(f, keys[f], cache=settings.cache))
         except InputError as exc:
             failures.append(str(exc))
             continue

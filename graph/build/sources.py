@@ -15,7 +15,8 @@ from pathlib import Path
 
 from extract.errors import InputError
 from extract.slug import slugify
-from extract.text.document import SUPPORTED_SUFFIXES, Document, decode
+from extract.text.document import SUPPORTED_SUFFIXES, Document
+from graph.build import pages_read
 from graph.errors import BuildError
 
 #: Files larger than this are not read: a document this long would take the parser hours.
@@ -165,10 +166,11 @@ def read_bytes(path: Path, *, limit: int = MAX_BYTES) -> bytes:
     return data
 
 
-def read_document(path: Path, key: str) -> Document:
-    """Read one file as a :class:`Document`; raises :class:`InputError` naming the file."""
+def read_document(path: Path, key: str, *, cache: Path | None = None) -> Document:
+    """Read one file as a :class:`Document`; raises :class:`InputError` naming the file. With ``cache`` (the
+    extraction cache's folder) a web page read before is taken from it (:mod:`graph.build.pages_read`)."""
     data = read_bytes(path)
     try:
-        return decode(path.name, data, key=key)
+        return pages_read.read(cache, path.name, data, key=key)
     except InputError as exc:
         raise InputError(str(exc).replace(path.name, str(path), 1)) from None
