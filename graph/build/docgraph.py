@@ -1,91 +1,107 @@
-"""One document's named graph as pyoxigraph triples: what the build carries from extraction to the files.
+"""One document's named graph as N-Triples lines: what the build carries from extraction to the files.
 
 A build of thousands of documents reads each graph twice: once into the merge's records
 (:mod:`graph.build.records`), once to rewrite it into the dataset (:func:`graph.build.merge.rewrite`).
-Holding the graphs as rdflib ``Graph``s made that the slow and heavy part of a rebuild: parsing a cached
-graph into rdflib costs ten times what pyoxigraph's parser does, and its store keeps three indexes and a
-context table per triple. A :class:`DocGraph` keeps the triples in their order (the order the document's
-extraction wrote them, so merge decisions that follow document order do not change) and one index by
-subject, for the few look-ups the records need.
+Holding the graphs as rdflib ``Graph``s made that the slow and heavy part of a rebuild (parsing a cached graph
+into rdflib costs ten times what pyoxigraph's parser does, and rdflib's store keeps three indexes and a
+context table per triple); holding them as pyoxigraph terms still cost a Python object per term. A
+:class:`DocGraph` keeps the graph as its N-Triples lines (``s p o``, without the final `` .``), in the order
+extraction wrote them, which is all the rewrite and the writers need: a line's subject and predicate are
+single tokens (IRIs or blank nodes hold no space), and its object is the rest. Only the few triples the
+merge's records read (types, names, sides, organizations, Wikidata items, meeting days and attendees, the
+publication date) are parsed, with pyoxigraph, and indexed by subject.
 
->>> g = DocGraph.from_nt('<http://e/a> <http://e/name> "Ana" .\\n<http://e/a> <http://e/knows> <http://e/b> .\\n')
->>> len(g), [o.value for o in g.objects(ox.NamedNode("http://e/a"), "http://e/name")]
+>>> g = DocGraph.from_nt('<http://e/a> <https://schema.org/name> "Ana" .\\n'
+...                      '<http://e/a> <http://e/knows> <http://e/b> .\\n')
+>>> len(g), [o.value for o in g.objects(ox.NamedNode("http://e/a"), "https://schema.org/name")]
 (2, ['Ana'])
+>>> g.lines[1]
+'<http://e/a> <http://e/knows> <http://e/b>'
 >>> DocGraph.from_nt("not n-triples") is None
 True
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable
 from typing import cast
 
 import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.term import Node
 
+from extract.vocab import DCTERMS, ORG, OWL, RDF, SDO
 from graph.build.terms import OxTerm, Subject, to_ox
 
-__all__ = ["DocGraph"]
+__all__ = ["DocGraph", "RECORDED"]
 
-_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_TYPE = str(RDF.type)
+#: The predicates the merge's records and the timeline read (N-Triples forms); other triples are never parsed.
+RECORDED = frozenset(f"<{p}>" for p in (RDF.type, SDO.name, SDO.alternateName, SDO.nationality, ORG.memberOf,
+                                        OWL.sameAs, SDO.startDate, SDO.attendee, SDO.datePublished,
+                                        DCTERMS.source))
+# one N-Triples line as pyoxigraph writes it: subject, predicate, object, " ." (checked on what comes from the cache)
+_LINE = re.compile(r'(?:<[^ >]*>|_:\S+) <[^ >]*> (?:<[^ >]*>|_:\S+|".*"(?:@[A-Za-z0-9-]+|\^\^<[^ >]*>)?) \.')
 
 
 class DocGraph:
-    """A document graph's triples (pyoxigraph terms, in order) with an index from subject to (predicate, object)."""
+    """A document graph's N-Triples lines (in order, without `` .``) and its recorded triples indexed by subject."""
 
-    __slots__ = ("_by_subject", "triples")
+    __slots__ = ("_by_subject", "lines")
 
-    def __init__(self, triples: list[ox.Triple]) -> None:
-        self.triples = triples
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        recorded = [line for line in lines if line.split(" ", 2)[1] in RECORDED]
         by_subject: dict[Subject, list[tuple[str, OxTerm]]] = {}
-        for t in triples:
-            by_subject.setdefault(cast(Subject, t.subject), []).append((t.predicate.value, cast(OxTerm, t.object)))
+        text = "".join(f"{line} .\n" for line in recorded).encode("utf-8")
+        for q in ox.parse(text, format=ox.RdfFormat.N_TRIPLES):
+            by_subject.setdefault(cast(Subject, q.subject), []).append((q.predicate.value, cast(OxTerm, q.object)))
         self._by_subject = by_subject
 
     def __len__(self) -> int:
-        return len(self.triples)
-
-    def __iter__(self) -> Iterator[ox.Triple]:
-        return iter(self.triples)
+        return len(self.lines)
 
     @classmethod
     def from_nt(cls, text: str) -> DocGraph | None:
-        """The graph of an N-Triples text (None when it is not N-Triples: a damaged cache entry)."""
+        """The graph of an N-Triples text as :meth:`to_nt` writes it (None when it is not: a damaged cache entry)."""
+        lines = text.splitlines()
+        if not all(_LINE.fullmatch(line) for line in lines):
+            return None
         try:
-            return cls([q.triple for q in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)])
+            return cls([line[:-2] for line in lines])
         except (SyntaxError, ValueError):
             return None
 
     @classmethod
     def from_rdflib(cls, graph: Graph) -> DocGraph:
         """An rdflib graph's triples, in the graph's own order, each term converted once."""
-        seen: dict[Node, OxTerm] = {}
+        seen: dict[Node, str] = {}
 
-        def term(node: Node) -> OxTerm:
+        def term(node: Node) -> str:
             found = seen.get(node)
             if found is None:
-                found = seen[node] = to_ox(node)
+                found = seen[node] = str(to_ox(node))
             return found
 
-        return cls([ox.Triple(term(s), term(p), term(o)) for s, p, o in graph])  # type: ignore[arg-type]
+        return cls([f"{term(s)} {term(p)} {term(o)}" for s, p, o in graph])
 
     def to_nt(self) -> str:
         """The graph as N-Triples, in its order (what the cache and the workers hand over)."""
-        return (ox.serialize(self.triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+        return "".join(f"{line} .\n" for line in self.lines)
 
     def objects(self, subject: Subject, predicate: str) -> list[OxTerm]:
-        """The objects of ``subject``'s triples with ``predicate`` (an IRI string), in order."""
+        """The objects of ``subject``'s recorded triples with ``predicate`` (an IRI string), in order."""
         return [o for p, o in self._by_subject.get(subject, ()) if p == predicate]
 
     def value(self, subject: Subject, predicate: str) -> OxTerm | None:
-        """The first object of ``subject`` with ``predicate``, or None."""
+        """The first object of ``subject`` with ``predicate`` (a recorded one), or None."""
         return next((o for p, o in self._by_subject.get(subject, ()) if p == predicate), None)
 
     def typed(self, cls_iri: str) -> list[Subject]:
         """The subjects typed ``cls_iri`` (``rdf:type``), in order."""
-        return [cast(Subject, t.subject) for t in self.triples if t.predicate.value == _TYPE and
-                isinstance(t.object, ox.NamedNode) and t.object.value == cls_iri]
+        return [s for s, pairs in self._by_subject.items()
+                for p, o in pairs if p == _TYPE and isinstance(o, ox.NamedNode) and o.value == cls_iri]
 
     def subjects(self) -> Iterable[Subject]:
-        """Every subject, once."""
+        """Every subject of a recorded triple, once."""
         return self._by_subject.keys()

@@ -26,7 +26,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -42,11 +41,11 @@ from graph.build.groups import Groups
 from graph.build.name_variants import has_debris
 from graph.build.people import link_people
 from graph.build.records import Actors, Meeting, collect
-from graph.build.terms import OxTerm, Subject, triple_to_rdflib
+from graph.build.terms import triple_to_rdflib
 
 _GLUE = {"of", "the", "and", "for", "de", "del", "la", "y"}
 Triple = tuple[Node, Node, Node]
-_NAME, _ALTERNATE = str(SDO.name), str(SDO.alternateName)
+_NAME, _ALTERNATE = f"<{SDO.name}>", f"<{SDO.alternateName}>"
 
 
 @dataclass(frozen=True)
@@ -70,30 +69,27 @@ class Judgements:
 
 @dataclass
 class Resolution:
-    """What the merge decided: each actor node's group node and one name, the merges, every IRI named."""
+    """What the merge decided: each actor node's group node and one name, and the merges."""
 
     target: dict[Node, URIRef]
     canonical: dict[Node, str]
     merges: list[Merge]
-    nodes: set[str] = field(default_factory=set)
-    _ox_target: dict[str, ox.NamedNode] = field(default_factory=dict)
-    _ox_names: dict[str, ox.Literal] = field(default_factory=dict)
+    _nt_target: dict[str, str] = field(default_factory=dict)
+    _nt_names: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        """The decisions keyed by IRI string, in pyoxigraph terms, for :func:`rewrite`: one term per group
-        node and one Literal per name."""
-        nodes: dict[URIRef, ox.NamedNode] = {}
-        literals: dict[str, ox.Literal] = {}
+        """The decisions keyed by N-Triples form, for :func:`rewrite`: a merged node's group node, and each
+        node's one name as an N-Triples literal with its escaped lexical form."""
         for n, t in self.target.items():
             if t != n:
-                self._ox_target[str(n)] = nodes.get(t) or nodes.setdefault(t, ox.NamedNode(str(t)))
+                self._nt_target[f"<{n}>"] = f"<{t}>"
+        literals: dict[str, tuple[str, str]] = {}
         for n, name in self.canonical.items():
-            self._ox_names[str(n)] = literals.get(name) or literals.setdefault(name, ox.Literal(name))
-
-    def final(self, iri: str) -> str:
-        """The IRI the node ``iri`` has after the merge (its group's)."""
-        found = self._ox_target.get(iri)
-        return found.value if found is not None else iri
+            found = literals.get(name)
+            if found is None:
+                written = str(ox.Literal(name))
+                found = literals[name] = (written, written[1:-1])
+            self._nt_names[f"<{n}>"] = found
 
 
 def load_judgements(path: Path) -> Judgements:
@@ -129,8 +125,8 @@ def merge_graphs(graphs: list[tuple[URIRef, Graph]], judgements: Judgements = Ju
     rewritten = []
     for doc, g in read:
         out = Graph()
-        for t in rewrite(g, found):
-            out.add(triple_to_rdflib(t))
+        for q in ox.parse("".join(f"{line} .\n" for line in rewrite(g, found)), format=ox.RdfFormat.N_TRIPLES):
+            out.add(triple_to_rdflib(q.triple))
         rewritten.append((doc, out))
     return rewritten, found.merges
 
@@ -184,7 +180,7 @@ def resolve(graphs: list[tuple[URIRef, DocGraph]], judgements: Judgements = Judg
                 why = groups.reason_of.get(n, "merged with its group")
                 merges.append(Merge(kinds[n], str(best), str(n), (display.get(best, ""), display.get(n, "")), why))
     canonical: dict[Node, str] = {n: display[target[n]] for n in names if target[n] in display}
-    return Resolution(target, canonical, sorted(merges, key=lambda m: (m.kind, m.into, m.merged)), actors.nodes)
+    return Resolution(target, canonical, sorted(merges, key=lambda m: (m.kind, m.into, m.merged)))
 
 
 def _link_orgs(actors: Actors, display: dict[URIRef, str], link: Callable[[URIRef, URIRef, str], bool]) -> None:
@@ -215,23 +211,30 @@ def _link_events(meetings: dict[str, list[Meeting]], link: Callable[[URIRef, URI
                                  + ("a shared attendee" if a.attendees & b.attendees else "most of the name in common"))
 
 
-def rewrite(g: DocGraph, found: Resolution) -> Iterator[ox.Triple]:
-    """``g``'s triples with merged IRIs replaced and exactly one schema:name per node (the others become
-    alternate names). A triple may come twice (two names that become one): keep each once."""
-    target: dict[str, Subject] = found._ox_target  # type: ignore[assignment]
-    names = found._ox_names
-    alternate = ox.NamedNode(_ALTERNATE)
-    for t in g.triples:
-        s, p, o = cast(Subject, t.subject), t.predicate, cast(OxTerm, t.object)
-        s2 = target.get(s.value, s)
-        name = names.get(s.value)
-        if name is not None and p.value == _NAME:
-            if o.value != name.value:
-                yield ox.Triple(s2, alternate, o)
-            yield ox.Triple(s2, p, name)
-        elif name is not None and p.value == _ALTERNATE and o.value == name.value:
+def rewrite(g: DocGraph, found: Resolution, *, named: set[str] | None = None) -> Iterator[str]:
+    """``g``'s lines (N-Triples, without `` .``) with merged IRIs replaced and exactly one schema:name per node
+    (the others become alternate names). A line may come twice (two names that become one): keep each once.
+    ``named`` collects every IRI the lines name as subject or object (N-Triples forms)."""
+    target, names = found._nt_target, found._nt_names
+    seen = named if named is not None else set()
+    for line in g.lines:
+        s, p, o = line.split(" ", 2)
+        s2 = target.get(s, s)
+        seen.add(s2)
+        name = names.get(s)
+        if name is not None and p == _NAME:
+            if _lexical(o) != name[1]:
+                yield f"{s2} {_ALTERNATE} {o}"
+            yield f"{s2} {p} {name[0]}"
+        elif name is not None and p == _ALTERNATE and _lexical(o) == name[1]:
             continue
-        elif s2 is s and not (isinstance(o, ox.NamedNode) and o.value in target):
-            yield t
         else:
-            yield ox.Triple(s2, p, target.get(o.value, o) if isinstance(o, ox.NamedNode) else o)
+            o2 = target.get(o, o) if o[0] == "<" else o
+            if o2[0] == "<":
+                seen.add(o2)
+            yield line if s2 is s and o2 is o else f"{s2} {p} {o2}"
+
+
+def _lexical(term: str) -> str | None:
+    """The escaped lexical form of an N-Triples literal (``"Ana"@es`` -> ``Ana``); None for an IRI or blank node."""
+    return term[1:term.rindex('"')] if term[0] == '"' else None

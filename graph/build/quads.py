@@ -18,6 +18,9 @@ any rdflib dataset (slower: rdflib lists every graph a triple is in for each tri
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 import pyoxigraph as ox
 from rdflib import Dataset, URIRef
 from rdflib.term import Node
@@ -57,16 +60,6 @@ class QuadSet:
         if key not in self._quads:
             self._quads[key] = ox.Quad(s, p, o, found[1])  # type: ignore[arg-type]
 
-    def add_ox(self, graph: URIRef | None, triple: ox.Triple) -> None:
-        """Add a triple of pyoxigraph terms to the named graph ``graph`` (None: the default graph)."""
-        found = self._graphs.get(graph)
-        if found is None:
-            node = ox.NamedNode(str(graph))
-            found = self._graphs[graph] = (str(node), node)
-        key = (found[0], str(triple.subject), str(triple.predicate), str(triple.object))
-        if key not in self._quads:
-            self._quads[key] = ox.Quad(triple.subject, triple.predicate, triple.object, found[1])
-
     def ordered(self) -> list[ox.Quad]:
         """The quads in the canonical order."""
         return [self._quads[key] for key in sorted(self._quads)]
@@ -87,3 +80,32 @@ def triples(quads: list[ox.Quad]) -> list[ox.Triple]:
     """The triples of every graph, each once, in the order of their N-Triples forms (what graph.ttl holds)."""
     unique = {str(t): t for t in (q.triple for q in quads)}
     return [unique[k] for k in sorted(unique)]
+
+
+@dataclass
+class Lines:
+    """A dataset as N-Triples lines (``s p o``, without `` .``) in the canonical order: the default graph's
+    lines, then each named graph's (``<iri>``, its lines), by IRI. Sorting the lines as text gives the order of
+    :class:`QuadSet`: a subject or predicate is one token that is never the start of another (an IRI ends with
+    ``>``, and a blank node label or literal that is a prefix of another is followed by a space, which sorts
+    before any character that could continue it)."""
+
+    default: list[str]
+    named: list[tuple[str, list[str]]]
+
+    @classmethod
+    def of(cls, default: Iterable[str], named: Iterable[tuple[str, Iterable[str]]]) -> Lines:
+        """The canonical order of a default graph's and named graphs' lines (each line once per graph)."""
+        return cls(sorted(set(default)), sorted((name, sorted(set(lines))) for name, lines in named))
+
+    def quads(self) -> list[ox.Quad]:
+        """Every quad, in order, as pyoxigraph terms."""
+        text = "".join(f"{line} .\n" for line in self.default) + \
+            "".join(f"{line} {name} .\n" for name, lines in self.named for line in lines)
+        return list(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+
+    def union(self) -> list[ox.Triple]:
+        """The triples of every graph, each once, in the order of their N-Triples forms (what graph.ttl holds)."""
+        every = set(self.default).union(*(lines for _, lines in self.named))
+        text = "".join(f"{line} .\n" for line in sorted(every))
+        return [q.triple for q in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)]

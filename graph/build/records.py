@@ -45,7 +45,6 @@ class Actors:
     kinds: dict[URIRef, str] = field(default_factory=dict)  # "person", "org" or "event"
     evidence: dict[URIRef, Evidence] = field(default_factory=lambda: defaultdict(Evidence))
     meetings: dict[str, list[Meeting]] = field(default_factory=lambda: defaultdict(list))  # by day, in document order
-    nodes: set[str] = field(default_factory=set)  # every IRI named as a subject or an object
 
 
 def _iri(node: OxTerm) -> URIRef:
@@ -57,12 +56,9 @@ def _iri(node: OxTerm) -> URIRef:
 def collect(graphs: Iterable[tuple[URIRef, DocGraph]]) -> Actors:
     """Read the records of every document graph, in document order (a node typed twice keeps the last kind)."""
     found = Actors()
-    nodes = found.nodes
     for doc, g in graphs:
         _read_actors(found, doc, g)
         _read_meetings(found, g)
-        nodes.update(s.value for s in g.subjects())
-        nodes.update(t.object.value for t in g if isinstance(t.object, ox.NamedNode))
     return found
 
 

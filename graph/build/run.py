@@ -37,7 +37,7 @@ from graph.build.docgraph import DocGraph
 from graph.build.engine import Settings, cache_keys, extract
 from graph.build.merge import Judgements, Merge, load_judgements, resolve, rewrite
 from graph.build.pipelines import pipeline_lines
-from graph.build.quads import QuadSet
+from graph.build.quads import Lines
 from graph.build.terms import to_ox
 from graph.build.timeline import seen_dates
 from graph.build.timings import Timings, mark_checkpoint
@@ -46,6 +46,7 @@ from graph.network.summary import summarize
 
 JUDGEMENTS = "judgements.yaml"
 MERGES = "merges.json"
+_PART_OF = f"<{ORG.subOrganizationOf}>"
 CHECKPOINTS = ("extracted", "rdf", "store", "page", "written")
 # A test hook: called with each of CHECKPOINTS as a build passes it ("extracted": nothing written yet;
 # "rdf", "store", "page": that part written into the fresh folder; "written": all of it, before the swap).
@@ -79,38 +80,34 @@ class BuildResult:
         return store.load(self.files["trig"])
 
 
-def assemble(extracted: list[tuple[Document, DocGraph]], judgements: Judgements) -> tuple[list[ox.Quad], list[Merge]]:
-    """Merge actors across documents and put reference facts in the default graph; returns every quad of the
-    dataset in the canonical order (:mod:`graph.build.quads`) and the merges made.
+def assemble(extracted: list[tuple[Document, DocGraph]], judgements: Judgements) -> tuple[Lines, list[Merge]]:
+    """Merge actors across documents and put reference facts in the default graph; returns the dataset as
+    N-Triples lines in the canonical order (:class:`graph.build.quads.Lines`) and the merges made.
 
-    The merge decides on compact records (:func:`graph.build.merge.resolve`); each document's triples are
-    then rewritten into the one set of quads, and its graph in ``extracted`` is released (replaced by an
-    empty one), so that one copy of the quads is alive at a time.
+    The merge decides on compact records (:func:`graph.build.merge.resolve`); each document's lines are
+    then rewritten, and its graph in ``extracted`` is released (replaced by an empty one), so that one copy
+    of the lines is alive at a time.
     """
     graphs = [(document_iri(d), g) for d, g in extracted]
     inst = load_institutions()
     fixed = {org_iri(i.name, i.id): i.name for i in inst.by_id.values()}
     found = resolve(graphs, judgements, fixed_names=fixed)
-    listed = {key for n in found.nodes if (key := found.final(n).rsplit("/", 1)[-1]) in inst.by_id}
-    default = reference_graph(listed, inst)
+    default = seen_dates(graphs)  # a new graph, which the reference facts join
     default += load_scheme().as_graph()
     default += role_scheme()
-    default += seen_dates(graphs)
     del graphs
-    # parents named by the text itself are document facts; those from the list stay reference facts
-    listed_parents = {ox.Triple(to_ox(s), to_ox(p), to_ox(o))  # type: ignore[arg-type]
-                      for s, p, o in default.triples((None, ORG.subOrganizationOf, None))}
-    quads = QuadSet()
-    for fact in default:
-        quads.add(None, fact)
+    named: list[tuple[str, set[str]]] = []
+    nodes: set[str] = set()  # every IRI the documents name, after the merge
     empty = DocGraph([])
     for i, (document, g) in enumerate(extracted):
-        name = document_iri(document)
-        for triple in rewrite(g, found):
-            if triple not in listed_parents:
-                quads.add_ox(name, triple)
-        extracted[i] = (document, empty)  # its triples are in the quads now
-    return quads.ordered(), found.merges
+        named.append((f"<{document_iri(document)}>", set(rewrite(g, found, named=nodes))))
+        extracted[i] = (document, empty)  # its lines are in ``named`` now
+    listed = {key for n in nodes if (key := n[1:-1].rsplit("/", 1)[-1]) in inst.by_id}
+    default += reference_graph(listed, inst)
+    facts = {str(ox.Triple(to_ox(s), to_ox(p), to_ox(o))) for s, p, o in default}  # type: ignore[arg-type]
+    # parents named by the text itself are document facts; those from the list stay reference facts
+    parents = {line for line in facts if line.split(" ", 2)[1] == _PART_OF}
+    return Lines.of(facts, ((name, lines - parents) for name, lines in named)), found.merges
 
 
 def build(paths: list[Path], out: Path, *, model: str | None = None, language: str | None = None,
@@ -215,11 +212,11 @@ def _build_locked(inventory: sources.Inventory, paths: list[Path], out: Path, *,
     clock.mark("extract")
     _checkpoint("extracted")
     names = [d.name for d, _ in extracted]
-    quads, merges = assemble(extracted, judgements)
+    lines, merges = assemble(extracted, judgements)
     clock.mark("merge")
     summary: dict[str, int] = {}
     with clock.active(), outdir.fresh(out) as work:
-        written = _write(quads, merges, work, pages, summary)
+        written = _write(lines, merges, work, pages, summary)
         reuse.write(work, reuse.Manifest(key, names, summary, said,
                                          {kind: str(path.relative_to(work)) for kind, path in written.items()}))
     return BuildResult(names, failures=failures, notes=notes, merges=merges, summary=summary,
@@ -227,13 +224,15 @@ def _build_locked(inventory: sources.Inventory, paths: list[Path], out: Path, *,
                        cached=extraction.cached, processes=extraction.processes, timings=clock.seconds)
 
 
-def _write(quads: list[ox.Quad], merges: list[Merge], work: Path, pages: Mapping[str, Page],
+def _write(lines: Lines, merges: list[Merge], work: Path, pages: Mapping[str, Page],
            summary: dict[str, int]) -> dict[str, Path]:
     """Every file of a build, written into the fresh folder ``work``; returns their paths by kind and fills
     ``summary`` with the dataset's counts."""
     from graph.build.oxstore import STORE_DIR, write_store
 
-    written = store.write_quads(quads, work)
+    quads = lines.quads()
+    written = store.write_quads(quads, work, union=lines.union())
+    del lines
     _checkpoint("rdf")
     written["store"] = write_store(written["trig"], work / STORE_DIR, merged=written["ttl"])
     _checkpoint("store")

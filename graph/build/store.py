@@ -103,12 +103,12 @@ def write(ds: Dataset, out: Path) -> dict[str, Path]:
     return write_quads(_quads(ds), out)
 
 
-def write_quads(quads: list[ox.Quad], out: Path) -> dict[str, Path]:
+def write_quads(quads: list[ox.Quad], out: Path, *, union: list[ox.Triple] | None = None) -> dict[str, Path]:
     """Write quads already in the canonical order (:mod:`graph.build.quads`) as ``graph.trig`` and
-    ``graph.ttl`` under ``out``; returns their paths."""
+    ``graph.ttl`` under ``out`` (``union``: the merged triples, when they are known); returns their paths."""
     paths = {"trig": out / TRIG, "ttl": out / TTL}
     atomic_write(paths["trig"], _serialize(quads, ox.RdfFormat.TRIG))
-    atomic_write(paths["ttl"], _serialize(triples(quads), ox.RdfFormat.TURTLE))
+    atomic_write(paths["ttl"], _serialize(triples(quads) if union is None else union, ox.RdfFormat.TURTLE))
     return paths
 
 
