@@ -10,7 +10,9 @@ in a fresh process (bench/scale_child.py) whose time and memory are its own:
    each with a new, empty cache;
 3. the build on a two-worker local Dask cluster (``--scheduler``; a ``LocalCluster`` the benchmark starts, fresh
    for the build, so its workers' peak memory is the build's);
-4. a rebuild of the one-worker build with nothing changed, then with one document changed (its cache warm).
+4. a rebuild of the one-worker build with nothing changed (which keeps ``out/`` as it is: ``build.json``), the
+   same with ``build.json`` removed (every document from the cache, every cross-document step done again),
+   then with one document changed (its cache warm).
 Memory (bench/peak_memory.py): the build process's own peak (``VmHWM``), the largest worker's (local processes
 below it, or the Dask workers) and the whole tree's resident total, sampled from ``/proc`` every 0.2 s.
 The 100,000-document row is simulated from the two largest sizes (bench/scale_report.py). An option the build
@@ -165,6 +167,8 @@ def one_size(n: int, work: Path, args: argparse.Namespace, probe: dict[str, Any]
     possible = "seconds" in size.get("w1", {}) and "cache" in has
     why_not = "no one-worker build to rebuild" if "cache" in has else "build_graph has no cache parameter yet"
     step("nochange", rebuild if possible else None, why_not)
+    (out / "build.json").unlink(missing_ok=True)  # the same without reusing the build: every cross-document step
+    step("allcached", rebuild if possible else None, why_not)
     first = sorted(p for p in docs.iterdir() if not p.name.startswith("."))[0]
     original = first.read_bytes()
     try:
