@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +32,7 @@ from extract.reference.institutions import InstitutionList
 from extract.reference.lexicon import Lexicon
 from extract.text.clutter import in_spans
 from extract.text.dates import MONTH_NAMES, WEEKDAYS
+from extract.text.document import token_lowers, token_starts
 
 if TYPE_CHECKING:
     from extract.reading import Reading
@@ -54,6 +55,16 @@ class Grammar:
     legal_suffixes: tuple[tuple[str, ...], ...]
     name_suffixes: tuple[tuple[str, ...], ...]
     not_company_words: frozenset[str]
+
+    @cached_property
+    def trigger_words(self) -> frozenset[str]:
+        """The first words of all triggers: where none stands, no trigger starts."""
+        return frozenset(self.list_triggers) | frozenset(self.single_triggers)
+
+    @cached_property
+    def name_suffix_words(self) -> frozenset[str]:
+        """The first words of the suffixes that mark a company anywhere."""
+        return frozenset(words[0] for words in self.name_suffixes)
 
     def trigger_at(self, doc: Doc, i: int) -> tuple[int, bool] | None:
         """(index after the trigger, whether a list may follow) for a trigger starting at token ``i``."""
@@ -177,7 +188,10 @@ def _suffixed(doc: Doc, grammar: Grammar, lex: Lexicon) -> list[Span]:
     """Names closed by a legal form ("Acme Freight, LLC"): the capitalized words back to the previous
     lowercase word, punctuation or line (never across "of": "Ana Ruiz of Acme LLC"), titles dropped."""
     out = []
+    lowers, firsts = token_lowers(doc), grammar.name_suffix_words
     for i in range(1, len(doc)):
+        if lowers[i] not in firsts:  # no suffix starts here (what _suffix_at would find)
+            continue
         end = _suffix_at(doc, i, grammar, len(doc), names=True)
         if end == i:
             continue
@@ -202,13 +216,16 @@ def _sentence_end(doc: Doc, i: int) -> int:
 def _lists(doc: Doc, mentions: list[Mention], grammar: Grammar, lex: Lexicon,
            clutter: list[tuple[int, int]] | None) -> list[list[Span]]:
     """The names after each trigger, as spans (a mention of a listed institution counts whole)."""
-    by_start = {doc[i].idx: i for i in range(len(doc))}
+    by_start = token_starts(doc)
     listed: dict[int, int] = {}
     for m in mentions:
         if m.institution and m.start in by_start and (span := doc.char_span(m.start, m.end)) is not None:
             listed[span.start] = span.end
     out = []
+    lowers, firsts = token_lowers(doc), grammar.trigger_words
     for i in range(len(doc)):
+        if lowers[i] not in firsts:  # no trigger starts here (what trigger_at would find)
+            continue
         found = grammar.trigger_at(doc, i)
         if found is not None and not in_spans(doc[i].idx, clutter or []):
             after, many = found
@@ -226,7 +243,7 @@ def _mixed_lists(doc: Doc, mentions: list[Mention], grammar: Grammar, listed: di
     mention of two words or more covers keeps its reading."""
     orgs = {(m.start, m.end) for m in mentions if m.kind == "org"}
     people = [(m.start, m.end) for m in mentions if m.kind == "person" and len(m.text.split()) >= 2]
-    by_start = {doc[i].idx: i for i in range(len(doc))}
+    by_start = token_starts(doc)
     out: list[list[Span]] = []
     covered = -1
     for m in sorted(mentions, key=lambda m: m.start):

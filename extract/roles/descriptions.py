@@ -15,11 +15,13 @@ from spacy.tokens import Doc, Token
 from extract.mentions import Mention
 from extract.reference.lexicon import Lexicon
 from extract.roles.titles import RoleFinding
+from extract.text.document import token_lowers
 
 if TYPE_CHECKING:
     from extract.reading import Reading
 
 _TAKING_PART = {"nsubj", "nsubjpass"}
+_OPENERS = frozenset({"the", "both"})  # the words a description starts with (here and in _plural)
 _PREPOSITIONS = {"with", "by", "and"}
 
 
@@ -30,7 +32,9 @@ def described_people(reading: Reading, *, mentions: list[Mention], findings: lis
     holders = sorted({(f.person, f.title.split()[-1].lower()) for f in findings
                       if f.title and f.person in people and f.title.split()[-1].lower() in lex.titles})
     out: list[Mention] = []
-    for tok in doc:
+    lowers = token_lowers(doc)
+    for i in (i for i, word in enumerate(lowers) if word in _OPENERS):  # nothing starts at another word
+        tok = doc[i]
         out += _plural(doc, tok, people, holders, lex)
         if tok.lower_ != "the" or tok.i + 1 >= len(doc):
             continue

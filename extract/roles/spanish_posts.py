@@ -29,6 +29,7 @@ from extract.reference.lexicon import load_lexicon
 from extract.reference.spanish_words import spanish_words
 from extract.roles.titles import RoleFinding, load_offices, office_for
 from extract.sides import issuer
+from extract.text.document import doc_text
 
 if TYPE_CHECKING:
     from extract.reading import Reading
@@ -59,7 +60,7 @@ def spanish_posts(reading: Reading, *, mentions: list[Mention]) -> list[RoleFind
                 findings.append(found)
             elif title is not None:
                 bare.append((person, title))
-    held = {_surname(doc.text[f.person[0]:f.person[1]]) for f in findings}
+    held = {_surname(doc_text(doc)[f.person[0]:f.person[1]]) for f in findings}
     for person, title in bare:  # "El Subsecretario Hallman" of a person with a post already stated is no other
         if _surname(person.text) not in held:
             context = _in_context(reading, person, title, mentions)
@@ -193,10 +194,10 @@ def _finding(doc: Doc, person: Mention, title: Span, mentions: list[Mention]) ->
         sent = title.sent
         inside = title.start_char < implied[0] < title.end_char
         return RoleFinding(person=(person.start, person.end),
-                           title=_trim(doc.text[title.start_char:implied[0]] if inside else title.text) or None,
+                           title=_trim(doc_text(doc)[title.start_char:implied[0]] if inside else title.text) or None,
                            former=_former(title), sent_start=sent.start_char, sent_end=sent.end_char,
                            extractor=EXTRACTOR, org=implied)
-    text = title.text if not orgs else doc.text[title.start_char:orgs[0].start]
+    text = title.text if not orgs else doc_text(doc)[title.start_char:orgs[0].start]
     text = _trim(text)
     country = _country(title)
     institution, country = office_for(_unprefixed(title.text.replace(" ,", ",")), country)
@@ -227,7 +228,7 @@ def _implied_body(doc: Doc, title: Span, mentions: list[Mention]) -> tuple[int, 
     if named is not None:
         return title.start_char + named.start(1), title.start_char + named.end(1)
     if any(re.search(rf"\b{re.escape(w)}\b", title.text.lower()) for w in spanish_words().state_words):
-        before = list(re.finditer(rf"\b({states})\b", doc.text[:title.start_char], re.I))
+        before = list(re.finditer(rf"\b({states})\b", doc_text(doc)[:title.start_char], re.I))
         return (before[-1].start(1), before[-1].end(1)) if before else NO_POST  # a state's office, state unknown
     if title.start > 0 and doc[title.start - 1].lower_ in {"su", "sus"}:
         bodies = [m for m in mentions if m.kind == "org" and title.sent.start_char <= m.start

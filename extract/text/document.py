@@ -13,7 +13,7 @@ from extract.text.encodings import UTF8, UndecodableText, decode_text
 from extract.text.html_reader import html_published, html_to_text, read_html
 
 __all__ = ["Document", "SUPPORTED_SUFFIXES", "decode", "doc_text", "html_published", "html_to_text",
-           "noun_chunk_bounds", "noun_chunks_in"]
+           "noun_chunk_bounds", "noun_chunks_in", "token_lowers", "token_starts"]
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
@@ -89,3 +89,20 @@ def noun_chunks_in(span: Span) -> list[Span]:
     """The noun chunks inside ``span`` (as ``span.noun_chunks`` gives them), from :func:`noun_chunk_bounds`."""
     doc = span.doc
     return [doc[s:e] for s, e in noun_chunk_bounds(doc) if s >= span.start and e <= span.end]
+
+
+def token_lowers(doc: SpacyDoc) -> list[str]:
+    """Every token's ``lower_``, in order, read once per Doc: rules that scan the whole Doc for a word
+    compare strings instead of making a Token for each position."""
+    cached = doc.user_data.get("tg_lowers")
+    if cached is None:
+        cached = doc.user_data["tg_lowers"] = [t.lower_ for t in doc]
+    return cached
+
+
+def token_starts(doc: SpacyDoc) -> dict[int, int]:
+    """Each token's character offset -> its index, built once per Doc."""
+    cached = doc.user_data.get("tg_token_starts")
+    if cached is None:
+        cached = doc.user_data["tg_token_starts"] = {idx: i for i, idx in enumerate(doc.to_array("IDX").tolist())}
+    return cached

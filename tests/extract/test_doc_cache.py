@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.text.document import doc_text, noun_chunk_bounds, noun_chunks_in
+from extract.text.document import doc_text, noun_chunk_bounds, noun_chunks_in, token_lowers, token_starts
 from tests.handmade import parsed
 
 TABLE = """
@@ -44,3 +44,9 @@ def test_noun_chunks_of_a_doc_are_found_once_and_kept_as_bounds():
 def test_doc_text_is_kept():
     doc = parsed(TABLE)
     assert doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
+
+
+def test_token_lowers_and_starts_are_read_once():
+    doc = parsed(TABLE)
+    assert token_lowers(doc) == [t.lower_ for t in doc] and token_lowers(doc) is token_lowers(doc)
+    assert token_starts(doc) == {t.idx: t.i for t in doc} and token_starts(doc) is token_starts(doc)
