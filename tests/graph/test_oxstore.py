@@ -80,3 +80,8 @@ def test_oxstore_bulk_load_with_the_merged_file_gives_the_same_store(tmp_path):
     write_store(tmp_path / "graph.trig", tmp_path / STORE_DIR, merged=tmp_path / "graph.ttl")
     assert set(open_store(tmp_path / "alone")) == set(open_store(tmp_path))
     assert len(open_store(tmp_path)) == 6  # 3 quads in the documents' graphs, 3 triples in the union
+
+
+def test_oxstore_write_closes_the_database(out):
+    """RocksDB refuses a second read-write handle in one process: this opens only if write_store let go."""
+    assert len(ox.Store(str(out / STORE_DIR))) == 6
