@@ -104,6 +104,12 @@ class Lines:
             "".join(f"{line} {name} .\n" for name, lines in self.named for line in lines)
         return list(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
 
+    def take(self) -> tuple[list[ox.Quad], list[ox.Triple]]:
+        """:meth:`quads` and :meth:`union`, leaving these lines empty (their memory goes back as the terms come)."""
+        quads, union = self.quads(), self.union()
+        self.default, self.named = [], []
+        return quads, union
+
     def union(self) -> list[ox.Triple]:
         """The triples of every graph, each once, in the order of their N-Triples forms (what graph.ttl holds)."""
         every = set(self.default).union(*(lines for _, lines in self.named))

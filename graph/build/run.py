@@ -230,13 +230,14 @@ def _write(lines: Lines, merges: list[Merge], work: Path, pages: Mapping[str, Pa
     ``summary`` with the dataset's counts."""
     from graph.build.oxstore import STORE_DIR, write_store
 
-    quads = lines.quads()
-    written = store.write_quads(quads, work, union=lines.union())
-    del lines
+    quads, union = lines.take()
+    written = store.write_quads(quads, work, union=union)
+    del union
     _checkpoint("rdf")
     written["store"] = write_store(written["trig"], work / STORE_DIR, merged=written["ttl"])
     _checkpoint("store")
     source = QuadIndex(quads)  # what the pages read: the quads in plain dicts, not an rdflib store
+    del quads
     summary.update(summarize(source))
     for kind, page in pages.items():
         written[kind] = page(source, work)
