@@ -23,6 +23,8 @@ def _build(args: argparse.Namespace) -> int:
         print(f"graph: {result.files['trig']}  merged: {result.files['ttl']}")
         print(f"network view: {result.files['html'].resolve()}")
         print(extraction_line(args, result.cached, len(result.documents), result.processes))
+        if result.reused:
+            print(f"nothing changed since the last build into {args.out}: it was kept as it was")
     if args.timings:
         print(format_timings(result.timings))
     return _report_files(result.documents, result.failures, result.notes, quiet=args.quiet)

@@ -85,7 +85,7 @@ def _key(document: Document, settings: Settings) -> str:
     follows from its text and ``settings.language``, so every language's pipeline is in the key, and a cached
     document is never run through language detection again."""
     pipelines = [model_identity(lang, settings.model) for lang in language_settings().languages]
-    return key_of([pipelines, settings.model, settings.language,
+    return key_of([pipelines, check_language(settings.language),
                    document.name, document.key, document.published, document.encoding, document.text])
 
 

@@ -73,6 +73,7 @@ class BuildResult:
     processes: int = 1  # local processes that extracted the others (1: the build's own; on Dask: 1)
     timings: dict[str, float] = field(default_factory=dict)  # phase -> seconds (graph.build.timings.PHASES)
     summary: dict[str, int] = field(default_factory=dict)  # graph.network.summary.summarize of the dataset
+    reused: bool = False  # nothing changed since the build in ``out``, which was kept as it was (graph.build.reuse)
 
     @cached_property
     def dataset(self) -> Dataset:
@@ -264,7 +265,7 @@ def _reused(kept: reuse.Manifest, out: Path, clock: Timings, *, failures: list[s
         clock.mark(phase)  # nothing to do: each phase takes the moment it takes to say so
     return BuildResult(kept.documents, failures=failures, notes=notes, merges=merges, summary=kept.summary,
                        files={kind: out / name for kind, name in kept.files.items()}, cached=len(kept.documents),
-                       timings=clock.seconds)
+                       timings=clock.seconds, reused=True)
 
 
 def _checkpoint(stage: str) -> None:

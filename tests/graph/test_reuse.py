@@ -56,6 +56,7 @@ def test_an_unchanged_rebuild_leaves_out_as_it_is_and_reports_the_same(first, ca
     assert stamps(out) == before  # not one file written or swapped
     assert (again.documents, again.summary, again.merges, again.files) == \
         (result.documents, result.summary, result.merges, result.files)
+    assert again.reused and not result.reused
     assert again.cached == len(DOCS) and set(again.timings) == {"read", "extract", "merge", "write", "store", "page"}
     assert "Spanish document(s) read" in capsys.readouterr().err  # what the first build said is said again
     assert again.dataset.graphs() is not None and len(again.dataset) == len(result.dataset)
@@ -93,3 +94,14 @@ def test_a_damaged_manifest_builds_again(first):
     rebuild(docs, out, cache)
     assert stamps(out)["graph.trig"] != before["graph.trig"]
     assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["documents"] == sorted(DOCS)
+
+
+def test_the_command_says_the_folder_was_kept(first, capsys):
+    from graph.cli import main
+
+    docs, out, cache, _ = first
+    capsys.readouterr()
+    assert main(["build", str(docs), "--out", str(out), "--cache", str(cache)]) == 0
+    said = capsys.readouterr().out
+    assert f"nothing changed since the last build into {out}: it was kept as it was" in said
+    assert "documents 3  people" in said and "extraction: 3 document(s) from the cache" in said
