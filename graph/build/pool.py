@@ -8,11 +8,13 @@ The build sends batches of documents to an executor and merges the results as th
   model afresh (seconds each), and needs Dask installed. A process pool forked from the build, which has
   already loaded the model to report a missing one early, starts in milliseconds with the pipeline in
   memory, and is in the standard library; the default install does not need Dask.
-- **A cluster: ``distributed.Client.get_executor()``.** It is the same ``Executor`` interface, so Dask adds
-  no second engine: a worker runs the same job (:func:`graph.build.worker.extract_batch`), keeps its
-  pipeline between batches in the same per-process cache a local worker uses (so it loads once, for its
-  first batch; no worker plugin to install or version), and returns text. Dask is imported only here,
-  and only when ``--scheduler`` or a ``client`` is given.
+- **A cluster: ``distributed.Client.get_executor()``** (in :class:`DaskExecutor`). It is the same
+  ``Executor`` interface, so Dask adds no second engine: a worker runs the same job
+  (:func:`graph.build.worker.extract_batch`), keeps its pipeline between batches in the same per-process
+  cache a local worker uses, and returns text. Before the first batch, :func:`completed` registers the
+  worker plugin :class:`graph.build.dask_worker.LoadPipeline`, so every worker imports the project and
+  loads the pipeline once, side by side (``dask worker --preload graph.build.dask_worker`` does it when a
+  worker starts). Dask is imported only on this path, when ``--scheduler`` or a ``client`` is given.
 
 How many processes (:func:`processes_for`): ``--workers N`` asks for N, but never more than there are
 documents to extract; by default, the machine's cores but no more than one per :data:`DOCS_PER_PROCESS`
@@ -24,15 +26,18 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from graph.build.worker import Outcome, extract_batch, start_worker
 from graph.errors import BuildError
 
-__all__ = ["DOCS_PER_PROCESS", "batches", "completed", "dask_executor", "local_executor", "processes_for"]
+__all__ = ["DOCS_PER_PROCESS", "DaskExecutor", "batches", "completed", "dask_executor", "local_executor",
+           "processes_for"]
+
+_T = TypeVar("_T")
 
 #: The fewest documents to extract that make another local worker process worth starting.
 DOCS_PER_PROCESS = 32
@@ -82,6 +87,30 @@ def local_executor(processes: int, model: str | None) -> Iterator[Executor]:
     pool.shutdown(wait=True)
 
 
+class DaskExecutor(Executor):
+    """A Dask client's executor (``client.get_executor(pure=False)``), which can also get the workers ready:
+    :meth:`load_pipeline` before the batches."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+        self._executor: Executor = client.get_executor(pure=False)
+
+    def submit(self, fn: Callable[..., _T], /, *args: Any, **kwargs: Any) -> Future[_T]:
+        """Run ``fn(*args, **kwargs)`` on a worker; a ``concurrent.futures.Future`` of its result."""
+        return self._executor.submit(fn, *args, **kwargs)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """Stop taking work; without ``wait``, the batches not yet done are cancelled."""
+        self._executor.shutdown(wait=wait)
+
+    def load_pipeline(self, model: str | None) -> None:
+        """Have every worker load the pipeline ``model`` now, side by side (a worker plugin, registered once
+        per cluster and model; it returns when they all have it)."""
+        from graph.build.dask_worker import LoadPipeline
+
+        self.client.register_plugin(LoadPipeline(model))
+
+
 @contextmanager
 def dask_executor(client: Any = None, scheduler: str | None = None) -> Iterator[tuple[Executor, int]]:
     """The executor of a Dask cluster and its number of workers: ``client`` (a ``distributed.Client``) or a
@@ -98,7 +127,7 @@ def dask_executor(client: Any = None, scheduler: str | None = None) -> Iterator[
             client = Client(scheduler, timeout=CONNECT_TIMEOUT)
         except (OSError, TimeoutError, ValueError) as exc:
             raise BuildError(f"{scheduler}: cannot reach the Dask scheduler ({exc})") from None
-    executor = client.get_executor(pure=False)
+    executor = DaskExecutor(client)
     workers = len(client.nthreads())
     try:
         yield executor, max(1, workers)
@@ -117,6 +146,13 @@ def completed(executor: Executor, jobs: Iterable[list[tuple[int, Any]]], *, mode
     Raises:
         BuildError: a worker died (not a document's failure, which is an outcome's ``failure`` line).
     """
+    if isinstance(executor, DaskExecutor):  # a local pool's workers start with it (forked, or start_worker)
+        try:
+            executor.load_pipeline(model)
+        except Exception as exc:
+            raise BuildError(f"a Dask worker cannot load the spaCy pipeline ({type(exc).__name__}: "
+                             f"{str(exc).splitlines()[0] if str(exc) else ''}); install tradegraph and its "
+                             f"model on every worker") from exc
     futures: list[Future[list[Outcome]]] = [executor.submit(extract_batch, job, model, language, batch_size)
                                             for job in jobs]
     for future in as_completed(futures):
