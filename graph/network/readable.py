@@ -37,6 +37,7 @@ from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from graph.errors import StoreError
+from graph.network.bulk import collector_paused
 
 __all__ = ["Readable", "QuadIndex", "TriplePattern", "QuadPattern"]
 
@@ -91,14 +92,28 @@ class QuadIndex:
         self._spo: dict[Node, dict[Node, dict[Node, dict[Node, None]]]] = {}
         self._ps: dict[Node, dict[Node, None]] = {}
         self._pos: dict[Node, dict[Node, dict[Node, None]]] = {}
-        self._size = 0
-        terms, spo, ps = self._terms, self._spo, self._ps
-        known = terms.get
-        for quad in quads:  # every term is the one cached object, so the dicts compare by identity, not __eq__
-            s, p, o, g = known(quad.subject), known(quad.predicate), known(quad.object), known(quad.graph_name)
-            if s is None or p is None or o is None or g is None:  # a term not seen before (written out: 2x faster)
-                s, p, o, g = (terms[t] if t in terms else self._term(t)
-                              for t in (quad.subject, quad.predicate, quad.object, quad.graph_name))
+        with collector_paused():  # hundreds of thousands of dicts that all live on (graph/network/bulk.py)
+            self._size = self._fill(quads)
+
+    def _fill(self, quads: Iterable[ox.Quad]) -> int:
+        """Index ``quads``; returns how many distinct triples they hold. Written out, with locals and no
+        generator per quad: this loop is most of the index's cost."""
+        terms, spo, ps, new = self._terms, self._spo, self._ps, self._term
+        known = terms.get  # every term is the one cached object, so the dicts compare by identity, not __eq__
+        size = 0
+        for quad in quads:
+            s = known(quad.subject)
+            if s is None:
+                s = new(quad.subject)
+            p = known(quad.predicate)
+            if p is None:
+                p = new(quad.predicate)
+            o = known(quad.object)
+            if o is None:
+                o = new(quad.object)
+            g = known(quad.graph_name)
+            if g is None:
+                g = new(quad.graph_name)
             by_predicate = spo.get(s)
             if by_predicate is None:
                 by_predicate = spo[s] = {}
@@ -112,9 +127,10 @@ class QuadIndex:
             graphs = by_object.get(o)
             if graphs is None:
                 by_object[o] = {g: None}
-                self._size += 1
+                size += 1
             else:
                 graphs[g] = None
+        return size
 
     @classmethod
     def from_file(cls, path: Path) -> QuadIndex:

@@ -29,6 +29,7 @@ from extract.slug import slugify
 from graph.build.store import atomic_write
 from graph.errors import ViewError
 from graph.network.actors import KINDS, MEETING, ORGANIZATION, actor_network
+from graph.network.bulk import collector_paused
 from graph.network.details import country_name, node_details
 from graph.network.evidence import Evidence
 from graph.network.labels import Box, node_style
@@ -271,9 +272,11 @@ def render_network(ds: Readable, path: Path, *, heading: str | None = None, proj
                    focus: str | None = None, depth: int = 1, max_nodes: int = DEFAULT_MAX_NODES,
                    start: str | None = None, end: str | None = None) -> Path:
     """Write the network view of a dataset to ``path`` (see :func:`view_network` for the options)."""
-    view, actors, default_heading, node = view_network(ds, projection=projection, focus=focus, depth=depth,
-                                                       start=start, end=end)
-    page = network_page(view, heading=heading or default_heading, context=actors, max_nodes=max_nodes, focus=node)
+    with collector_paused():  # the networks and the page's data are many small objects that all live on
+        view, actors, default_heading, node = view_network(ds, projection=projection, focus=focus, depth=depth,
+                                                           start=start, end=end)
+        page = network_page(view, heading=heading or default_heading, context=actors, max_nodes=max_nodes,
+                            focus=node)
     atomic_write(path, page.encode("utf-8"))
     return path
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from extract.vocab import DCTERMS, RDF, SDO, TG
-from graph.network.readable import Readable
+from graph.network.readable import QuadIndex, Readable
 
 
 def summarize(ds: Readable) -> dict[str, int]:
@@ -15,7 +15,7 @@ def summarize(ds: Readable) -> dict[str, int]:
     Triples are counted once however many document graphs state them, as ``graph.ttl`` and the
     endpoint's union graph hold them (not the quads of ``graph.trig``).
     """
-    triples = len({(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))})
+    triples = len(ds) if isinstance(ds, QuadIndex) else _distinct_triples(ds)  # the index counted them as it filled
     docs = set(ds.subjects(DCTERMS.source, None))
     about = docs | set(ds.subjects(RDF.type, SDO.Event)) | set(ds.subjects(RDF.type, TG.Statement))
     topics = {t for s in about for t in ds.objects(s, SDO.about)}
@@ -27,6 +27,11 @@ def summarize(ds: Readable) -> dict[str, int]:
         "topics": len(topics),
         "triples": triples,
     }
+
+
+def _distinct_triples(ds: Readable) -> int:
+    """How many distinct triples the dataset's graphs hold together."""
+    return len({(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))})
 
 
 def format_summary(counts: dict[str, int]) -> str:
