@@ -19,6 +19,11 @@ from rdflib.term import Node
 from extract.vocab import DCTERMS, PROV, RDF, SDO, SKOS, TG
 from graph.network.readable import Readable
 
+# the predicates read for every node, made once (each ``SDO.name`` builds a new URIRef: 60k of them a page)
+_LABELS = (SDO.name, SKOS.prefLabel)
+_NAMES = (SDO.name, SDO.alternateName, SKOS.prefLabel)
+_SPEAKER, _MADE_AT, _TEXT, _ABOUT = TG.speaker, TG.madeAt, SDO.text, SDO.about
+
 __all__ = ["Evidence", "Statement", "label", "other_names", "first", "one", "sources", "evidence", "formers",
            "statements", "statement"]
 
@@ -45,7 +50,7 @@ class Statement:
 
 def label(ds: Readable, node: Node) -> str:
     """``schema:name``, else ``skos:prefLabel`` (English first), else the IRI's last segment."""
-    for p in (SDO.name, SKOS.prefLabel):
+    for p in _LABELS:
         values = sorted(ds.objects(node, p), key=str)
         if values:
             rank = {"en": 0, None: 1}
@@ -56,7 +61,7 @@ def label(ds: Readable, node: Node) -> str:
 
 def other_names(ds: Readable, node: Node, label: str) -> list[str]:
     """Every name of ``node`` but ``label``, sorted."""
-    names = {str(o) for p in (SDO.name, SDO.alternateName, SKOS.prefLabel) for o in ds.objects(node, p)}
+    names = {str(o) for p in _NAMES for o in ds.objects(node, p)}
     return sorted(names - {label})
 
 
@@ -115,7 +120,7 @@ def statements(ds: Readable) -> dict[Node, list[Node]]:
     """Speaker -> their statements, in IRI order."""
     said: dict[Node, list[Node]] = defaultdict(list)
     for st in sorted(set(ds.subjects(RDF.type, TG.Statement)), key=str):
-        speaker = one(ds, st, TG.speaker)
+        speaker = one(ds, st, _SPEAKER)
         if speaker is not None:
             said[speaker].append(st)
     return said
@@ -123,6 +128,6 @@ def statements(ds: Readable) -> dict[Node, list[Node]]:
 
 def statement(ds: Readable, st: Node, evidence: dict[Node, list[Evidence]]) -> Statement:
     """The :class:`Statement` of the statement node ``st``."""
-    event = one(ds, st, TG.madeAt)
-    return Statement(first(ds, st, SDO.text), tuple(sorted(label(ds, t) for t in ds.objects(st, SDO.about))),
+    event = one(ds, st, _MADE_AT)
+    return Statement(first(ds, st, _TEXT), tuple(sorted(label(ds, t) for t in ds.objects(st, _ABOUT))),
                      str(event) if event is not None else None, tuple(evidence.get(st, ())))

@@ -39,13 +39,15 @@ from rdflib.term import Node
 from graph.errors import StoreError
 from graph.network.bulk import collector_paused
 
-__all__ = ["Readable", "QuadIndex", "TriplePattern", "QuadPattern"]
+__all__ = ["Readable", "QuadIndex", "TriplePattern", "QuadPattern", "order_key"]
 
 TriplePattern = tuple[Node | None, Node | None, Node | None]
 #: a quad pattern whose graph is left open: the views read the union of all graphs
 QuadPattern = tuple[Node | None, Node | None, Node | None, None]
 Triple = tuple[Node, Node, Node]
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+#: rdflib's rank of each kind of term when two of different kinds are compared (``rdflib.term._ORDERING``)
+_RANK = {BNode: 10, URIRef: 30, Literal: 40}
 
 
 class Readable(Protocol):
@@ -227,6 +229,18 @@ class QuadIndex:
     def __contains__(self, triple: TriplePattern, /) -> bool:
         """Whether any triple matches the pattern (``None`` matches anything)."""
         return next(self._triples(triple), None) is not None
+
+
+def order_key(term: Node) -> tuple[int, str]:
+    """A sort key that orders IRIs and blank nodes as rdflib's ``<`` does (blank nodes first, then by text),
+    without a Python comparison per pair: sorting thousands of terms with rdflib's costs a hundred thousand.
+    Literals come last, by their text (rdflib compares literals by value: not for them).
+
+    >>> terms = [URIRef("http://e/b"), BNode("z"), URIRef("http://e/a")]
+    >>> sorted(terms) == sorted(terms, key=order_key)
+    True
+    """
+    return _RANK.get(type(term), 50), str(term)
 
 
 def _convert(term: object) -> Node:
