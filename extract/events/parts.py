@@ -20,7 +20,7 @@ from extract.events.words import encounter_words
 from extract.mentions import Mention
 from extract.reference.lexicon import Lexicon
 from extract.text.dates import When
-from extract.text.document import doc_text
+from extract.text.document import doc_text, token_lowers
 
 
 def is_visit(ev: Event, doc: Doc, lex: Lexicon) -> bool:
@@ -153,8 +153,9 @@ def earlier_encounters(doc: Doc, events: list[Event], reference: str | None, lex
     time since its virtual summit in 2020". They took place; who attended them the story does not say."""
     out: list[Event] = []
     known = {ev.start for ev in events}
-    for t in doc:
-        if t.lower_ not in lex.report_nouns or any(a <= t.idx < b for a, b in skip):
+    for i in (i for i, word in enumerate(token_lowers(doc)) if word in lex.report_nouns):
+        t = doc[i]
+        if any(a <= t.idx < b for a, b in skip):
             continue
         mods = [c for c in t.children if c.dep_ in {"amod", "poss"}]
         earlier = any(c.lower_ in encounter_words().earlier_words for c in mods) or t.head.lower_ == "since"

@@ -23,6 +23,7 @@ from extract.mentions import Mention
 from extract.reference.institutions import InstitutionList
 from extract.reference.lexicon import Lexicon
 from extract.text.clutter import in_spans
+from extract.text.document import token_lowers
 
 if TYPE_CHECKING:
     from extract.reading import Reading
@@ -100,8 +101,9 @@ def with_coordinated_bodies(reading: Reading, *, mentions: list[Mention]) -> lis
     doc, lex, inst, clutter = reading.doc, reading.lexicon, reading.institutions, reading.clutter
     found: list[Mention] = []
     regions: list[tuple[int, int]] = []
-    for tok in doc:
-        if tok.lower_ not in lex.plural_heads or in_spans(tok.idx, clutter):
+    for i in (i for i, word in enumerate(token_lowers(doc)) if word in lex.plural_heads):
+        tok = doc[i]
+        if in_spans(tok.idx, clutter):
             continue
         bodies = coordinated_bodies(doc, tok.i, lex, inst)
         if not bodies:

@@ -60,6 +60,13 @@ class Lexicon:
         """The honorifics as a tuple, for ``str.endswith``."""
         return tuple(self.honorifics)
 
+    @cached_property
+    def not_name_words(self) -> frozenset[str]:
+        """Words that are no part of a person's name: bodies' heads, portfolio and event words, titles,
+        nationalities and places."""
+        return self.org_heads | self.portfolio_words | self.event_words | frozenset(self.titles) \
+            | frozenset(self.nationalities) | self.places
+
     def role_of(self, title: str) -> str | None:
         """The role-scheme slug of a title as written, by its longest known ending."""
         words = title.lower().replace(",", " ").split()

@@ -21,6 +21,7 @@ from extract.reference.data_files import read_yaml
 from extract.reference.institutions import InstitutionList
 from extract.reference.lexicon import Lexicon
 from extract.roles.titles import GOVERNMENTS, RoleFinding, clean_title, office_for, split_title
+from extract.text.document import token_lowers
 from extract.text.sentence_view import SentenceView
 
 DATA = DATA_DIR / "group_lists.yaml"
@@ -53,12 +54,15 @@ def group_list_roles(doc: Doc, mentions: list[Mention], findings: list[RoleFindi
     # of Policy and Investment Promotion") may be a portfolio taken for a body, so the list's body is added
     placed = {f.person for f in findings if f.institution or f.org in listed}
     out: list[RoleFinding] = []
+    lowers = token_lowers(doc)
     for sent in doc.sents:
-        view = SentenceView(doc, sent, [m for m in mentions if sent.start_char <= m.start < sent.end_char])
-        inside = view.mentions
+        if words.nouns.isdisjoint(lowers[sent.start:sent.end]):  # no group noun: no list starts here
+            continue
         opened = _list_start(sent, words)
         if opened is None:
             continue
+        view = SentenceView(doc, sent, [m for m in mentions if sent.start_char <= m.start < sent.end_char])
+        inside = view.mentions
         noun, start = opened
         body = _body_of(view, noun, start, inside)
         side = _side_of(sent, noun, start, lex)

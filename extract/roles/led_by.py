@@ -20,6 +20,7 @@ from extract.mentions import Mention
 from extract.reference.data_files import read_yaml
 from extract.reference.lexicon import Lexicon
 from extract.roles.titles import RoleFinding
+from extract.text.document import token_lemmas
 from extract.text.sentence_view import SentenceView
 
 DATA = DATA_DIR / "leadership.yaml"
@@ -72,7 +73,10 @@ def led_by_roles(doc: Doc, mentions: list[Mention]) -> list[RoleFinding]:
     """Posts read from the verbs of leading in ``doc``."""
     words = load_leadership()
     out: list[RoleFinding] = []
+    lemmas = [lemma.lower() for lemma in token_lemmas(doc)]
     for sent in doc.sents:
+        if not any(lemma in words.verbs or lemma == "serve" for lemma in lemmas[sent.start:sent.end]):
+            continue  # no verb of leading, nor "serve": nothing to read in this sentence
         view = SentenceView(doc, sent, [m for m in mentions if sent.start_char <= m.start < sent.end_char])
         cochairs = "co-chair" in sent.text.lower() or "cochair" in sent.text.lower()
         for tok in sent:

@@ -34,8 +34,10 @@ def _person(sent: SentenceView, start: int, end: int) -> Mention:
 
 
 def _not_a_name(tokens: list, lex: Lexicon) -> bool:
-    return any(t.lower_ in lex.org_heads | lex.portfolio_words | lex.event_words | set(lex.titles)
-               | set(lex.nationalities) | lex.places for t in tokens)
+    """Whether a word of ``tokens`` is a body's head, a portfolio or event word, a title, a nationality or a
+    place (the union is built once: :attr:`Lexicon.not_name_words`)."""
+    words = lex.not_name_words
+    return any(t.lower_ in words for t in tokens)
 
 
 def people_after_titles(sent: SentenceView, lex: Lexicon) -> list[Mention]:
@@ -100,10 +102,12 @@ def people_before_titles(sent: SentenceView, lex: Lexicon) -> list[Mention]:
     for start, end in _uncovered_runs(sent, NAME_PARTICLES):
         while start < end and doc[start].text.lower() in lex.honorifics:  # "H.E. Ana Ruiz, Ambassador …"
             start += 1
+        if not (end < sent.sent.end and doc[end].text == ","):  # no ", Title" follows
+            continue
         name = list(doc[start:end])
         after = list(doc[end + 1:min(sent.sent.end, end + 1 + lex.max_title_words + 2)])
         t_start, t_end, _ = split_title(after, lex)
-        if end < sent.sent.end and doc[end].text == "," and t_end > t_start and 2 <= len(name) <= 4 \
+        if t_end > t_start and 2 <= len(name) <= 4 \
                 and all(t.pos_ == "PROPN" or t.lower_ in NAME_PARTICLES for t in name) and not _not_a_name(name, lex):
             out.append(_person(sent, start, end))
     return out

@@ -13,7 +13,8 @@ from extract.text.encodings import UTF8, UndecodableText, decode_text
 from extract.text.html_reader import html_published, html_to_text, read_html
 
 __all__ = ["Document", "SUPPORTED_SUFFIXES", "decode", "doc_text", "html_published", "html_to_text",
-           "noun_chunk_bounds", "noun_chunks_in", "token_lowers", "token_starts"]
+           "noun_chunk_bounds", "noun_chunks_in", "token_lemmas", "token_lowers",
+           "token_starts"]
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
@@ -97,6 +98,14 @@ def token_lowers(doc: SpacyDoc) -> list[str]:
     cached = doc.user_data.get("tg_lowers")
     if cached is None:
         cached = doc.user_data["tg_lowers"] = [t.lower_ for t in doc]
+    return cached
+
+
+def token_lemmas(doc: SpacyDoc) -> list[str]:
+    """Every token's ``lemma_``, in order, read once per Doc."""
+    cached = doc.user_data.get("tg_lemmas")
+    if cached is None:
+        cached = doc.user_data["tg_lemmas"] = [t.lemma_ for t in doc]
     return cached
 
 

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from extract.text.document import doc_text, noun_chunk_bounds, noun_chunks_in, token_lowers, token_starts
+from extract.text.document import (
+    doc_text,
+    noun_chunk_bounds,
+    noun_chunks_in,
+    token_lemmas,
+    token_lowers,
+    token_starts,
+)
 from tests.handmade import parsed
 
 TABLE = """
@@ -50,3 +57,5 @@ def test_token_lowers_and_starts_are_read_once():
     doc = parsed(TABLE)
     assert token_lowers(doc) == [t.lower_ for t in doc] and token_lowers(doc) is token_lowers(doc)
     assert token_starts(doc) == {t.idx: t.i for t in doc} and token_starts(doc) is token_starts(doc)
+    assert token_lemmas(doc) == [t.lemma_ for t in doc] and token_lemmas(doc) is token_lemmas(doc)
+    assert token_lemmas(doc)[2] == "set" and token_lemmas(doc)[9] == "agree"

@@ -34,6 +34,8 @@ def test_lexicon_title_forms_are_its_titles_and_honorifics():
     lex = load_lexicon()
     assert set(lex.title_forms) == set(lex.titles) and set(lex.honorific_forms) == set(lex.honorifics)
     assert lex.title_forms is lex.title_forms  # built once
+    assert lex.not_name_words == (lex.org_heads | lex.portfolio_words | lex.event_words | set(lex.titles)
+                                  | set(lex.nationalities) | lex.places)
 
 
 @pytest.mark.parametrize(("text", "start", "expected"), [
