@@ -1,10 +1,9 @@
 """The interactive network view (``network.html``): one self-contained page, no request to other hosts.
 
-vis-network comes inlined from the pyvis package, with the page's own script and style
-(``graph/data/network.js``, ``network.css``). Every text taken from a document reaches the page
-as JSON data inside a non-executed ``<script type="application/json">`` and is shown with
-``textContent`` (vis-network draws labels on a canvas and shows plain-text tooltips), never as
-HTML. A Content-Security-Policy allows only the page's own scripts, by hash, and no connection.
+vis-network comes inlined from the pyvis package, with the page's own script and style (``graph/data/network.js``,
+``network.css``). Every text from a document reaches the page as JSON data in a non-executed ``<script
+type="application/json">`` and is shown with ``textContent`` (vis-network draws labels on a canvas, tooltips as
+plain text), never as HTML. A Content-Security-Policy allows only the page's own scripts, by hash, no connection.
 
 >>> import networkx as nx
 >>> g = nx.MultiDiGraph(); g.add_node("p", label="Ana <b>Ruiz</b>", kind="person", country="MX")
@@ -170,6 +169,7 @@ def page_data(view: nx.Graph, *, context: nx.Graph | None = None, heading: str =
     meetings = sorted((n for n, d in view.nodes(data=True) if d.get("kind") == MEETING and n in kept),
                       key=lambda n: (str(view.nodes[n].get("date", "")), str(view.nodes[n].get("label", n))))
     kinds_present = {d.get("kind") for _, d in view.nodes(data=True)}
+    relations = {d.get("relation") for *_, d in view.edges(data=True)}  # once, not once per relation of the legend
     return {
         "heading": heading, "directed": view.is_directed(), "maxNodes": max_nodes, "focus": focus,
         "nodes": nodes, "edges": edges,
@@ -184,8 +184,7 @@ def page_data(view: nx.Graph, *, context: nx.Graph | None = None, heading: str =
                       "unlinked": view.graph.get("unlinked", {}).get(k, 0)}
                   for k, s in KIND_STYLE.items() if k in kinds_present},
         "sides": {k: {"label": s[0], "colour": s[1], "width": s[2]} for k, s in SIDE_STYLE.items()},
-        "lines": [text for relation, text in RELATION_LEGEND.items()
-                  if any(d.get("relation") == relation for *_, d in view.edges(data=True))],
+        "lines": [text for relation, text in RELATION_LEGEND.items() if relation in relations],
         "documents": len(documents),
         "covers": covered([tuple(d) for item in nodes + edges for d in item["seen"] or []]),
         "period": [period.lo, period.hi] if isinstance(period, Period) and not period.open else None,
@@ -233,10 +232,10 @@ def _drop_unlinked(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     The graph attribute ``unlinked`` counts them by kind, so that the legend can say what it leaves out (a
     topic only documents are about is in the build's summary, not on the map).
     """
-    dropped = [d.get("kind") for n, d in g.nodes(data=True) if d.get("kind") in UNLINKED_HIDDEN and g.degree(n) == 0]
-    view = g.subgraph([n for n, d in g.nodes(data=True)
-                       if d.get("kind") not in UNLINKED_HIDDEN or g.degree(n) > 0]).copy()
-    view.graph["unlinked"] = {kind: dropped.count(kind) for kind in UNLINKED_HIDDEN if dropped.count(kind)}
+    dropped = {n: d.get("kind") for n, d in g.nodes(data=True) if d.get("kind") in UNLINKED_HIDDEN and g.degree(n) == 0}
+    view = g.copy()  # less the dropped (edgeless) nodes: the subgraph's copy, in its order, at half the cost
+    view.remove_nodes_from(dropped)
+    view.graph["unlinked"] = {k: n for k in UNLINKED_HIDDEN if (n := list(dropped.values()).count(k))}
     return view
 
 
@@ -275,8 +274,7 @@ def render_network(ds: Readable, path: Path, *, heading: str | None = None, proj
     with collector_paused():  # the networks and the page's data are many small objects that all live on
         view, actors, default_heading, node = view_network(ds, projection=projection, focus=focus, depth=depth,
                                                            start=start, end=end)
-        page = network_page(view, heading=heading or default_heading, context=actors, max_nodes=max_nodes,
-                            focus=node)
+        page = network_page(view, heading=heading or default_heading, context=actors, max_nodes=max_nodes, focus=node)
     atomic_write(path, page.encode("utf-8"))
     return path
 
