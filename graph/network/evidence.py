@@ -89,9 +89,10 @@ def _per_graph(ds: Readable, pred: URIRef) -> dict[tuple[Node, Node], Node]:
     """(subject, graph name) -> the object of ``pred`` in that graph (one pass over the quads)."""
     found: dict[tuple[Node, Node], Node] = {}
     for s, _, o, ctx in ds.quads((None, pred, None, None)):
-        name = cast(Node, getattr(ctx, "identifier", ctx))
-        if (s, name) not in found or str(o) < str(found[(s, name)]):
-            found[(s, name)] = o
+        key = (s, cast(Node, getattr(ctx, "identifier", ctx)))
+        kept = found.get(key)  # one key and one look-up per quad (~47k of them at 1,000 documents)
+        if kept is None or str(o) < str(kept):
+            found[key] = o
     return found
 
 
