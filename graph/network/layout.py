@@ -32,7 +32,7 @@ import numpy.typing as npt
 
 from graph.network.labels import Box
 
-__all__ = ["CANVAS", "MARGIN", "Group", "Layout", "lay_out", "overlaps"]
+__all__ = ["CANVAS", "MARGIN", "Group", "Layout", "lay_out", "overlaps", "window_max"]
 
 #: the canvas the layout is shaped for: the page's map beside its side panel, in a 1400×900 window
 CANVAS = (1060.0, 864.0)
@@ -121,6 +121,23 @@ def _beside(count: int, links: list[tuple[int, int]], ideal: float, rng: np.rand
     return pos
 
 
+def window_max(values: Array, width: int) -> Array:
+    """The largest of every ``width`` consecutive ``values``: ``sliding_window_view(values, width).max(axis=1)``,
+    the same numbers, in a few passes over the array instead of ``width`` (van Herk and Gil-Werman: each window
+    is the tail of one block of ``width`` and the head of the next, whose running maxima are taken once).
+
+    >>> window_max(np.array([1.0, 3.0, 2.0, 0.0, 5.0]), 2)
+    array([3., 3., 2., 5.])
+    """
+    count = len(values)
+    if width == 1:
+        return values.copy()
+    blocks = np.concatenate([values, np.full(-count % width, -np.inf)]).reshape(-1, width)
+    heads = np.maximum.accumulate(blocks, axis=1).ravel()  # from each block's start
+    tails = np.maximum.accumulate(blocks[:, ::-1], axis=1)[:, ::-1].ravel()  # to each block's end
+    return np.maximum(tails[:count - width + 1], heads[width - 1:count])
+
+
 def _skyline(start: Array, half: Array, width: float) -> Array:
     """Boxes stacked into a strip ``width`` wide, as low as they go near where the forces put them.
 
@@ -136,7 +153,7 @@ def _skyline(start: Array, half: Array, width: float) -> Array:
     centres = np.zeros_like(start)
     for i in np.lexsort((np.arange(len(start)), start[:, 0], start[:, 1])):
         cells = min(columns, max(1, int(math.ceil((2 * half[i, 0] + MARGIN) / step))))
-        tops = np.lib.stride_tricks.sliding_window_view(skyline, cells).max(axis=1)
+        tops = window_max(skyline, cells)
         wanted = (start[i, 0] - lowest) / span * (columns - cells)
         x = int(np.argmin(tops + STRAY * step * np.abs(np.arange(len(tops)) - wanted)))
         y = float(tops[x])
