@@ -198,7 +198,8 @@ def test_a_build_replaces_the_whole_set(previous: Path, tmp_path: Path) -> None:
     (previous / "network-people.html").write_text("a page of the old build")
     result = build([docs(tmp_path / "second", SECOND)], previous, show_progress=False)
     names = sorted(p.name for p in previous.iterdir())
-    assert names == ["build.json", "graph.trig", "graph.ttl", "merges.json", "network-people.html", "network.html", "store"]
+    assert names == ["build.json", "graph.trig", "graph.ttl", "merges.json", "network-people.html", "network.html",
+                     "store"]
     assert (previous / "network-people.html").read_text() == "a page of the old build"  # not the build's: kept
     trig = (previous / "graph.trig").read_text(encoding="utf-8")
     assert "Abernathy" in trig and "Pembrook" not in trig
