@@ -9,7 +9,9 @@ in a fresh process (bench/scale_child.py) whose time and memory are its own:
 2. the build (``graph.api.build_graph``, what ``tradegraph build`` runs) with ``--workers 1`` and ``--workers 2``,
    each with a new, empty cache;
 3. the build on a two-worker local Dask cluster (``--scheduler``; a ``LocalCluster`` the benchmark starts, fresh
-   for the build, so its workers' peak memory is the build's);
+   for the build, so its workers' peak memory is the build's), twice: with its workers started as the README
+   says (``--preload graph.build.dask_worker``: each loads the model as it starts, outside the build's time),
+   and cold (the build's worker plugin loads the model on both, inside its time);
 4. a rebuild of the one-worker build with nothing changed (which keeps ``out/`` as it is: ``build.json``), the
    same with ``build.json`` removed (every document from the cache, every cross-document step done again),
    then with one document changed (its cache warm).
@@ -104,15 +106,18 @@ def _clear(*folders: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def dask_build(docs: Path, out: Path, cache: Path) -> dict[str, Any]:
-    """The build on a fresh two-worker local Dask cluster (one thread each), then the cluster closed."""
+def dask_build(docs: Path, out: Path, cache: Path, *, preload: bool) -> dict[str, Any]:
+    """The build on a fresh two-worker local Dask cluster (one thread each), then the cluster closed. With
+    ``preload`` its workers start as the README starts them (``--preload graph.build.dask_worker``: the model is
+    loaded when a worker starts, as on a cluster kept up between builds); without it, the build's own worker
+    plugin loads the model on both workers inside the build's time."""
     import logging
 
     from distributed import Client, LocalCluster
 
     logging.getLogger("distributed").setLevel(logging.ERROR)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address="127.0.0.1:0") as cluster, \
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0",
+                      preload=["graph.build.dask_worker"] if preload else []) as cluster, \
             Client(cluster) as client:
         pids = [int(pid) for pid in client.run(os.getpid).values()]
         return run_child(["build", str(docs), "--out", str(out), "--cache", str(cache), "--workers", "2",
@@ -149,18 +154,19 @@ def one_size(n: int, work: Path, args: argparse.Namespace, probe: dict[str, Any]
         # without a workers option the build is one process: the one-worker figure
         step(f"w{k}", command if "workers" in has or k == 1 else None, "build_graph has no workers parameter yet")
         builds[f"w{k}"] = trig_digest(out)
-    out, cache_dir = work / f"out-{n}-dask", work / f"cache-{n}-dask"
-    _clear(out, cache_dir)
-    if probe["dask"] and ("scheduler" in has or "client" in has) and not args.no_dask:
-        say(f"{n:,} documents: {scale_report.STEPS['dask']} (starting a LocalCluster) …", started)
-        size["dask"] = dask_build(docs, out, cache_dir)
-        say(f"{n:,} documents: {scale_report.STEPS['dask']}: "
-            f"{size['dask'].get('skipped') or format(size['dask']['seconds'], '.1f') + ' s'}", started)
-        builds["dask"] = trig_digest(out)
-    else:
-        missing = "dask.distributed or build_graph(scheduler=) missing"
-        size["dask"] = {"skipped": "--no-dask" if args.no_dask else missing}
-        say(f"{n:,} documents: {scale_report.STEPS['dask']}: {size['dask']['skipped']}", started)
+    for name, preload in (("dask", True), ("daskcold", False)):
+        out, cache_dir = work / f"out-{n}-{name}", work / f"cache-{n}-{name}"
+        _clear(out, cache_dir)
+        if probe["dask"] and ("scheduler" in has or "client" in has) and not args.no_dask:
+            say(f"{n:,} documents: {scale_report.STEPS[name]} (starting a LocalCluster) …", started)
+            size[name] = dask_build(docs, out, cache_dir, preload=preload)
+            say(f"{n:,} documents: {scale_report.STEPS[name]}: "
+                f"{size[name].get('skipped') or format(size[name]['seconds'], '.1f') + ' s'}", started)
+            builds[name] = trig_digest(out)
+        else:
+            missing = "dask.distributed or build_graph(scheduler=) missing"
+            size[name] = {"skipped": "--no-dask" if args.no_dask else missing}
+            say(f"{n:,} documents: {scale_report.STEPS[name]}: {size[name]['skipped']}", started)
     size["same_output"] = len({d for d in builds.values() if d}) <= 1
     out, cache_dir = work / f"out-{n}-w1", work / f"cache-{n}-w1"
     rebuild = ["build", str(docs), "--out", str(out), "--workers", "1", "--cache", str(cache_dir)]
