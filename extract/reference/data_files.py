@@ -17,10 +17,15 @@ from extract.errors import DataError
 T = TypeVar("T")
 
 
+#: PyYAML's safe loader on libyaml when PyYAML was built with it (the same objects, parsed ~9x faster: the
+#: data files took 0.5 s to load at start-up), else the pure-Python one.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read_yaml(path: Path, *, what: str = "YAML") -> Any:
     """The parsed YAML of ``path``, or a ``DataError`` naming the file and what is wrong with it."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # a safe loader: plain data only
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"{path}: cannot be read as {what} ({exc})") from None
 
