@@ -45,6 +45,8 @@ TriplePattern = tuple[Node | None, Node | None, Node | None]
 #: a quad pattern whose graph is left open: the views read the union of all graphs
 QuadPattern = tuple[Node | None, Node | None, Node | None, None]
 Triple = tuple[Node, Node, Node]
+#: the graph stating a triple, or the graphs (in the order first met) when several state it
+Graphs = Node | dict[Node, None]
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 #: rdflib's rank of each kind of term when two of different kinds are compared (``rdflib.term._ORDERING``)
 _RANK = {BNode: 10, URIRef: 30, Literal: 40}
@@ -84,14 +86,15 @@ class Readable(Protocol):
 class QuadIndex:
     """Quads indexed in plain dicts, read through :class:`Readable`'s methods with rdflib's answers.
 
-    ``_spo``: subject -> predicate -> object -> the graphs stating it; ``_ps``: predicate -> subjects (for
+    ``_spo``: subject -> predicate -> object -> the graph stating it, or a dict of the graphs when several do (most
+    triples are in one: a dict each would cost ~35 MiB at 1,000 documents); ``_ps``: predicate -> subjects (for
     :meth:`subject_objects` in subject order); ``_pos``: predicate -> object -> subjects, made for a predicate
     the first time :meth:`subjects` asks for it (the views ask for few: filling it for all would cost more).
     """
 
     def __init__(self, quads: Iterable[ox.Quad]) -> None:
         self._terms: dict[object, Node] = {}
-        self._spo: dict[Node, dict[Node, dict[Node, dict[Node, None]]]] = {}
+        self._spo: dict[Node, dict[Node, dict[Node, Graphs]]] = {}
         self._ps: dict[Node, dict[Node, None]] = {}
         self._pos: dict[Node, dict[Node, dict[Node, None]]] = {}
         with collector_paused():  # hundreds of thousands of dicts that all live on (graph/network/bulk.py)
@@ -128,10 +131,12 @@ class QuadIndex:
                 subjects[s] = None
             graphs = by_object.get(o)
             if graphs is None:
-                by_object[o] = {g: None}
+                by_object[o] = g
                 size += 1
-            else:
+            elif isinstance(graphs, dict):
                 graphs[g] = None
+            elif graphs is not g:
+                by_object[o] = {graphs: None, g: None}
         return size
 
     @classmethod
@@ -168,7 +173,7 @@ class QuadIndex:
         """How many distinct triples (the union graph's size)."""
         return self._size
 
-    def _triples(self, pattern: TriplePattern) -> Iterator[tuple[Triple, dict[Node, None]]]:
+    def _triples(self, pattern: TriplePattern) -> Iterator[tuple[Triple, Graphs]]:
         """The triples matching ``pattern``, each once, with the graphs stating it."""
         s, p, o = pattern
         if s is None and p is not None and o is not None:
@@ -224,7 +229,8 @@ class QuadIndex:
     def quads(self, quad: QuadPattern | None = None) -> Iterator[tuple[Node, Node, Node, Node | None]]:
         """Each triple matching ``quad`` (its graph left open) once per graph stating it, with the graph's IRI."""
         s, p, o, _ = quad if quad is not None else (None, None, None, None)
-        return ((*triple, g) for triple, graphs in self._triples((s, p, o)) for g in graphs)
+        return ((*triple, g) for triple, graphs in self._triples((s, p, o))
+                for g in (graphs if isinstance(graphs, dict) else (graphs,)))
 
     def __contains__(self, triple: TriplePattern, /) -> bool:
         """Whether any triple matches the pattern (``None`` matches anything)."""
