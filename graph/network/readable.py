@@ -36,6 +36,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
+from graph.build.terms import to_rdflib
 from graph.errors import StoreError
 from graph.network.bulk import collector_paused
 
@@ -47,7 +48,6 @@ QuadPattern = tuple[Node | None, Node | None, Node | None, None]
 Triple = tuple[Node, Node, Node]
 #: the graph stating a triple, or the graphs (in the order first met) when several state it
 Graphs = Node | dict[Node, None]
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 #: rdflib's rank of each kind of term when two of different kinds are compared (``rdflib.term._ORDERING``)
 _RANK = {BNode: 10, URIRef: 30, Literal: 40}
 
@@ -251,15 +251,8 @@ def order_key(term: Node) -> tuple[int, str]:
 
 def _convert(term: object) -> Node:
     """A pyoxigraph term as the rdflib term rdflib's TriG parser makes of it (the default graph: rdflib's name)."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
+    if isinstance(term, ox.NamedNode | ox.Literal | ox.BlankNode):
+        return to_rdflib(term)
     if isinstance(term, ox.DefaultGraph):
         return DATASET_DEFAULT_GRAPH_ID
     raise StoreError(f"{term}: a quoted triple, which the network views cannot read")
