@@ -64,18 +64,29 @@ def find_actor(g: nx.Graph, name: str) -> str:
 
 
 def focus_network(g: GraphT, node: str, depth: int = 1) -> GraphT:
-    """The actors within ``depth`` links of ``node`` (either direction) and the links among them.
+    """The actors within ``depth`` links of ``node`` (either direction) and the links among them, in ``g``'s own
+    order of nodes and links (``nx.ego_graph`` walks a set of nodes, so its order changed with the hash seed,
+    and with it the focus page's bytes).
 
     Examples:
-        >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("c", "d")])
-        >>> sorted(focus_network(g, "b", 1))
-        ['a', 'b', 'c']
+        >>> g = nx.MultiDiGraph([("d", "c"), ("a", "b"), ("b", "c"), ("c", "d")])
+        >>> list(focus_network(g, "b", 1)), list(focus_network(g, "b", 1).edges())
+        (['c', 'a', 'b'], [('a', 'b'), ('b', 'c')])
     """
     if node not in g:
         raise ViewError(f"{node!r} is not in the network")
     if depth < 0:
         raise ViewError(f"depth must be 0 or more, not {depth}")
-    return nx.ego_graph(g, node, radius=depth, undirected=True).copy()
+    near = nx.single_source_shortest_path_length(g.to_undirected(as_view=True), node, cutoff=depth)
+    sub = g.__class__()
+    sub.graph.update(g.graph)
+    sub.add_nodes_from((n, data.copy()) for n, data in g.nodes(data=True) if n in near)
+    if g.is_multigraph():
+        sub.add_edges_from((u, v, k, data.copy()) for u, v, k, data in g.edges(keys=True, data=True)  # type: ignore[call-overload, misc]
+                           if u in near and v in near)
+    else:
+        sub.add_edges_from((u, v, data.copy()) for u, v, data in g.edges(data=True) if u in near and v in near)
+    return sub
 
 
 def co_attendance(actors: nx.MultiDiGraph) -> nx.Graph:

@@ -174,3 +174,25 @@ def test_projections_a_role_written_in_two_cases_has_one_label():
         g.add((role, SKOS.prefLabel, Literal(label)))
     labels = {d["label"] for _, _, d in actor_network(ds, kinds=KINDS).edges(data=True) if d["relation"] == "memberOf"}
     assert labels == {"Governor"}
+
+
+FOCUS_ORDER = """
+import networkx as nx
+from graph.network.views import focus_network
+g = nx.MultiDiGraph()
+for i in range(40):
+    g.add_edge(f"person/p{i}", f"event/m{i % 7}", relation="attendee")
+    g.add_edge(f"person/p{i}", f"org/o{i % 5}", relation="memberOf")
+sub = focus_network(g, "org/o1", 2)
+print(list(sub), list(sub.edges(keys=True)))
+"""
+
+
+def test_a_focus_keeps_the_network_order_whatever_the_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    runs = {subprocess.run([sys.executable, "-c", FOCUS_ORDER], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(runs) == 1 and "person/p1" in runs.pop()
