@@ -13,6 +13,7 @@ The store is loaded into a temporary folder beside the target and renamed into
 place, so a failed load never leaves a half-written store where a good one was.
 
 >>> import tempfile
+import threading
 >>> from pathlib import Path
 >>> out = Path(tempfile.mkdtemp())
 >>> _ = (out / "graph.trig").write_text('<http://e/g> { <http://e/s> <http://e/p> "o" . }')
@@ -26,6 +27,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,7 +35,7 @@ import pyoxigraph as ox
 
 from graph.errors import StoreError
 
-__all__ = ["STORE_DIR", "open_store", "store_path", "write_store"]
+__all__ = ["STORE_DIR", "Loading", "open_store", "store_path", "write_store"]
 
 STORE_DIR = "store"
 _MARKER = "CURRENT"  # written last by RocksDB when a store is complete
@@ -102,6 +104,37 @@ def write_store(trig: Path, target: Path, *, merged: Path | None = None) -> Path
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
     return target
+
+
+class Loading:
+    """:func:`write_store` running in a thread from the moment it is made: pyoxigraph's bulk load releases the
+    GIL, so the build writes its pages meanwhile. :meth:`result` waits and gives the store's path, or raises
+    what the load raised; :meth:`join` only waits (for a build that is failing anyway)."""
+
+    def __init__(self, trig: Path, target: Path, merged: Path | None = None) -> None:
+        self._path: Path | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(trig, target, merged), name="tradegraph-store",
+                                        daemon=True)
+        self._thread.start()
+
+    def _run(self, trig: Path, target: Path, merged: Path | None) -> None:
+        try:
+            self._path = write_store(trig, target, merged=merged)
+        except BaseException as exc:  # handed to the build's thread by result()
+            self._error = exc
+
+    def join(self) -> None:
+        """Wait until the load has ended, one way or the other."""
+        self._thread.join()
+
+    def result(self) -> Path:
+        """The store's path, once loaded; raises what the load raised."""
+        self.join()
+        if self._error is not None:
+            raise self._error
+        assert self._path is not None
+        return self._path
 
 
 def open_store(out: Path | str) -> ox.Store:

@@ -229,20 +229,26 @@ def _write(lines: Lines, merges: list[Merge], work: Path, pages: Mapping[str, Pa
            summary: dict[str, int]) -> dict[str, Path]:
     """Every file of a build, written into the fresh folder ``work``; returns their paths by kind and fills
     ``summary`` with the dataset's counts."""
-    from graph.build.oxstore import STORE_DIR, write_store
+    from graph.build.oxstore import STORE_DIR, Loading
 
     quads, union = lines.take()
     written = store.write_quads(quads, work, union=union)
     del union
     _checkpoint("rdf")
-    written["store"] = write_store(written["trig"], work / STORE_DIR, merged=written["ttl"])
+    # the store loads in a thread (pyoxigraph releases the GIL) while this one writes the pages
+    loading = Loading(written["trig"], work / STORE_DIR, written["ttl"])
+    try:
+        source = QuadIndex(quads)  # what the pages read: the quads in plain dicts, not an rdflib store
+        del quads
+        summary.update(summarize(source))
+        for kind, page in pages.items():
+            written[kind] = page(source, work)
+        _checkpoint("page")
+    except BaseException:
+        loading.join()  # nothing is left writing into the folder that is about to be removed
+        raise
+    written["store"] = loading.result()  # the store's time not spent beside the pages is the "store" phase
     _checkpoint("store")
-    source = QuadIndex(quads)  # what the pages read: the quads in plain dicts, not an rdflib store
-    del quads
-    summary.update(summarize(source))
-    for kind, page in pages.items():
-        written[kind] = page(source, work)
-    _checkpoint("page")
     store.atomic_write(work / MERGES, json.dumps([asdict(m) for m in merges], indent=2,
                                                  ensure_ascii=False).encode("utf-8") + b"\n")
     written["merges"] = work / MERGES

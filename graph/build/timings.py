@@ -14,7 +14,8 @@ from contextvars import ContextVar
 
 __all__ = ["PHASES", "Timings", "format_timings", "mark_checkpoint"]
 
-#: The phases, in order; "page" includes the merge record written after the pages.
+#: The phases, in order; "page" includes the merge record written after the pages. The store loads in a thread
+#: while the pages are written, so "store" is only the part of its load the build waited for after them.
 PHASES = ("read", "extract", "merge", "write", "store", "page")
 _CHECKPOINTS = {"rdf": "write", "store": "store", "page": "page", "written": "page"}
 

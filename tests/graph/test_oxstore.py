@@ -85,3 +85,19 @@ def test_oxstore_bulk_load_with_the_merged_file_gives_the_same_store(tmp_path):
 def test_oxstore_write_closes_the_database(out):
     """RocksDB refuses a second read-write handle in one process: this opens only if write_store let go."""
     assert len(ox.Store(str(out / STORE_DIR))) == 6
+
+
+def test_a_store_loading_in_a_thread_gives_its_path_or_its_error(tmp_path):
+    from graph.build.oxstore import Loading
+
+    good = tmp_path / "good.trig"
+    good.write_text('<http://e/g> { <http://e/s> <http://e/p> "o" . }', encoding="utf-8")
+    assert Loading(good, tmp_path / "store").result() == tmp_path / "store"
+    assert len(open_store(tmp_path)) == 2
+    bad = tmp_path / "bad.trig"
+    bad.write_text("<http://e/g> { not trig", encoding="utf-8")
+    failing = Loading(bad, tmp_path / "other")
+    failing.join()
+    with pytest.raises(StoreError, match="cannot load into the query store"):
+        failing.result()
+    assert not (tmp_path / "other").exists()
