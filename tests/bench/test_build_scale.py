@@ -65,6 +65,8 @@ def test_the_markdown_has_every_table_the_simulated_row_and_the_targets() -> Non
     assert "Dask, 2 workers (preloaded) ÷ --workers 2 = 1.050 (target ≤ 1.1): met" in text
     assert "Dask, 2 cold workers ÷ --workers 2 = 1.250 (target ≤ 1.1): NOT met" in text
     assert "10,000 documents: peak memory, client + one worker (--workers 2) = 1,700 MiB" in text
+    assert "1,000 documents: peak memory, client + one worker (--workers 2) = 800 MiB (target ≤ 1,536 MiB at " \
+           "10,000): not measured at 10,000 documents" in text
     assert "client + one worker at 100,000 documents *(simulated" in text and "10,700 MiB" in text
     assert "from the cache at 1,000 documents: rebuild, no change: 1,000 of 1,000." in text
 
