@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -140,15 +140,19 @@ def extract(documents: list[Document], settings: Settings, *, progress: Callable
             if progress:
                 progress(1)
 
-    for done in _run(documents, languages, todo, settings, strict=on_error is None, result=result):
-        take(done)
+    runs = _run(documents, languages, todo, settings, strict=on_error is None, result=result)
+    try:
+        for done in runs:
+            take(done)
+    finally:
+        runs.close()  # an error or Ctrl-C here stops the workers now, not whenever the generator is collected
     result.graphs = [(documents[n], graphs[n]) for n in sorted(graphs)]
     result.languages = [languages[n] for n in sorted(graphs)]
     return result
 
 
 def _run(documents: list[Document], languages: Mapping[int, str], todo: list[int], settings: Settings, *,
-         strict: bool, result: Extraction) -> Iterator[Iterable[Outcome]]:
+         strict: bool, result: Extraction) -> Generator[Iterable[Outcome], None, None]:
     """The outcomes of the documents numbered ``todo``, in groups as they complete: on Dask when a client or
     scheduler is given, else in local worker processes when they pay, else here one by one."""
     if not todo:

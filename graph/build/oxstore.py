@@ -13,7 +13,6 @@ The store is loaded into a temporary folder beside the target and renamed into
 place, so a failed load never leaves a half-written store where a good one was.
 
 >>> import tempfile
-import threading
 >>> from pathlib import Path
 >>> out = Path(tempfile.mkdtemp())
 >>> _ = (out / "graph.trig").write_text('<http://e/g> { <http://e/s> <http://e/p> "o" . }')

@@ -81,8 +81,15 @@ def local_executor(processes: int, model: str | None) -> Iterator[Executor]:
         pool.shutdown(wait=False, cancel_futures=True)
         for process in workers:
             process.terminate()
-        for process in workers:
+        # wait for the pool's own thread to end first: two threads waiting on one process can leave it listed
+        # as alive; then reap every worker, and any the pool started in place of one that died
+        pool.shutdown(wait=True)
+        for process in {*workers, *(getattr(pool, "_processes", None) or {}).values()}:
+            process.terminate()
             process.join(timeout=5)
+            if process.is_alive():  # still there after SIGTERM: no more waiting
+                process.kill()
+                process.join()
         raise
     pool.shutdown(wait=True)
 
