@@ -96,15 +96,16 @@ def cache_keys(documents: list[Document], settings: Settings) -> list[str]:
 
 def extract(documents: list[Document], settings: Settings, *, progress: Callable[[int], object] | None = None,
             on_error: Callable[[str], None] | None = None,
-            on_rule_error: Callable[[str], None] | None = None) -> Extraction:
-    """Every document's named graph, in input order, from the cache or extracted as ``settings`` say.
+            on_rule_error: Callable[[str], None] | None = None, keys: list[str] | None = None) -> Extraction:
+    """Every document's named graph, in input order, from the cache or extracted as ``settings`` say
+    (``keys``: their :func:`cache_keys`, when the caller has them already).
 
     Without ``on_error`` a document that fails raises (its exception in this process, a
     :class:`graph.errors.BuildError` from a worker).
     """
     requested = check_language(settings.language)
     cache = Cache(settings.cache) if settings.cache is not None else None
-    keys = cache_keys(documents, settings) if cache else []
+    keys = (keys if keys is not None else cache_keys(documents, settings)) if cache else []
     graphs: dict[int, DocGraph] = {}
     languages: dict[int, str] = {}
     todo: list[int] = []

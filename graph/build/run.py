@@ -184,8 +184,8 @@ def _build_locked(inventory: sources.Inventory, paths: list[Path], out: Path, *,
         said.append(line)
         warn(line)
 
-    key = reuse.build_key(cache_keys(documents, settings), rulings if rulings.exists() else None, pages) \
-        if settings.cache is not None else ""
+    entry_keys = cache_keys(documents, settings) if settings.cache is not None else None
+    key = reuse.build_key(entry_keys, rulings if rulings.exists() else None, pages) if entry_keys is not None else ""
     clock.mark("read")
     if key and (kept := reuse.reusable(out, key)):
         return _reused(kept, out, clock, failures=failures, notes=notes, warn=warn)
@@ -198,7 +198,7 @@ def _build_locked(inventory: sources.Inventory, paths: list[Path], out: Path, *,
         bar = tqdm(total=len(documents), unit="doc", desc="extracting", file=sys.stderr, leave=False)
     try:
         extraction = extract(documents, settings, progress=bar.update if bar else None, on_error=failures.append,
-                             on_rule_error=tell)
+                             on_rule_error=tell, keys=entry_keys)
     finally:
         if bar:
             bar.close()

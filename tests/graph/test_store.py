@@ -11,14 +11,19 @@ def small_dataset(order):
         "a": [(ID["person/x"], SDO.name, Literal("X"))],
         "b": [(ID["person/y"], SDO.name, Literal("Y")), (ID["person/z"], SDO.name, Literal("Z"))],
     }
+    return assembled(graphs, order, (ID["org/o"], SDO.name, Literal("O")))
+
+
+def assembled(triples: dict, order, fact) -> object:
+    """The dataset of the documents' ``triples`` added in ``order``, with ``fact`` in the default graph."""
     named = []
     for key in order:
         g = Graph()
-        for t in graphs[key]:
+        for t in triples[key]:
             g.add(t)
         named.append((ID[f"doc/{key}"], g))
     default = Graph()
-    default.add((ID["org/o"], SDO.name, Literal("O")))
+    default.add(fact)
     return store.assemble(default, named)
 
 
@@ -67,15 +72,7 @@ def varied_dataset(order: str):
               (person, SDO.description, Literal("Secretaria", lang="es")),
               (person, TG.firstSeen, Literal("2025-04", datatype=XSD.gYearMonth))],
     }
-    named = []
-    for key in order:
-        g = Graph()
-        for t in triples[key]:
-            g.add(t)
-        named.append((ID[f"doc/{key}"], g))
-    default = Graph()
-    default.add((person, SDO.name, Literal("Lena \"the\" Ortiz\nsecond line")))
-    return store.assemble(default, named)
+    return assembled(triples, order, (person, SDO.name, Literal("Lena \"the\" Ortiz\nsecond line")))
 
 
 def quad_lines(ds) -> list[str]:
