@@ -30,7 +30,7 @@ import networkx as nx
 from rdflib import Graph
 
 from extract.vocab import PREFIXES
-from graph.build.store import atomic_write
+from graph.build.outdir import atomic_write
 from graph.csv_safe import write_csv
 from graph.errors import ViewError
 from graph.network.actors import KINDS, MEETING, actor_network

@@ -25,7 +25,7 @@ import networkx as nx
 from extract.errors import TradegraphError
 from extract.reference.countries import load_countries
 from extract.slug import slugify
-from graph.build.store import atomic_write
+from graph.build.outdir import atomic_write
 from graph.errors import ViewError
 from graph.network.actors import KINDS, MEETING, ORGANIZATION, actor_network
 from graph.network.bulk import collector_paused
