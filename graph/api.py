@@ -26,7 +26,7 @@ import pandas as pd
 import pyoxigraph as ox
 from rdflib import Dataset
 
-from graph.build import store
+from graph.build import outdir, store
 from graph.build.oxstore import open_store
 from graph.network.projections import actor_network, people_network, topic_network
 from graph.network.summary import summarize
@@ -65,7 +65,7 @@ class NetworkView:
 
     def save(self, path: str | Path) -> Path:
         """Write the page to a file (it works offline in any browser)."""
-        store.atomic_write(Path(path), self.page.encode("utf-8"))
+        outdir.atomic_write(Path(path), self.page.encode("utf-8"))
         return Path(path)
 
 

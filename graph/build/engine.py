@@ -28,6 +28,7 @@ from extract.text.pipeline import language_model, model_name, pipeline_for
 from graph.build.cache import Cache, Entry, key_of
 from graph.build.docgraph import DocGraph
 from graph.build.pool import batches, completed, dask_executor, local_executor, processes_for
+from graph.build.spill import Spill, Spilled
 from graph.build.worker import Outcome, outcomes
 from graph.errors import BuildError
 
@@ -54,10 +55,12 @@ class Settings:
 
 @dataclass
 class Extraction:
-    """What :func:`extract` gives: the documents extracted with their graphs (input order), and how many
-    of them came from the cache and how many worker processes the others used (1: this process)."""
+    """What :func:`extract` gives: the documents extracted with their graphs (input order, each graph's lines
+    kept in ``spill``, on disk), and how many of them came from the cache and how many worker processes the
+    others used (1: this process)."""
 
-    graphs: list[tuple[Document, DocGraph]] = field(default_factory=list)
+    spill: Spill
+    graphs: list[tuple[Document, Spilled]] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)  # the language each of ``graphs`` was read as
     cached: int = 0
     processes: int = 1
@@ -96,9 +99,11 @@ def cache_keys(documents: list[Document], settings: Settings) -> list[str]:
 
 def extract(documents: list[Document], settings: Settings, *, progress: Callable[[int], object] | None = None,
             on_error: Callable[[str], None] | None = None,
-            on_rule_error: Callable[[str], None] | None = None, keys: list[str] | None = None) -> Extraction:
+            on_rule_error: Callable[[str], None] | None = None, keys: list[str] | None = None,
+            spill: Spill | None = None) -> Extraction:
     """Every document's named graph, in input order, from the cache or extracted as ``settings`` say
-    (``keys``: their :func:`cache_keys`, when the caller has them already).
+    (``keys``: their :func:`cache_keys`, when the caller has them already). The graphs' lines go to ``spill``
+    as they come (a new one in the system's temporary folder when None), so that one graph at a time is held.
 
     Without ``on_error`` a document that fails raises (its exception in this process, a
     :class:`graph.errors.BuildError` from a worker).
@@ -106,7 +111,8 @@ def extract(documents: list[Document], settings: Settings, *, progress: Callable
     requested = check_language(settings.language)
     cache = Cache(settings.cache) if settings.cache is not None else None
     keys = (keys if keys is not None else cache_keys(documents, settings)) if cache else []
-    graphs: dict[int, DocGraph] = {}
+    kept = spill if spill is not None else Spill()
+    graphs: dict[int, Spilled] = {}
     languages: dict[int, str] = {}
     todo: list[int] = []
     for number in range(len(documents)):
@@ -116,11 +122,11 @@ def extract(documents: list[Document], settings: Settings, *, progress: Callable
             todo.append(number)
             languages[number] = document_language(documents[number].text, requested)
             continue
-        graphs[number], languages[number] = graph, entry.language
+        graphs[number], languages[number] = kept.put(graph.lines), entry.language
         _tell(entry.rule_errors, on_rule_error)
         if progress:
             progress(1)
-    result = Extraction(cached=len(graphs))
+    result = Extraction(kept, cached=len(graphs))
 
     def take(done: Iterable[Outcome]) -> None:
         for outcome in done:
@@ -133,7 +139,7 @@ def extract(documents: list[Document], settings: Settings, *, progress: Callable
                     raise BuildError(failure)
                 on_error(failure)
             else:
-                graphs[outcome.index] = graph
+                graphs[outcome.index] = kept.put(graph.lines)
                 if cache:
                     if not cache.put(keys[outcome.index], Entry(outcome.text or graph.to_nt(), outcome.rule_errors,
                                                             languages[outcome.index])):

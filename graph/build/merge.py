@@ -23,7 +23,7 @@ Judgements file (YAML, beside the documents, default name ``judgements.yaml``)::
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -125,7 +125,7 @@ def merge_graphs(graphs: list[tuple[URIRef, Graph]], judgements: Judgements = Ju
     rewritten = []
     for doc, g in read:
         out = Graph()
-        for q in ox.parse("".join(f"{line} .\n" for line in rewrite(g, found)), format=ox.RdfFormat.N_TRIPLES):
+        for q in ox.parse("".join(f"{line} .\n" for line in rewrite(g.lines, found)), format=ox.RdfFormat.N_TRIPLES):
             out.add(triple_to_rdflib(q.triple))
         rewritten.append((doc, out))
     return rewritten, found.merges
@@ -138,8 +138,13 @@ def resolve(graphs: list[tuple[URIRef, DocGraph]], judgements: Judgements = Judg
     ``fixed_names`` gives nodes whose name is settled (listed institutions): they keep it, and a
     group that holds one of them takes its IRI.
     """
+    return resolve_actors(collect(graphs), judgements, fixed_names=fixed_names)
+
+
+def resolve_actors(actors: Actors, judgements: Judgements = Judgements(), *,
+                   fixed_names: dict[URIRef, str] | None = None) -> Resolution:
+    """:func:`resolve` on the records already read from the graphs (:func:`graph.build.records.collect`)."""
     fixed = fixed_names or {}
-    actors = collect(graphs)
     names, primary, kinds, evidence = actors.names, actors.primary, actors.kinds, actors.evidence
     # a meeting keeps the name its documents give it; people and bodies take their fullest form
     display = {n: fixed.get(n) or min(primary[n] if kinds.get(n) == "event" and primary[n] else names[n],
@@ -211,13 +216,13 @@ def _link_events(meetings: dict[str, list[Meeting]], link: Callable[[URIRef, URI
                                  + ("a shared attendee" if a.attendees & b.attendees else "most of the name in common"))
 
 
-def rewrite(g: DocGraph, found: Resolution, *, named: set[str] | None = None) -> Iterator[str]:
-    """``g``'s lines (N-Triples, without `` .``) with merged IRIs replaced and exactly one schema:name per node
+def rewrite(lines: Iterable[str], found: Resolution, *, named: set[str] | None = None) -> Iterator[str]:
+    """A graph's ``lines`` (N-Triples, without `` .``) with merged IRIs replaced and exactly one schema:name per node
     (the others become alternate names). A line may come twice (two names that become one): keep each once.
     ``named`` collects every IRI the lines name as subject or object (N-Triples forms)."""
     target, names = found._nt_target, found._nt_names
     seen = named if named is not None else set()
-    for line in g.lines:
+    for line in lines:
         s, p, o = line.split(" ", 2)
         s2 = target.get(s, s)
         seen.add(s2)

@@ -5,8 +5,9 @@ quads in the order it is given them. This module gives them in a canonical order
 then the named graphs by IRI, within a graph by subject, predicate and object (their N-Triples forms), so
 the same dataset always gives the same bytes, whatever order its triples were added in.
 
-:class:`QuadSet` collects the quads while the dataset is assembled; :func:`canonical_quads` reads them from
-any rdflib dataset (slower: rdflib lists every graph a triple is in for each triple it yields).
+:class:`QuadSet` collects the quads of rdflib graphs; :func:`canonical_quads` reads them from
+any rdflib dataset (slower: rdflib lists every graph a triple is in for each triple it yields). The build itself
+streams the same order from N-Triples lines (:mod:`graph.build.assembly`).
 
 >>> from rdflib import Literal, URIRef
 >>> found = QuadSet()
@@ -17,9 +18,6 @@ any rdflib dataset (slower: rdflib lists every graph a triple is in for each tri
  '<http://e/b> <http://e/p> "2"^^<http://www.w3.org/2001/XMLSchema#integer> <http://e/doc>']
 """
 from __future__ import annotations
-
-from collections.abc import Iterable
-from dataclasses import dataclass
 
 import pyoxigraph as ox
 from rdflib import Dataset, URIRef
@@ -80,38 +78,3 @@ def triples(quads: list[ox.Quad]) -> list[ox.Triple]:
     """The triples of every graph, each once, in the order of their N-Triples forms (what graph.ttl holds)."""
     unique = {str(t): t for t in (q.triple for q in quads)}
     return [unique[k] for k in sorted(unique)]
-
-
-@dataclass
-class Lines:
-    """A dataset as N-Triples lines (``s p o``, without `` .``) in the canonical order: the default graph's
-    lines, then each named graph's (``<iri>``, its lines), by IRI. Sorting the lines as text gives the order of
-    :class:`QuadSet`: a subject or predicate is one token that is never the start of another (an IRI ends with
-    ``>``, and a blank node label or literal that is a prefix of another is followed by a space, which sorts
-    before any character that could continue it)."""
-
-    default: list[str]
-    named: list[tuple[str, list[str]]]
-
-    @classmethod
-    def of(cls, default: Iterable[str], named: Iterable[tuple[str, Iterable[str]]]) -> Lines:
-        """The canonical order of a default graph's and named graphs' lines (each line once per graph)."""
-        return cls(sorted(set(default)), sorted((name, sorted(set(lines))) for name, lines in named))
-
-    def quads(self) -> list[ox.Quad]:
-        """Every quad, in order, as pyoxigraph terms."""
-        text = "".join(f"{line} .\n" for line in self.default) + \
-            "".join(f"{line} {name} .\n" for name, lines in self.named for line in lines)
-        return list(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
-
-    def take(self) -> tuple[list[ox.Quad], list[ox.Triple]]:
-        """:meth:`quads` and :meth:`union`, leaving these lines empty (their memory goes back as the terms come)."""
-        quads, union = self.quads(), self.union()
-        self.default, self.named = [], []
-        return quads, union
-
-    def union(self) -> list[ox.Triple]:
-        """The triples of every graph, each once, in the order of their N-Triples forms (what graph.ttl holds)."""
-        every = set(self.default).union(*(lines for _, lines in self.named))
-        text = "".join(f"{line} .\n" for line in sorted(every))
-        return [q.triple for q in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)]

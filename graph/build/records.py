@@ -57,9 +57,14 @@ def collect(graphs: Iterable[tuple[URIRef, DocGraph]]) -> Actors:
     """Read the records of every document graph, in document order (a node typed twice keeps the last kind)."""
     found = Actors()
     for doc, g in graphs:
-        _read_actors(found, doc, g)
-        _read_meetings(found, g)
+        read_document(found, doc, g)
     return found
+
+
+def read_document(found: Actors, doc: URIRef, g: DocGraph) -> None:
+    """Add the records of ``doc``'s graph ``g`` to ``found`` (documents are read in document order)."""
+    _read_actors(found, doc, g)
+    _read_meetings(found, g)
 
 
 def _read_actors(found: Actors, doc: URIRef, g: DocGraph) -> None:

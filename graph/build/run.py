@@ -17,36 +17,26 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph as ox
 from rdflib import Dataset
 
 from extract.errors import InputError, TradegraphError
-from extract.iris import document_iri, org_iri
-from extract.reference.institutions import load_institutions
-from extract.roles.posts import role_scheme
 from extract.text.document import Document
 from extract.text.encodings import UTF8
 from extract.text.language import check_language
 from extract.text.pipeline import model_name
-from extract.topics.scheme import load_scheme
-from extract.triples import reference_graph
-from extract.vocab import ORG
 from graph.build import outdir, reuse, sources, store
+from graph.build.assembly import Assembled, assemble
 from graph.build.cache import default_dir
-from graph.build.docgraph import DocGraph
 from graph.build.engine import Settings, cache_keys, extract
-from graph.build.merge import Judgements, Merge, load_judgements, resolve, rewrite
+from graph.build.merge import Merge, load_judgements
 from graph.build.pipelines import pipeline_lines
-from graph.build.quads import Lines
-from graph.build.terms import to_ox
-from graph.build.timeline import seen_dates
+from graph.build.spill import Spill
 from graph.build.timings import Timings, mark_checkpoint
 from graph.network.readable import QuadIndex, Readable
 from graph.network.summary import summarize
 
 JUDGEMENTS = "judgements.yaml"
 MERGES = "merges.json"
-_PART_OF = f"<{ORG.subOrganizationOf}>"
 CHECKPOINTS = ("extracted", "rdf", "store", "page", "written")
 # A test hook: called with each of CHECKPOINTS as a build passes it ("extracted": nothing written yet;
 # "rdf", "store", "page": that part written into the fresh folder; "written": all of it, before the swap).
@@ -79,36 +69,6 @@ class BuildResult:
     def dataset(self) -> Dataset:
         """The built dataset, read from ``files["trig"]``."""
         return store.load(self.files["trig"])
-
-
-def assemble(extracted: list[tuple[Document, DocGraph]], judgements: Judgements) -> tuple[Lines, list[Merge]]:
-    """Merge actors across documents and put reference facts in the default graph; returns the dataset as
-    N-Triples lines in the canonical order (:class:`graph.build.quads.Lines`) and the merges made.
-
-    The merge decides on compact records (:func:`graph.build.merge.resolve`); each document's lines are
-    then rewritten, and its graph in ``extracted`` is released (replaced by an empty one), so that one copy
-    of the lines is alive at a time.
-    """
-    graphs = [(document_iri(d), g) for d, g in extracted]
-    inst = load_institutions()
-    fixed = {org_iri(i.name, i.id): i.name for i in inst.by_id.values()}
-    found = resolve(graphs, judgements, fixed_names=fixed)
-    default = seen_dates(graphs)  # a new graph, which the reference facts join
-    default += load_scheme().as_graph()
-    default += role_scheme()
-    del graphs
-    named: list[tuple[str, set[str]]] = []
-    nodes: set[str] = set()  # every IRI the documents name, after the merge
-    empty = DocGraph([])
-    for i, (document, g) in enumerate(extracted):
-        named.append((f"<{document_iri(document)}>", set(rewrite(g, found, named=nodes))))
-        extracted[i] = (document, empty)  # its lines are in ``named`` now
-    listed = {key for n in nodes if (key := n[1:-1].rsplit("/", 1)[-1]) in inst.by_id}
-    default += reference_graph(listed, inst)
-    facts = {str(ox.Triple(to_ox(s), to_ox(p), to_ox(o))) for s, p, o in default}  # type: ignore[arg-type]
-    # parents named by the text itself are document facts; those from the list stay reference facts
-    parents = {line for line in facts if line.split(" ", 2)[1] == _PART_OF}
-    return Lines.of(facts, ((name, lines - parents) for name, lines in named)), found.merges
 
 
 def build(paths: list[Path], out: Path, *, model: str | None = None, language: str | None = None,
@@ -196,44 +156,49 @@ def _build_locked(inventory: sources.Inventory, paths: list[Path], out: Path, *,
         from tqdm import tqdm
 
         bar = tqdm(total=len(documents), unit="doc", desc="extracting", file=sys.stderr, leave=False)
+    spill = Spill(out.parent)  # the documents' lines wait on disk until the merge reads them
     try:
-        extraction = extract(documents, settings, progress=bar.update if bar else None, on_error=failures.append,
-                             on_rule_error=tell, keys=entry_keys)
+        try:
+            extraction = extract(documents, settings, progress=bar.update if bar else None,
+                                 on_error=failures.append, on_rule_error=tell, keys=entry_keys, spill=spill)
+        finally:
+            if bar:
+                bar.close()
+        extracted = extraction.graphs
+        for line in pipeline_lines(Counter(extraction.languages), settings.model):
+            tell(line)
+        if extraction.unsaved:
+            warn(f"{settings.cache}: {extraction.unsaved} extraction(s) could not be stored in the cache (is it "
+                 f"writable?); the build goes on without them")
+        if not extracted:
+            raise _nothing_built(len(files) + len(inventory.skipped), failures, out)
+        clock.mark("extract")
+        _checkpoint("extracted")
+        assembled = assemble(extracted, judgements, scratch=out.parent)
     finally:
-        if bar:
-            bar.close()
-    extracted = extraction.graphs
-    for line in pipeline_lines(Counter(extraction.languages), settings.model):
-        tell(line)
-    if extraction.unsaved:
-        warn(f"{settings.cache}: {extraction.unsaved} extraction(s) could not be stored in the cache (is it "
-             f"writable?); the build goes on without them")
-    if not extracted:
-        raise _nothing_built(len(files) + len(inventory.skipped), failures, out)
-    clock.mark("extract")
-    _checkpoint("extracted")
-    names = [d.name for d, _ in extracted]
-    lines, merges = assemble(extracted, judgements)
+        spill.close()
     clock.mark("merge")
+    names = [d.name for d, _ in extracted]
     summary: dict[str, int] = {}
     with clock.active(), outdir.fresh(out) as work:
-        written = _write(lines, merges, work, pages, summary)
+        written = _write(assembled, work, pages, summary)
         reuse.write(work, reuse.Manifest(key, names, summary, said,
                                          {kind: str(path.relative_to(work)) for kind, path in written.items()}))
-    return BuildResult(names, failures=failures, notes=notes, merges=merges, summary=summary,
+    return BuildResult(names, failures=failures, notes=notes, merges=assembled.merges, summary=summary,
                        files={key: out / path.relative_to(work) for key, path in written.items()},
                        cached=extraction.cached, processes=extraction.processes, timings=clock.seconds)
 
 
-def _write(lines: Lines, merges: list[Merge], work: Path, pages: Mapping[str, Page],
-           summary: dict[str, int]) -> dict[str, Path]:
+def _write(assembled: Assembled, work: Path, pages: Mapping[str, Page], summary: dict[str, int]) -> dict[str, Path]:
     """Every file of a build, written into the fresh folder ``work``; returns their paths by kind and fills
     ``summary`` with the dataset's counts."""
     from graph.build.oxstore import STORE_DIR, Loading
 
-    quads, union = lines.take()
-    written = store.write_quads(quads, work, union=union)
-    del union
+    try:
+        written = store.write_quads(assembled.quads(), work, union=assembled.triples())
+        quads = list(assembled.quads())
+    finally:
+        assembled.close()
     _checkpoint("rdf")
     # the store loads in a thread (pyoxigraph releases the GIL) while this one writes the pages
     loading = Loading(written["trig"], work / STORE_DIR, written["ttl"])
@@ -249,7 +214,7 @@ def _write(lines: Lines, merges: list[Merge], work: Path, pages: Mapping[str, Pa
         raise
     written["store"] = loading.result()  # the store's time not spent beside the pages is the "store" phase
     _checkpoint("store")
-    store.atomic_write(work / MERGES, json.dumps([asdict(m) for m in merges], indent=2,
+    outdir.atomic_write(work / MERGES, json.dumps([asdict(m) for m in assembled.merges], indent=2,
                                                  ensure_ascii=False).encode("utf-8") + b"\n")
     written["merges"] = work / MERGES
     _checkpoint("written")

@@ -5,8 +5,10 @@ never leaves a half-written file over a good one.
 """
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
@@ -14,7 +16,7 @@ from rdflib.term import Node
 
 from extract.prefixes import PREFIX_IRIS
 from extract.vocab import PREFIXES
-from graph.build.outdir import atomic_write
+from graph.build.outdir import atomic_file
 from graph.build.quads import QuadSet, canonical_quads, triples
 from graph.errors import StoreError
 
@@ -91,11 +93,50 @@ def trig_text(ds: Dataset) -> str:
 
 def _serialize(terms: list[ox.Quad] | list[ox.Triple], fmt: ox.RdfFormat) -> bytes:
     """TriG or Turtle with the prefixes in alphabetical order (pyoxigraph writes them in an order of its own)."""
-    text = ox.serialize(terms, format=fmt, prefixes=WRITTEN_PREFIXES) or b""
-    body = text.split(b"\n")
-    start = next((i for i, line in enumerate(body) if not line.startswith(b"@prefix ")), len(body))
-    header = "".join(f"@prefix {k}: <{v}> .\n" for k, v in WRITTEN_PREFIXES.items()).encode("utf-8")
-    return header + b"\n" + b"\n".join(body[start:])
+    buffer = io.BytesIO()
+    _stream(terms, buffer, fmt)
+    return buffer.getvalue()
+
+
+def _stream(terms: Iterable[ox.Quad] | Iterable[ox.Triple], target: IO[bytes], fmt: ox.RdfFormat) -> None:
+    """Serialize ``terms`` into ``target`` as they come (pyoxigraph reads an iterator lazily), with the
+    prefixes in alphabetical order."""
+    header = "".join(f"@prefix {k}: <{v}> .\n" for k, v in WRITTEN_PREFIXES.items()).encode("utf-8") + b"\n"
+    headed = _Headed(target, header)
+    ox.serialize(terms, output=headed, format=fmt, prefixes=WRITTEN_PREFIXES)  # type: ignore[arg-type]
+    headed.finish()
+
+
+class _Headed:
+    """What pyoxigraph writes, passed on to ``target`` with its ``@prefix`` lines replaced by ``header``."""
+
+    def __init__(self, target: IO[bytes], header: bytes) -> None:
+        self._target, self._header = target, header
+        self._held: bytes | None = b""  # None once the header is written
+
+    def write(self, data: bytes) -> int:
+        if self._held is None:
+            return self._target.write(data)
+        self._held += data
+        start = 0
+        while (end := self._held.find(b"\n", start)) >= 0 and self._held.startswith(b"@prefix ", start):
+            start = end + 1
+        rest = self._held[start:]
+        if end >= 0 or (len(rest) >= len(b"@prefix ") and not rest.startswith(b"@prefix ")):
+            self._target.write(self._header + rest)  # the first line that is not a prefix, and what follows
+            self._held = None
+        return len(data)
+
+    def flush(self) -> None:
+        self._target.flush()
+
+    def finish(self) -> None:
+        """The end of pyoxigraph's output: write the header now if nothing but prefixes came."""
+        if self._held is not None:
+            lines = self._held.split(b"\n")
+            start = next((i for i, line in enumerate(lines) if not line.startswith(b"@prefix ")), len(lines))
+            self._target.write(self._header + b"\n".join(lines[start:]))
+            self._held = None
 
 
 def write(ds: Dataset, out: Path) -> dict[str, Path]:
@@ -103,12 +144,18 @@ def write(ds: Dataset, out: Path) -> dict[str, Path]:
     return write_quads(_quads(ds), out)
 
 
-def write_quads(quads: list[ox.Quad], out: Path, *, union: list[ox.Triple] | None = None) -> dict[str, Path]:
+def write_quads(quads: Iterable[ox.Quad], out: Path, *, union: Iterable[ox.Triple] | None = None) -> dict[str, Path]:
     """Write quads already in the canonical order (:mod:`graph.build.quads`) as ``graph.trig`` and
-    ``graph.ttl`` under ``out`` (``union``: the merged triples, when they are known); returns their paths."""
+    ``graph.ttl`` under ``out`` (``union``: the merged triples in order, when they are known: then both may be
+    iterators, written as they come); returns their paths."""
     paths = {"trig": out / TRIG, "ttl": out / TTL}
-    atomic_write(paths["trig"], _serialize(quads, ox.RdfFormat.TRIG))
-    atomic_write(paths["ttl"], _serialize(triples(quads) if union is None else union, ox.RdfFormat.TURTLE))
+    if union is None:
+        quads = list(quads)
+        union = triples(quads)
+    with atomic_file(paths["trig"]) as fh:
+        _stream(quads, fh, ox.RdfFormat.TRIG)
+    with atomic_file(paths["ttl"]) as fh:
+        _stream(union, fh, ox.RdfFormat.TURTLE)
     return paths
 
 

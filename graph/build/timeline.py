@@ -12,19 +12,41 @@ from rdflib import Graph, Literal, URIRef
 from extract.vocab import ORG, SDO, TG, XSD
 from graph.build.docgraph import DocGraph
 
+_PUBLISHED, _MEMBERSHIP = str(SDO.datePublished), str(ORG.Membership)
+
 
 def seen_dates(graphs: list[tuple[URIRef, DocGraph]]) -> Graph:
     """``tg:firstSeen`` / ``tg:lastSeen`` for every membership stated by a dated document."""
-    dates: dict[URIRef, list[str]] = {}
-    published_at, membership = str(SDO.datePublished), str(ORG.Membership)
+    seen = Seen()
     for doc, g in graphs:
-        published = g.value(ox.NamedNode(str(doc)), published_at)
+        seen.read(doc, g)
+    return seen.graph()
+
+
+class Seen:
+    """The publication dates of the documents stating each membership, read one document at a time."""
+
+    def __init__(self) -> None:
+        self._first: dict[str, str] = {}
+        self._last: dict[str, str] = {}
+
+    def read(self, doc: URIRef, g: DocGraph) -> None:
+        """Note the memberships ``doc``'s graph ``g`` states, if the document is dated."""
+        published = g.value(ox.NamedNode(str(doc)), _PUBLISHED)
         if published is None:
-            continue
-        for node in g.typed(membership):
-            dates.setdefault(URIRef(node.value), []).append(published.value)
-    out = Graph()
-    for m, seen in sorted(dates.items()):
-        out.add((m, TG.firstSeen, Literal(min(seen), datatype=XSD.date)))
-        out.add((m, TG.lastSeen, Literal(max(seen), datatype=XSD.date)))
-    return out
+            return
+        day = published.value
+        for node in g.typed(_MEMBERSHIP):
+            first = self._first.get(node.value)
+            if first is None:
+                self._first[node.value] = self._last[node.value] = day
+            else:
+                self._first[node.value], self._last[node.value] = min(first, day), max(self._last[node.value], day)
+
+    def graph(self) -> Graph:
+        """``tg:firstSeen`` / ``tg:lastSeen`` of every membership seen."""
+        out = Graph()
+        for m in sorted(self._first):
+            out.add((URIRef(m), TG.firstSeen, Literal(self._first[m], datatype=XSD.date)))
+            out.add((URIRef(m), TG.lastSeen, Literal(self._last[m], datatype=XSD.date)))
+        return out

@@ -3,7 +3,7 @@ from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
 
 from extract.vocab import ID, SDO
-from graph.build import store
+from graph.build import outdir, store
 
 
 def small_dataset(order):
@@ -43,9 +43,19 @@ def test_store_round_trip(tmp_path):
 
 def test_store_atomic_write_leaves_no_temporary_file(tmp_path):
     target = tmp_path / "f.txt"
-    store.atomic_write(target, b"one")
-    store.atomic_write(target, b"two")
+    outdir.atomic_write(target, b"one")
+    outdir.atomic_write(target, b"two")
     assert target.read_bytes() == b"two"
+    assert [p.name for p in tmp_path.iterdir()] == ["f.txt"]
+
+
+def test_a_file_written_bit_by_bit_that_fails_leaves_the_old_one(tmp_path):
+    target = tmp_path / "f.txt"
+    outdir.atomic_write(target, b"whole")
+    with pytest.raises(RuntimeError), outdir.atomic_file(target) as fh:
+        fh.write(b"half")
+        raise RuntimeError("the stream broke")
+    assert target.read_bytes() == b"whole"
     assert [p.name for p in tmp_path.iterdir()] == ["f.txt"]
 
 
@@ -53,7 +63,7 @@ def test_store_atomic_write_gives_the_usual_permissions(tmp_path):
     import os
 
     target = tmp_path / "g.trig"
-    store.atomic_write(target, b"x")
+    outdir.atomic_write(target, b"x")
     mask = os.umask(0)
     os.umask(mask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~mask
