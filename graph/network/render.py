@@ -13,16 +13,11 @@ plain text), never as HTML. A Content-Security-Policy allows only the page's own
 """
 from __future__ import annotations
 
-import base64
-import hashlib
-import importlib.util
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import networkx as nx
 
-from extract.errors import TradegraphError
 from extract.reference.countries import load_countries
 from extract.slug import slugify
 from graph.build.outdir import atomic_write
@@ -33,6 +28,7 @@ from graph.network.details import country_name, node_details
 from graph.network.evidence import Evidence
 from graph.network.labels import Box, node_style
 from graph.network.layout import lay_out
+from graph.network.pagehtml import page_chunks
 from graph.network.period import Period, SpanCache, covered, within
 from graph.network.readable import Readable
 from graph.network.schema import load_schema
@@ -52,10 +48,6 @@ _COUNTRIES = load_countries()
 #: side -> (legend label, border colour, border width); ``""`` for neither side (``extract/data/countries.yaml``)
 SIDE_STYLE = {**{c.code: (c.side.label, c.side.colour, c.side.width) for c in _COUNTRIES.countries if c.side},
               "": (_COUNTRIES.no_side.label, _COUNTRIES.no_side.colour, _COUNTRIES.no_side.width)}
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-# vis-network as the pyvis package ships it (found without importing pyvis, which is slow to import)
-_PYVIS = importlib.util.find_spec("pyvis")
-VIS_DIR = Path(_PYVIS.origin if _PYVIS and _PYVIS.origin else "pyvis").parent / "templates" / "lib" / "vis-9.1.2"
 #: relation -> what its line means, for the legend
 RELATION_LEGEND = {r.key: r.legend for r in _SCHEMA.relations if r.legend}
 SIDED_KINDS = frozenset(k.key for k in _SCHEMA.kinds if k.actor)  # drawn with their side's border
@@ -194,17 +186,6 @@ def page_data(view: nx.Graph, *, context: nx.Graph | None = None, heading: str =
     }
 
 
-def _csp_hash(script: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
-
-
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(DATA_DIR)), autoescape=True,
-                             keep_trailing_newline=True)
-    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":"), "ensure_ascii": False}
-    return env
-
-
 def network_page(g: nx.Graph, *, heading: str = "tradegraph network", context: nx.Graph | None = None,
                  max_nodes: int = DEFAULT_MAX_NODES, focus: str | None = None, carry: int = CARRIED_NODES) -> str:
     """The HTML page for a view graph (a projection from :mod:`graph.network.projections`).
@@ -213,17 +194,7 @@ def network_page(g: nx.Graph, *, heading: str = "tradegraph network", context: n
     the page first shows the ``max_nodes`` most connected nodes and lets the user bring in more.
     """
     data = page_data(g, context=context, heading=heading, max_nodes=max_nodes, focus=focus, carry=carry)
-    scripts = [(VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8"),
-               (DATA_DIR / "network.js").read_text(encoding="utf-8")]
-    if any("</script" in s.lower() for s in scripts):
-        raise TradegraphError("an inlined script contains '</script'; it cannot be inlined safely")
-    csp = ("default-src 'none'; script-src " + " ".join(_csp_hash(s) for s in scripts)
-           + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
-    styles = [(VIS_DIR / "vis-network.css").read_text(encoding="utf-8"),
-              (DATA_DIR / "network.css").read_text(encoding="utf-8")]
-    return _environment().get_template("network.html.j2").render(
-        heading=heading, data=data, csp=csp, vis_js=scripts[0], page_js=scripts[1], styles=styles,
-        kinds=data["kinds"], sides=data["sides"], lines=data["lines"])
+    return b"".join(page_chunks(data)).decode("utf-8")
 
 
 def _drop_unlinked(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -274,8 +245,10 @@ def render_network(ds: Readable, path: Path, *, heading: str | None = None, proj
     with collector_paused():  # the networks and the page's data are many small objects that all live on
         view, actors, default_heading, node = view_network(ds, projection=projection, focus=focus, depth=depth,
                                                            start=start, end=end)
-        page = network_page(view, heading=heading or default_heading, context=actors, max_nodes=max_nodes, focus=node)
-    atomic_write(path, page.encode("utf-8"))
+        data = page_data(view, context=actors, heading=heading or default_heading, max_nodes=max_nodes, focus=node)
+        page = b"".join(page_chunks(data))  # UTF-8 bytes, never the page as one text (pagehtml.py)
+    del data
+    atomic_write(path, page)
     return path
 
 

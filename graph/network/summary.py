@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from extract.vocab import DCTERMS, RDF, SDO, TG
 from graph.network.readable import QuadIndex, Readable
+from graph.network.storeread import StoreReadable
 
 
 def summarize(ds: Readable) -> dict[str, int]:
@@ -15,7 +16,8 @@ def summarize(ds: Readable) -> dict[str, int]:
     Triples are counted once however many document graphs state them, as ``graph.ttl`` and the
     endpoint's union graph hold them (not the quads of ``graph.trig``).
     """
-    triples = len(ds) if isinstance(ds, QuadIndex) else _distinct_triples(ds)  # the index counted them as it filled
+    # the index counted them as it filled, the store counts its default graph (the union)
+    triples = len(ds) if isinstance(ds, QuadIndex | StoreReadable) else _distinct_triples(ds)
     docs = set(ds.subjects(DCTERMS.source, None))
     about = docs | set(ds.subjects(RDF.type, SDO.Event)) | set(ds.subjects(RDF.type, TG.Statement))
     topics = {t for s in about for t in ds.objects(s, SDO.about)}
