@@ -21,6 +21,8 @@ from typing import Protocol
 from rdflib import Graph
 from rdflib.term import Node
 
+from extract.rdf.bulk_graph import bulk_graph
+
 Triple = tuple[Node, Node, Node]
 
 
@@ -54,10 +56,8 @@ def graph_order(triples: Triples) -> list[Triple]:
 
 
 def to_graph(triples: Triples) -> Graph:
-    """A new Graph of ``triples``, added in their order with one ``addN``."""
-    graph = Graph()
-    graph.addN((s, p, o, graph) for s, p, o in triples)
-    return graph
+    """A new Graph of ``triples``, as one ``addN`` in their order builds it (filled at once: :mod:`.bulk_graph`)."""
+    return bulk_graph(triples)
 
 
 __all__ = ["Triple", "TripleSink", "Triples", "graph_order", "to_graph"]
