@@ -31,6 +31,8 @@ from spacy.tokens import Doc
 _EXACT_KEYS = frozenset({"ORTH", "TEXT", "orth", "text"})
 
 Match = tuple[int, int, int]
+#: Phrase-matching attributes the tokenizer alone sets (no component changes them).
+_LEXICAL = frozenset({None, "ORTH", "TEXT", "LOWER"})
 
 
 def exact_words(pattern: object) -> list[str] | None:
@@ -65,7 +67,13 @@ class InstitutionRuler(EntityRuler):
         """Add patterns as the EntityRuler does; exact token sequences are also put in the ORTH PhraseMatcher,
         which matches them in place of the token Matcher."""
         exact = [(p, words) for p in patterns if (words := exact_words(p["pattern"])) is not None]
-        super().add_patterns(list(patterns))  # every token pattern also goes to the Matcher, as before
+        # The EntityRuler turns phrases into Docs with the pipeline's components before it (tok2vec, tagger: a
+        # second of a pipeline's load for ~2,800 phrases); matched on a tokenizer's attribute, they need only
+        # the tokenizer, so those components are off meanwhile.
+        lexical = self.phrase_matcher_attr in _LEXICAL
+        before = [n for n in self.nlp.pipe_names if n != self.name] if lexical else []
+        with self.nlp.select_pipes(disable=before):
+            super().add_patterns(list(patterns))  # every token pattern also goes to the Matcher, as before
         self._other_token_patterns += sum(isinstance(p["pattern"], list) for p in patterns) - len(exact)
         for pattern, words in exact:
             label = pattern["label"]

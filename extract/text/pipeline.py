@@ -72,9 +72,11 @@ def _entities_first(name: str) -> Language:
         raise ModelNotFound(f"cannot load spaCy pipeline {name!r}: {exc}") from None
     if "ner" in nlp.pipe_names and "parser" in nlp.pipe_names \
             and nlp.pipe_names.index("ner") > nlp.pipe_names.index("parser"):
-        source = nlp
-        nlp = spacy.load(name, exclude=["ner"])
-        nlp.add_pipe("ner", source=source, before="parser")
+        # the same component, put again before the parser (a pipeline sourcing from itself hands over the
+        # component itself, not a copy), then taken out of its old place: one load instead of two
+        nlp.add_pipe("ner", name="tg_ner_first", source=nlp, before="parser")
+        nlp.remove_pipe("ner")
+        nlp.rename_pipe("tg_ner_first", "ner")
     return nlp
 
 

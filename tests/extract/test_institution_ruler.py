@@ -65,6 +65,26 @@ def test_institution_ruler_does_not_run_the_matcher_on_exact_texts(monkeypatch):
     assert [e.text for e in nlp("BF met Nube.").ents] == ["Nube"]
 
 
+@Language.component("tg_test_counted")
+def _counted(doc: Doc) -> Doc:
+    """A component that notes the texts it sees (in a list on the function)."""
+    _counted.seen.append(doc.text)
+    return doc
+
+
+@pytest.mark.parametrize(("attr", "runs_before"), [("LOWER", False), ("ORTH", False), ("NORM", True)])
+def test_phrases_on_a_lexical_attribute_are_made_by_the_tokenizer_alone(attr, runs_before):
+    _counted.seen = []
+    nlp = spacy.blank("en")
+    nlp.add_pipe("tg_test_counted")
+    ruler = cast(EntityRuler, nlp.add_pipe("tg_institution_ruler", config={"phrase_matcher_attr": attr}))
+    ruler.add_patterns(PATTERNS)
+    assert bool(_counted.seen) is runs_before  # NORM may be set by a component (an attribute ruler)
+    assert nlp.pipe_names == ["tg_test_counted", "tg_institution_ruler"]  # every component on again
+    if attr == "LOWER":
+        assert [e.text for e in nlp("BF met the banco ficticio.").ents] == ["BF", "banco ficticio"]
+
+
 def test_pipeline_institution_ruler_is_the_fast_one():
     nlp = spacy.blank("en")
     pipeline.add_institution_ruler(nlp)

@@ -56,3 +56,16 @@ def test_line_breaks_component_ends_sentences_only_where_text_can(words, expecte
               sent_starts=[True] + [True] * (len(words) - 1))
     doc = pipeline.line_breaks(doc)
     assert [t.is_sent_start for t in doc] == expected
+
+
+def test_pipeline_loads_its_model_once_and_puts_the_ner_before_the_parser(monkeypatch):
+    import spacy
+
+    from extract.text import pipeline
+
+    loads = []
+    real = spacy.load
+    monkeypatch.setattr(spacy, "load", lambda *a, **k: loads.append(a) or real(*a, **k))
+    nlp = pipeline._entities_first(pipeline.model_name(None))
+    assert len(loads) == 1
+    assert nlp.pipe_names.index("ner") < nlp.pipe_names.index("parser") and nlp.pipe_names.count("ner") == 1
