@@ -12,6 +12,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Mapping
+from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -196,15 +197,15 @@ def _write(assembled: Assembled, work: Path, pages: Mapping[str, Page], summary:
 
     try:
         written = store.write_quads(assembled.quads(), work, union=assembled.triples())
-        quads = list(assembled.quads())
-    finally:
+    except BaseException:
         assembled.close()
+        raise
     _checkpoint("rdf")
     # the store loads in a thread (pyoxigraph releases the GIL) while this one writes the pages
     loading = Loading(written["trig"], work / STORE_DIR, written["ttl"])
     try:
-        source = QuadIndex(quads)  # what the pages read: the quads in plain dicts, not an rdflib store
-        del quads
+        with closing(assembled):
+            source = QuadIndex(assembled.quads())  # what the pages read: the quads in plain dicts
         summary.update(summarize(source))
         for kind, page in pages.items():
             written[kind] = page(source, work)
