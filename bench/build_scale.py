@@ -2,6 +2,7 @@
 built every way the build offers, in one run, against bare spaCy on the same texts.
 
 Usage: python bench/build_scale.py [--sizes 1000,10000] [--seed 1] [--work DIR] [--keep] [--markdown FILE]
+       [--steps bare1,w2,...]
 
 For each size: a corpus from bench/synth_corpus.py (kept in ``--work`` and reused when it is there), then, each
 in a fresh process (bench/scale_child.py) whose time and memory are its own:
@@ -133,6 +134,8 @@ def one_size(n: int, work: Path, args: argparse.Namespace, probe: dict[str, Any]
     has = set(probe["parameters"])
 
     def step(name: str, child_args: list[str] | None, why_not: str = "") -> None:
+        if name not in args.steps:
+            child_args, why_not = None, "not asked for (--steps)"
         say(f"{n:,} documents: {scale_report.STEPS[name]} …", started)
         size[name] = run_child(child_args) if child_args is not None else {"skipped": why_not}
         shown = size[name].get("skipped") or f"{size[name]['seconds']:.1f} s"
@@ -157,7 +160,9 @@ def one_size(n: int, work: Path, args: argparse.Namespace, probe: dict[str, Any]
     for name, preload in (("dask", True), ("daskcold", False)):
         out, cache_dir = work / f"out-{n}-{name}", work / f"cache-{n}-{name}"
         _clear(out, cache_dir)
-        if probe["dask"] and ("scheduler" in has or "client" in has) and not args.no_dask:
+        if name not in args.steps:
+            size[name] = {"skipped": "not asked for (--steps)"}
+        elif probe["dask"] and ("scheduler" in has or "client" in has) and not args.no_dask:
             say(f"{n:,} documents: {scale_report.STEPS[name]} (starting a LocalCluster) …", started)
             size[name] = dask_build(docs, out, cache_dir, preload=preload)
             say(f"{n:,} documents: {scale_report.STEPS[name]}: "
@@ -197,7 +202,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", action="store_true", help="keep each size's builds and caches (disk: GBs at 10k)")
     ap.add_argument("--no-dask", action="store_true", help="skip the Dask build")
     ap.add_argument("--markdown", type=Path, help="also write the Markdown section to this file")
+    ap.add_argument("--steps", default=",".join(scale_report.STEPS),
+                    help="the steps to run, comma-separated (default: all of them: %(default)s); the rebuilds "
+                         "rebuild the w1 build")
     args = ap.parse_args(argv)
+    args.steps = [s for s in args.steps.replace(" ", "").split(",") if s]
+    if unknown := [s for s in args.steps if s not in scale_report.STEPS]:
+        ap.error(f"--steps: unknown step(s) {', '.join(unknown)}; choose among {', '.join(scale_report.STEPS)}")
     try:
         sizes = sorted({int(s) for s in args.sizes.replace(" ", "").split(",") if s})
     except ValueError:

@@ -98,3 +98,11 @@ def test_the_sampler_sees_a_childs_peak_and_the_tree() -> None:
         child.communicate(b"")
     assert sampler.hwm_kib[child.pid] >= 150 * 1024
     assert sampler.peak_total_mib >= 150
+
+
+def test_an_unknown_step_is_one_clear_line(capsys) -> None:
+    from bench import build_scale
+
+    with pytest.raises(SystemExit):
+        build_scale.main(["--steps", "w2,w3", "--work", "/nonexistent/never-made"])
+    assert "--steps: unknown step(s) w3; choose among bare1" in capsys.readouterr().err
