@@ -20,7 +20,7 @@ import networkx as nx
 
 from extract.reference.countries import load_countries
 from extract.slug import slugify
-from graph.build.outdir import atomic_write
+from graph.build.outdir import atomic_file
 from graph.errors import ViewError
 from graph.network.actors import KINDS, MEETING, ORGANIZATION, actor_network
 from graph.network.bulk import collector_paused
@@ -246,9 +246,8 @@ def render_network(ds: Readable, path: Path, *, heading: str | None = None, proj
         view, actors, default_heading, node = view_network(ds, projection=projection, focus=focus, depth=depth,
                                                            start=start, end=end)
         data = page_data(view, context=actors, heading=heading or default_heading, max_nodes=max_nodes, focus=node)
-        page = b"".join(page_chunks(data))  # UTF-8 bytes, never the page as one text (pagehtml.py)
-    del data
-    atomic_write(path, page)
+        with atomic_file(path) as out:
+            out.writelines(page_chunks(data))  # piece by piece: the page is never held whole (pagehtml.py)
     return path
 
 

@@ -50,8 +50,8 @@ from graph.network.readable import QuadPattern, TriplePattern
 
 __all__ = ["StoreReadable", "CACHED_TERMS"]
 
-#: how many terms each direction of the term cache holds before it starts afresh (~20 MiB at most)
-CACHED_TERMS = 50_000
+#: how many terms each direction of the term cache holds before it starts afresh (a few MiB)
+CACHED_TERMS = 10_000
 #: how many (subject, predicate) answers are kept: the views ask about one node several times in a row (its
 #: label, then its other names: ``schema:name`` and ``skos:prefLabel`` twice)
 CACHED_ANSWERS = 64
