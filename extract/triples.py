@@ -12,6 +12,7 @@ from collections.abc import Callable
 from rdflib import Graph
 from spacy.tokens import Doc
 
+from extract.collector import collector_paused
 from extract.guard import Guard
 from extract.rdf import write
 from extract.rdf.reference import institution_graph, reference_graph
@@ -30,10 +31,12 @@ def document_graph(doc: Doc, document: Document, *, lexicon: Lexicon | None = No
     A rule that fails loses only what it would have found: with ``on_error`` it is told in one line
     and the rest of the document is read; without, the error is raised (tests see every failure).
     ``language`` is the language the document is read as (detected from its text when not given).
+    The cyclic garbage collector is paused meanwhile (:mod:`extract.collector`).
     """
-    reading = Reading.of(doc, document, lexicon=lexicon, institutions=institutions, language=language)
-    guard = Guard(document.name, on_error)
-    return write(read(reading, guard), guard)
+    with collector_paused():
+        reading = Reading.of(doc, document, lexicon=lexicon, institutions=institutions, language=language)
+        guard = Guard(document.name, on_error)
+        return write(read(reading, guard), guard)
 
 
 __all__ = ["document_graph", "reference_graph", "institution_graph", "content_text"]
