@@ -65,10 +65,13 @@ def _agreement_acronym(tokens: list[Token], lex: Lexicon) -> bool:
     """ "TPP" where the text writes "… Partnership (TPP)" or "Acuerdo de … (TPP)": an agreement's acronym."""
     if len(tokens) != 1 or not _ACRONYM.match(tokens[0].text):
         return False
+    text = doc_text(tokens[0].doc)
+    if not re.search(rf"\(\s*{re.escape(tokens[0].text)}\s*\)", text):
+        return False  # the acronym in brackets, which every match below ends with, is not in the text
     pattern = rf"((?:[A-ZÁÉÍÓÚ][\w-]*\s+(?:(?:de|del|la|el|of|the|and|y)\s+)*)*[A-Za-z][\w-]*)\s*\(\s*" \
               rf"{re.escape(tokens[0].text)}\s*\)"
     spanish = load_org_words().spanish_agreement_heads
-    for m in re.finditer(pattern, doc_text(tokens[0].doc)):
+    for m in re.finditer(pattern, text):
         words = m.group(1).split()
         if words[-1].lower() in lex.agreement_heads or words[0].lower() in spanish:
             return True  # "Trans-Pacific Partnership (TPP)", "Acuerdo de Asociación Transpacífico (TPP)"
