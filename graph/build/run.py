@@ -34,6 +34,7 @@ from graph.build.pipelines import pipeline_lines
 from graph.build.spill import Spill
 from graph.build.timings import Timings, mark_checkpoint
 from graph.network.readable import QuadIndex, Readable
+from graph.network.storeread import StoreReadable
 from graph.network.summary import summarize
 
 JUDGEMENTS = "judgements.yaml"
@@ -43,6 +44,10 @@ CHECKPOINTS = ("extracted", "rdf", "store", "page", "written")
 # "rdf", "store", "page": that part written into the fresh folder; "written": all of it, before the swap).
 # Tests set it to raise KeyboardInterrupt or to pause there; it is None otherwise.
 on_checkpoint: Callable[[str], None] | None = None
+#: Up to this many quads (~5,000 documents) the pages read the dataset from an index in memory, filled while the
+#: query store loads (faster); above it they read the loaded store, so the build's memory does not grow with
+#: the dataset (graph.network.storeread). The pages are the same bytes either way.
+INDEXED_UP_TO = 1_000_000
 #: A view written with the build: given the dataset and the fresh folder, it writes its file there and returns its path.
 Page = Callable[[Readable, Path], Path]
 
@@ -205,16 +210,24 @@ def _write(assembled: Assembled, work: Path, pages: Mapping[str, Page], summary:
     loading = Loading(written["trig"], work / STORE_DIR, written["ttl"])
     try:
         with closing(assembled):
-            source = QuadIndex(assembled.quads())  # what the pages read: the quads in plain dicts
+            if assembled.size <= INDEXED_UP_TO:  # the pages read the quads in plain dicts, beside the store's load
+                source: Readable = QuadIndex(assembled.quads())
+            else:  # or the store itself, once loaded: what they read then stays on disk
+                assembled.close()
+                written["store"] = loading.result()
+                _checkpoint("store")
+                source = StoreReadable.open(written["store"])
         summary.update(summarize(source))
         for kind, page in pages.items():
             written[kind] = page(source, work)
+        del source  # a store read here is closed before the folder is swapped in
         _checkpoint("page")
     except BaseException:
         loading.join()  # nothing is left writing into the folder that is about to be removed
         raise
-    written["store"] = loading.result()  # the store's time not spent beside the pages is the "store" phase
-    _checkpoint("store")
+    if "store" not in written:
+        written["store"] = loading.result()  # the store's time not spent beside the pages is the "store" phase
+        _checkpoint("store")
     outdir.atomic_write(work / MERGES, json.dumps([asdict(m) for m in assembled.merges], indent=2,
                                                  ensure_ascii=False).encode("utf-8") + b"\n")
     written["merges"] = work / MERGES

@@ -12,7 +12,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph.api import build_graph
-from graph.build import union
+from graph.build import run, union
 from graph.build.store import WRITTEN_PREFIXES, _serialize, _stream
 
 DOCS = Path(__file__).parents[1] / "data" / "docs"
@@ -51,13 +51,19 @@ def test_the_prefixes_are_written_alphabetically_whatever_the_pieces(count, size
 
 
 @pytest.mark.slow
-def test_a_union_sorted_on_disk_writes_the_same_files(tmp_path, monkeypatch):
+def test_the_union_on_disk_and_the_pages_read_from_the_store_write_the_same_files(tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     held = build_graph([DOCS], tmp_path / "held", cache=cache, show_progress=False)
-    monkeypatch.setattr(union, "LIMIT", 25)  # the union goes through many sorted runs on disk
-    runs = build_graph([DOCS], tmp_path / "runs", cache=cache, show_progress=False)
-    assert runs.cached == len(held.documents) > 3
+    with monkeypatch.context() as patch:
+        patch.setattr(union, "LIMIT", 25)  # the union goes through many sorted runs on disk
+        runs = build_graph([DOCS], tmp_path / "runs", cache=cache, show_progress=False)
+    with monkeypatch.context() as patch:
+        patch.setattr(run, "INDEXED_UP_TO", 0)  # the page and the summary read the loaded store
+        stored = build_graph([DOCS], tmp_path / "stored", cache=cache, show_progress=False)
+    assert runs.cached == stored.cached == len(held.documents) > 3
+    assert stored.summary == held.summary and stored.timings.keys() == held.timings.keys()
     for name in FILES:
         assert (tmp_path / "runs" / name).read_bytes() == (tmp_path / "held" / name).read_bytes(), name
+        assert (tmp_path / "stored" / name).read_bytes() == (tmp_path / "held" / name).read_bytes(), name
     left = {p.name for p in tmp_path.iterdir()}  # the spill and the runs had no names: nothing is left beside out
-    assert left == {"held", "runs", "cache", ".held.lock", ".runs.lock"}
+    assert left == {"held", "runs", "stored", "cache", ".held.lock", ".runs.lock", ".stored.lock"}
