@@ -96,6 +96,42 @@ def _pattern(keyword: str) -> str:
     return f"(?i:{body}(?:e?s)?)" if keyword[-1].isalpha() else f"(?i:{body})"
 
 
+def _element(c: str) -> tuple[str, bool]:
+    """The regex of one character of a keyword as :func:`_pattern` writes it, with whether it may be absent."""
+    if c.isspace():
+        return _SEP, False  # one or more
+    if c in _DASHES:
+        return _SEP, True
+    if c == ".":
+        return r"\.", True
+    if c in "'’":
+        return "['’]", True
+    return re.escape(c), False
+
+
+def _follows(keyword: str) -> str | None:
+    """A regex of one character that can come second in a match of :func:`_pattern`'s regex of ``keyword``:
+    the next character's, or the one after it where that one may be absent. ``None`` when any character can
+    (the first may be absent, or the keyword may end after it)."""
+    if _element(keyword[0])[1] or keyword[0].isspace():
+        return None
+    acronym = not any(c.islower() for c in keyword)
+    elements = [_element(c) for c in keyword[1:]]
+    if not acronym and re.search(r"[^aeiou]y$", keyword):
+        elements[-1] = ("[yi]", False)  # "-y" or "-ies"
+    elif acronym:
+        elements.append(("s", True))
+    elif keyword[-1].isalpha():
+        elements.append(("[es]", True))  # "(?:e?s)?"
+    seconds: list[str] = []
+    for regex, optional in elements:
+        seconds.append(regex)
+        if not optional:
+            either = "|".join(seconds)
+            return f"(?:{either})" if acronym else f"(?i:{either})"
+    return None
+
+
 def _compile(keywords: dict[Topic, tuple[str, ...]]) -> tuple[KeywordMatcher, dict[str, Topic], frozenset[str]]:
     """A matcher of every keyword, longest first, each in a named group standing for its topic.
 
@@ -106,11 +142,14 @@ def _compile(keywords: dict[Topic, tuple[str, ...]]) -> tuple[KeywordMatcher, di
     folded -= {(k, t) for k, t in folded if k[0].isupper() and (k[0].lower() + k[1:], t) in folded}
     pairs = sorted(folded, key=lambda kt: (-len(kt[0]), kt[0], kt[1].label))
     by_first: dict[str, list[str]] = defaultdict(list)
+    follows: dict[str, list[str | None]] = defaultdict(list)
     for i, (keyword, _) in enumerate(pairs):
         by_first[keyword[0].lower()].append(f"(?P<k{i}>{_pattern(keyword)})")
-    # Grouped by first character, tried only where a word starts with it: see extract.topics.matcher.
+        follows[keyword[0].lower()].append(_follows(keyword))
+    # Grouped by first character, tried only where a word starts with it and the next character can be
+    # the keyword's second: see extract.topics.matcher.
     common = frozenset(f"k{i}" for i, (keyword, _) in enumerate(pairs) if keyword[0].islower())
-    return KeywordMatcher(by_first), {f"k{i}": t for i, (_, t) in enumerate(pairs)}, common
+    return KeywordMatcher(by_first, follows=follows), {f"k{i}": t for i, (_, t) in enumerate(pairs)}, common
 
 
 def load_scheme(path: Path | None = None) -> TopicScheme:
