@@ -160,9 +160,13 @@ def completed(executor: Executor, jobs: Iterable[list[tuple[int, Any]]], *, mode
             raise BuildError(f"a Dask worker cannot load the spaCy pipeline ({type(exc).__name__}: "
                              f"{str(exc).splitlines()[0] if str(exc) else ''}); install tradegraph and its "
                              f"model on every worker") from exc
-    futures: list[Future[list[Outcome]]] = [executor.submit(extract_batch, job, model, language, batch_size)
-                                            for job in jobs]
-    for future in as_completed(futures):
+    # no list of the futures is kept here: as_completed lets go of each one it has given, and with it the
+    # batch's N-Triples (holding them all would hold every document's graph until the last batch is in)
+    submitted: Iterable[Future[list[Outcome]]] = [executor.submit(extract_batch, job, model, language, batch_size)
+                                                  for job in jobs]
+    waiting = as_completed(submitted)
+    del submitted
+    for future in waiting:
         try:
             yield future.result()
         except (BuildError, KeyboardInterrupt):

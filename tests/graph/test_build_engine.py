@@ -178,3 +178,29 @@ def test_dask_is_imported_only_when_asked_for():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           cwd=Path(__file__).resolve().parents[2], check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_batch_taken_from_the_workers_is_not_held_while_the_others_come():
+    import gc
+    import weakref
+    from concurrent.futures import Executor, Future
+
+    from graph.build.pool import completed
+    from graph.build.worker import Outcome
+
+    made: list[weakref.ref] = []
+
+    class Finished(Executor):
+        """Every batch done at once, its N-Triples the size of a document's."""
+
+        def submit(self, fn, /, *args, **kwargs):
+            future: Future = Future()
+            future.set_result([Outcome(n, text="<http://e/s> <http://e/p> \"o\" .\n" * 200) for n, _ in args[0]])
+            made.append(weakref.ref(future))
+            return future
+
+    batches_taken = completed(Finished(), [[(n, None)] for n in range(5)], model=None, language=None, batch_size=1)
+    seen = [next(batches_taken)[0].index for _ in range(3)]
+    gc.collect()
+    assert len(seen) == 3 and sum(ref() is not None for ref in made) <= 3  # the two batches taken and let go are gone
+    assert sorted(seen + [o.index for batch in batches_taken for o in batch]) == list(range(5))
