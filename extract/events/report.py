@@ -8,16 +8,17 @@ from spacy.tokens import Span, Token
 
 from extract.mentions import Mention
 from extract.reference.lexicon import Lexicon
-from extract.text.document import doc_text
+from extract.text.document import doc_text, span_text, token_lemmas, token_lowers
 
 
 def is_report(sent: Span, lex: Lexicon) -> bool:
     """A sentence of the body (not a headline) that reports an encounter: a meeting noun ("delegation",
     "meetings") or verb ("visited")."""
-    if not sent.text.rstrip().endswith((".", "!", "?", "”", '"', "’")):
+    if not span_text(sent).rstrip().endswith((".", "!", "?", "”", '"', "’")):
         return False
-    lemmas = {t.lemma_.lower() for t in sent}
-    return bool({t.lower_ for t in sent} & lex.report_nouns) or bool(lemmas & lex.report_verbs)
+    doc, start, end = sent.doc, sent.start, sent.end  # the sentence's words as read once per Doc
+    lemmas = {lemma.lower() for lemma in token_lemmas(doc)[start:end]}
+    return bool(set(token_lowers(doc)[start:end]) & lex.report_nouns) or bool(lemmas & lex.report_verbs)
 
 
 def find_organizers(sent: Span, mentions: list[Mention]) -> list[Mention]:

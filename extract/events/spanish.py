@@ -38,6 +38,7 @@ from extract.mentions import Mention
 from extract.reference.gazetteer import load_gazetteer
 from extract.reference.spanish_words import spanish_words
 from extract.text.clutter import in_spans
+from extract.text.document import span_text
 
 if TYPE_CHECKING:
     from extract.reading import Reading
@@ -114,8 +115,9 @@ def spanish_meetings(reading: Reading, *, mentions: list[Mention]) -> list[Event
     for sent in reading.doc.sents:
         if in_spans(sent.start_char, reading.clutter) or in_spans(sent.start_char, reading.headings):
             continue
-        verb = next((m for p in words.meeting_verbs if (m := p.search(sent.text))), None)
-        if verb is None and events and (going_on := _continuation(sent.text)) is not None:
+        said = span_text(sent)
+        verb = next((m for p in words.meeting_verbs if (m := p.search(said))), None)
+        if verb is None and events and (going_on := _continuation(said)) is not None:
             _merge(events[-1], _meeting(reading, sent, going_on + sent.start_char, mentions, alone=True))
             continue
         if verb is None:

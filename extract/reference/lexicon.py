@@ -88,9 +88,21 @@ class Lexicon:
     def is_title(self, text: str) -> bool:
         return text.lower() in self.titles
 
+    @cached_property
+    def _speech_forms(self) -> dict[str, bool]:
+        """Each lowercased word form :meth:`is_speech` was asked about, with its answer."""
+        return {}
+
     def is_speech(self, word: str) -> bool:
-        """Whether a word form is a speech verb: "said", "emphasized", "notes", "told"."""
+        """Whether a word form is a speech verb: "said", "emphasized", "notes", "told" (each form worked out
+        once)."""
         w = word.lower()
+        known = self._speech_forms.get(w)
+        if known is None:
+            known = self._speech_forms[w] = self._speech_form(w)
+        return known
+
+    def _speech_form(self, w: str) -> bool:
         if w in self.irregular_forms or w in self.speech_verbs:
             return True
         return any(w.endswith(suffix) and w[: -len(suffix)] in self.speech_verbs

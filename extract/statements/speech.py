@@ -23,7 +23,7 @@ from extract.reference.lexicon import Lexicon
 from extract.statements.cited import cited_figures
 from extract.statements.model import Statement
 from extract.statements.spanish_speech import spanish_statements
-from extract.text.document import doc_text
+from extract.text.document import doc_text, span_text, token_lowers
 from extract.topics.scheme import load_scheme, sentence_topics
 
 if TYPE_CHECKING:
@@ -138,11 +138,14 @@ def _clause(verb: Token) -> Span | None:
 def _reported(doc: Doc, speakers: _Speakers, quoted: list[tuple[int, int]],
               clutter: list[tuple[int, int]], lex: Lexicon) -> list[Statement]:
     out: list[Statement] = []
+    lowers = token_lowers(doc)
     for sent in doc.sents:
-        if any(s <= sent.start_char < e for s, e in clutter + quoted) or '“' in sent.text or '"' in sent.text:
+        said = span_text(sent)
+        if any(s <= sent.start_char < e for s, e in clutter + quoted) or '“' in said or '"' in said:
             continue
-        for tok in sent:
-            if tok.pos_ != "VERB" or not lex.is_speech(tok.text):
+        # the speech verbs among the sentence's words (is_speech lowercases the word: its lower form answers)
+        for tok in (doc[i] for i in range(sent.start, sent.end) if lex.is_speech(lowers[i])):
+            if tok.pos_ != "VERB":
                 continue
             subject = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             clause = _clause(tok)

@@ -13,7 +13,7 @@ from extract.text.encodings import UTF8, UndecodableText, decode_text
 from extract.text.html_reader import html_published, html_to_text, read_html
 
 __all__ = ["Document", "SUPPORTED_SUFFIXES", "decode", "doc_text", "html_published", "html_to_text",
-           "noun_chunk_bounds", "noun_chunks_in", "token_lemmas", "token_lowers",
+           "noun_chunk_bounds", "noun_chunks_in", "span_text", "token_lemmas", "token_lowers",
            "token_starts"]
 
 if TYPE_CHECKING:
@@ -74,6 +74,13 @@ def doc_text(doc: SpacyDoc) -> str:
     if cached is None:
         cached = doc.user_data["tg_text"] = doc.text
     return cached
+
+
+def span_text(span: Span) -> str:
+    """A Span's text cut from the Doc's (:func:`doc_text`): the string ``span.text`` makes by joining its words
+    again each time it is read (the Doc's text is its words joined, and a Span's offsets are its first word's
+    start and its last word's end)."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
 
 
 def noun_chunk_bounds(doc: SpacyDoc) -> list[tuple[int, int]]:
