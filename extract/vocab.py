@@ -11,9 +11,21 @@ from rdflib.term import URIRef
 
 from extract.prefixes import PREFIX_IRIS, WIKIDATA
 
-SDO = Namespace(PREFIX_IRIS["schema"])
-ORG = Namespace(PREFIX_IRIS["org"])
-ID = Namespace(PREFIX_IRIS["tgid"])
+
+class _KeptTerms(Namespace):
+    """A ``Namespace`` that keeps each term it makes as an attribute (``SDO.name``): rdflib makes a new
+    ``URIRef`` at every access, and the writers ask for the same few dozen terms hundreds of times per
+    document. Terms made by key (``ID["membership/…"]``) are not kept: they are new each time."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = super().__getattr__(name)
+        self.__dict__[name] = term  # found by normal lookup from now on; never a str method's name
+        return term
+
+
+SDO = _KeptTerms(PREFIX_IRIS["schema"])
+ORG = _KeptTerms(PREFIX_IRIS["org"])
+ID = _KeptTerms(PREFIX_IRIS["tgid"])
 
 
 class TG(DefinedNamespace):
