@@ -7,9 +7,14 @@
   const EDGE_FONT = 11;
   const data = JSON.parse(document.getElementById("tg-data").textContent);
   const byId = new Map(data.nodes.map((n, i) => [n.id, Object.assign(n, {rank: i})]));
+  /* the data names a carried node by its place in data.nodes and each evidence's document by its place in
+     data.sources (graph/network/payload.py): back to ids and names here, once */
+  for (const ev of data.evidence) [ev.document, ev.title] = data.sources[ev.doc];
   const edgesOf = new Map();
   data.edges.forEach((e, i) => {
     e.id = i;
+    e.from = data.nodes[e.from].id;
+    e.to = data.nodes[e.to].id;
     for (const end of [e.from, e.to]) {
       if (!edgesOf.has(end)) edgesOf.set(end, []);
       edgesOf.get(end).push(e);
@@ -31,6 +36,17 @@
   const fold = (s) => String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
   const plural = (n, word) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
   const sideOf = (n) => (n.country && Object.hasOwn(data.sides, n.country) ? n.country : "");
+  /* text on one line cut to `limit` characters with an ellipsis: graph/network/payload.py's short(), character for
+     character (Python's whitespace, code points rather than UTF-16 units) */
+  const SPACES = /[\t\n\v\f\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+  function short(text, limit) {
+    const chars = Array.from(String(text).split(SPACES).filter(Boolean).join(" "));
+    return chars.length <= limit ? chars.join("") : chars.slice(0, limit - 1).join("").replace(/ +$/, "") + "…";
+  }
+  const TIP_CHARS = 280;
+  // a line's tooltip, made here rather than carried (payload.py's edge_tip): what it is, its first two sentences
+  const edgeTip = (e) => [e.about, ...e.ev.slice(0, 2).map((i) => `“${short(data.evidence[i].text, TIP_CHARS)}” ` +
+                                                             `(${data.evidence[i].document})`)].join("\n");
 
   /* ---- vis objects ---- */
   function visNode(n, pos) {
@@ -48,7 +64,7 @@
     return v;
   }
   function visEdge(e) {
-    return {id: e.id, from: e.from, to: e.to, label: e.label, title: e.tip, dashes: e.former,
+    return {id: e.id, from: e.from, to: e.to, label: e.label, title: edgeTip(e), dashes: e.former,
             width: Math.min(1 + (e.weight - 1) * 1.5, 8), hidden: !edgePasses(e)};
   }
 
@@ -201,9 +217,12 @@
     b.addEventListener("click", () => select(id));
     return b;
   }
-  function evidenceBlock(indexes) {
+  function evidenceBlock(indexes, more) {
+    // more: the sentences the page left out (graph/network/carry.py), counted in the summary
     const box = el("details", null, "evidence");
-    box.appendChild(el("summary", indexes.length === 1 ? "evidence" : `evidence (${indexes.length})`));
+    const shown = more ? `evidence (${indexes.length} of ${(indexes.length + more).toLocaleString("en-US")})`
+      : indexes.length === 1 ? "evidence" : `evidence (${indexes.length})`;
+    box.appendChild(el("summary", shown));
     for (const i of indexes) {
       const ev = data.evidence[i];
       if (ev.text) box.appendChild(el("blockquote", ev.text));
@@ -218,6 +237,13 @@
     const side = $("side");
     const top = details.getBoundingClientRect().top - side.getBoundingClientRect().top;
     if (top > side.clientHeight / 2) side.scrollTo({top: side.scrollTop + top - 8});
+  }
+  function wholeLists(n) {
+    // where the items a capped list leaves out are: the query library and the SPARQL endpoint
+    const query = n.kind === "person" ? `tradegraph query person_profile --param person="${n.label}"`
+      : n.kind === "organization" ? `tradegraph query actor_mentions --param actor="${n.label}"` : "";
+    return `This page lists the first items of a long section. All of them: ${query ? query + ", or " : ""}` +
+      `the SPARQL endpoint (tradegraph serve) about <${n.id}>.`;
   }
   function showNode(id) {
     const n = byId.get(id);
@@ -241,18 +267,30 @@
       actions.appendChild(grow);
     }
     details.appendChild(actions);
+    const unlisted = n.degree - neighbours(id).length;  // links beyond those the page carries (edgesLeft)
+    if (unlisted > 0) {
+      details.appendChild(el("p", `${plural(unlisted, "more neighbour")} not on this page: ` +
+                                  `tradegraph render --focus "${n.label}" draws them all.`, "muted small more-links"));
+    }
+    let capped = false;
     for (const section of n.details) {
       details.appendChild(el("h3", section.title));
       const list = el("ul");
       for (const item of section.items) {
         const li = el("li");
-        li.appendChild(item.ref ? refButton(item.ref, item.text) : el("span", item.text));
+        li.appendChild(item.ref !== undefined ? refButton(data.nodes[item.ref].id, item.text) : el("span", item.text));
         if (item.note) li.appendChild(el("span", item.note, "note"));
-        if (item.ev.length) li.appendChild(evidenceBlock(item.ev));
+        if (item.ev) li.appendChild(evidenceBlock(item.ev, item.evMore));
+        else if (item.evMore) li.appendChild(el("span", `${plural(item.evMore, "sentence")} not on this page`, "note"));
         list.appendChild(li);
+      }
+      if (section.more) {
+        list.appendChild(el("li", `and ${section.more.toLocaleString("en-US")} more`, "more-items"));
+        capped = true;
       }
       details.appendChild(list);
     }
+    if (capped) details.appendChild(el("p", wholeLists(n), "muted small whole-lists"));
     reveal();
   }
   function showEdge(id) {
@@ -263,7 +301,7 @@
     line.append(refButton(e.from, byId.get(e.from).label), " → ", refButton(e.to, byId.get(e.to).label));
     details.appendChild(line);
     if (e.ev.length) {
-      const box = evidenceBlock(e.ev);
+      const box = evidenceBlock(e.ev, e.evMore);
       box.open = true;
       details.appendChild(box);
     }
@@ -329,7 +367,12 @@
   function search(query) {
     const hit = find(query);
     const status = $("search-status");
-    if (!hit) { status.textContent = query.trim() ? `No actor matches “${query.trim()}”.` : ""; return null; }
+    if (!hit) {
+      status.textContent = !query.trim() ? "" : `No actor matches “${query.trim()}”` + (data.indexLeft
+        ? ` among the ${total.toLocaleString("en-US")} this page names; tradegraph render --focus "${query.trim()}"` +
+          ` looks in the whole graph (${plural(data.indexLeft, "more actor")}).` : ".");
+      return null;
+    }
     if (hit.indexed) {  // named in the graph, but its details and links are not in this page
       status.textContent = `${hit.label} is one of the ${indexed.length.toLocaleString("en-US")} less connected ` +
         `actors this page names without their links; tradegraph render --focus "${hit.label}" draws them.`;
@@ -505,7 +548,8 @@
   $("reset").addEventListener("click", resetFilters);
   $("more").addEventListener("click", () => { showMore(); applyFilters(); });
   $("fit").addEventListener("click", () => home(true, true));
-  $("summary").textContent = [plural(total, "node"), plural(data.edges.length, "link"),
+  $("summary").textContent = [plural(total + (data.indexLeft || 0), "node"),
+                              plural(data.edges.length + (data.edgesLeft || 0), "link"),
                               data.documents ? plural(data.documents, "document") : ""].filter(Boolean).join(" · ");
   showOverview();
   updateCounts();

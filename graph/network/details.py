@@ -29,18 +29,26 @@ COUNTRY_NAMES = {c.code: c.name for c in load_countries().countries if c.nationa
 
 @dataclass(frozen=True)
 class Item:
-    """One line of a section: its text, the node it points to (if any), a short note and the evidence."""
+    """One line of a section: its text, the node it points to (if any), a short note and the evidence.
+
+    ``when`` (a document's publication, a meeting's day, a role's last sighting, or ``""``) is not shown: a page
+    that caps a section keeps its most evidenced, then most recent, items (:mod:`graph.network.carry`).
+    """
 
     text: str
     ref: str | None = None
     note: str = ""
     evidence: tuple[Evidence, ...] = ()
+    when: str = field(default="", compare=False)
 
 
 @dataclass
 class Section:
+    """A titled list of the details panel; ``more`` counts the items left out of a page that caps its lists."""
+
     title: str
     items: list[Item] = field(default_factory=list)
+    more: int = 0
 
 
 _SCHEMA = load_schema()
@@ -83,13 +91,12 @@ def _edge_item(g: nx.Graph, relation: str, other: str, data: dict, outgoing: boo
     if relation in _MEMBERSHIP:
         text = f"{data.get('label', _MEMBER)}, {name}" if outgoing else f"{name} — {data.get('label', _MEMBER)}"
         note = ", ".join(x for x in (note, seen(data)) if x)
-    elif relation in _AT_MEETING and outgoing:
+        return Item(text, other, note, evidence, str(data.get("last_seen") or data.get("first_seen") or ""))
+    if relation in _AT_MEETING and outgoing:
         when = _when(g.nodes[other])
         text = f"{name} ({when})" if when else name
-        note = _NOTES.get(relation, "")
-    else:
-        text = name
-    return Item(text, other, note, evidence)
+        return Item(text, other, _NOTES.get(relation, ""), evidence, str(g.nodes[other].get("date", "")))
+    return Item(name, other, note, evidence, str(g.nodes[other].get("date", "")))
 
 
 def node_details(g: nx.Graph, node: str) -> list[Section]:
@@ -121,11 +128,14 @@ def node_details(g: nx.Graph, node: str) -> list[Section]:
                 _edge_item(g, relation, source, edge, outgoing=False))
     for st in data.get("statements", []):
         topics = f"on {', '.join(st.topics)}" if st.topics else ""
-        add("Statements", Item(f"“{st.text}”", st.event if st.event in g else None, topics, tuple(st.evidence)))
+        at = st.event if st.event in g else None
+        add("Statements", Item(f"“{st.text}”", at, topics, tuple(st.evidence),
+                               str(g.nodes[at].get("date", "")) if at is not None else ""))
     titles = g.graph.get("documents", {})
     for doc in data.get("documents", []):
         title = titles.get(doc, {}).get("title", "")
-        add("Documents", Item(f"{doc} — {title}" if title and title != doc else doc))
+        add("Documents", Item(f"{doc} — {title}" if title and title != doc else doc,
+                              when=str(titles.get(doc, {}).get("date", ""))))
     for section in sections.values():
         section.items = _dedupe(section.items)
     return [sections[t] for t in _ORDER if t in sections] + \
@@ -135,7 +145,10 @@ def node_details(g: nx.Graph, node: str) -> list[Section]:
 def _dedupe(items: list[Item]) -> list[Item]:
     """Items in text order; the same line from parallel edges appears once, with all its evidence."""
     merged: dict[tuple[str, str | None, str], set[Evidence]] = {}
+    latest: dict[tuple[str, str | None, str], str] = {}
     for item in items:
-        merged.setdefault((item.text, item.ref, item.note), set()).update(item.evidence)
-    return [Item(text, ref, note, tuple(sorted(ev))) for (text, ref, note), ev in
+        key = (item.text, item.ref, item.note)
+        merged.setdefault(key, set()).update(item.evidence)
+        latest[key] = max(latest.get(key, ""), item.when)
+    return [Item(text, ref, note, tuple(sorted(ev)), latest[(text, ref, note)]) for (text, ref, note), ev in
             sorted(merged.items(), key=lambda kv: (kv[0][0].casefold(), kv[0][2]))]

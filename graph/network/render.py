@@ -24,12 +24,11 @@ from graph.build.outdir import atomic_file
 from graph.errors import ViewError
 from graph.network.actors import KINDS, MEETING, ORGANIZATION, actor_network
 from graph.network.bulk import collector_paused
-from graph.network.details import country_name, node_details
-from graph.network.evidence import Evidence
-from graph.network.labels import Box, node_style
+from graph.network.carry import DRAWN, FURTHER, INDEXED, carried_edges
 from graph.network.layout import lay_out
 from graph.network.pagehtml import page_chunks
-from graph.network.period import Period, SpanCache, covered, within
+from graph.network.payload import Payload
+from graph.network.period import Period, covered, within
 from graph.network.readable import Readable
 from graph.network.schema import load_schema
 from graph.network.views import co_attendance, find_actor, focus_network
@@ -52,78 +51,10 @@ SIDE_STYLE = {**{c.code: (c.side.label, c.side.colour, c.side.width) for c in _C
 RELATION_LEGEND = {r.key: r.legend for r in _SCHEMA.relations if r.legend}
 SIDED_KINDS = frozenset(k.key for k in _SCHEMA.kinds if k.actor)  # drawn with their side's border
 UNLINKED_HIDDEN = tuple(k.key for k in _SCHEMA.kinds if k.hide_unlinked)  # shown only when something links them
-EDGE_LABEL_CHARS = 28
-TIP_CHARS = 280
-
-
-def _short(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _neighbours(g: nx.Graph, node: str) -> set[str]:
     return set(nx.all_neighbors(g, node)) - {node} if g.is_directed() else set(g[node]) - {node}
-
-
-class _Payload:
-    """Turns a view graph into the page's JSON data; evidence is stored once and referred to by index."""
-
-    def __init__(self, view: nx.Graph, context: nx.Graph) -> None:
-        self.view, self.context, self.spans = view, context, SpanCache()  # spans: each meeting dated once
-        self.evidence: dict[Evidence, int] = {}
-        self.topics: dict[str, int] = {}
-        self.boxes: dict[str, Box] = {}  # each node's box with its label, for the layout
-
-    def _ev(self, evidence: Any) -> list[int]:
-        return [self.evidence.setdefault(e, len(self.evidence)) for e in evidence]
-
-    def _topic(self, iri: str) -> int:
-        return self.topics.setdefault(iri, len(self.topics))
-
-    def _dated(self, node: str) -> nx.Graph:
-        """The graph that dates ``node``'s spans: the actor network when it holds it, else the view."""
-        return self.context if node in self.context else self.view
-
-    def node(self, node: str, degree: int) -> dict[str, Any]:
-        data = {**self.view.nodes[node]}
-        details = node_details(self.context, node) if node in self.context else node_details(self.view, node)
-        kind = data.get("kind", ORGANIZATION)
-        roles = [i.text for s in details if s.title == "Roles" for i in s.items][:3]
-        side = country_name(data.get("country", ""))
-        tip = [data.get("label", node), " · ".join(x for x in (KIND_STYLE.get(kind, (kind,))[0], side) if x),
-               *roles, f"{degree} connection{'s' if degree != 1 else ''} — click for details"]
-        style = node_style(str(data.get("label", node)), degree)  # the label wrapped, as the layout measured it
-        self.boxes[node] = style.box
-        return {
-            "id": node, "label": data.get("label", node), "kind": kind, "country": data.get("country", ""),
-            "countryName": side, "text": style.text,
-            "names": list(data.get("names", [])), "degree": degree, "size": style.size, "font": style.font,
-            "topics": [self._topic(t) for t in data.get("topics", [])],
-            "seen": [list(days) for days in self.spans.node(self._dated(node), node)],
-            "tip": "\n".join(_short(t, TIP_CHARS) for t in tip),
-            "details": [{"title": s.title, "items": [{"text": i.text, "ref": i.ref, "note": i.note,
-                                                      "ev": self._ev(i.evidence)} for i in s.items]}
-                        for s in details],
-        }
-
-    def edge(self, source: str, target: str, data: dict[str, Any]) -> dict[str, Any]:
-        label = str(data.get("label", ""))
-        if data.get("former"):
-            label = f"former {label}"
-        evidence = list(data.get("evidence", []))
-        names = (self.view.nodes[source].get("label", source), self.view.nodes[target].get("label", target))
-        if "meetings" in data:
-            met = [str(self.context.nodes[m].get("label", m)) if m in self.context else m for m in data["meetings"]]
-            about = f"{names[0]} and {names[1]} met at {', '.join(met)}"
-        else:
-            about = f"{names[0]} — {label or data.get('relation', 'linked to')} — {names[1]}"
-        tip = [about] + [f"“{_short(e.text, TIP_CHARS)}” ({e.document})" for e in evidence[:2]]
-        dating = self.context if source in self.context and target in self.context else self.view
-        seen = self.spans.edge(dating, source, target, data)
-        return {"from": source, "to": target, "relation": data.get("relation", ""), "about": about,
-                "seen": None if seen is None else [list(days) for days in seen],
-                "label": _short(label, EDGE_LABEL_CHARS), "tip": "\n".join(tip), "ev": self._ev(evidence),
-                "former": bool(data.get("former")), "weight": data.get("weight", 1)}
 
 
 def _rank(view: nx.Graph, degree: dict[str, int], focus: str | None) -> list[str]:
@@ -138,37 +69,45 @@ def page_data(view: nx.Graph, *, context: nx.Graph | None = None, heading: str =
               ) -> dict[str, Any]:
     """The JSON data the page is drawn from (nodes ranked most connected first, edges, evidence, filters).
 
-    The first ``max(carry, max_nodes)`` nodes come with their details and links; the others only as a search
-    ``index`` (id, name, kind, other names), so a page of a huge build stays a few MB.
+    The first ``max(carry, max_nodes)`` nodes come with their details and links; the next ``INDEXED`` only as a
+    search ``index`` (id, name, kind, other names), and ``indexLeft`` counts the rest. Details, evidence and
+    links are capped (:mod:`graph.network.carry`; ``edgesLeft`` counts the links left out), so a page of a huge
+    build stays a few MB.
     """
     if max_nodes < 1:
         raise ViewError(f"max_nodes must be 1 or more, not {max_nodes}")
     degree = {n: len(_neighbours(view, n)) for n in view.nodes}
-    payload = _Payload(view, context if context is not None else view)
     ranked = _rank(view, degree, focus)
-    kept = set(ranked[:max(carry, max_nodes)])
-    nodes = [payload.node(n, degree[n]) for n in ranked[:max(carry, max_nodes)]]
-    edges = [payload.edge(s, t, d) for s, t, d in sorted(view.edges(data=True), key=lambda e: (
-        e[0], e[1], str(e[2].get("relation", "")), str(e[2].get("label", "")))) if s in kept and t in kept]
+    carried = max(carry, max_nodes)
+    payload = Payload(view, context if context is not None else view, ranked[:carried])
+    kept = set(ranked[:carried])
+    nodes = [payload.node(n, degree[n], DRAWN if i < max_nodes else FURTHER) for i, n in enumerate(ranked[:carried])]
     drawn = [n["id"] for n in nodes[:max_nodes]]
-    placed = lay_out(drawn, [(e["from"], e["to"]) for e in edges], payload.boxes)
+    links, left = carried_edges(sorted(((s, t, d) for s, t, d in view.edges(data=True) if s in kept and t in kept),
+                                       key=lambda e: (e[0], e[1], str(e[2].get("relation", "")),
+                                                      str(e[2].get("label", "")))), set(drawn))
+    edges = [payload.edge(s, t, d) for s, t, d in links]
+    placed = lay_out(drawn, [(s, t) for s, t, _ in links], payload.boxes)
     for n in nodes[:max_nodes]:
         n["x"], n["y"] = placed.positions[n["id"]]
     period = (context if context is not None else view).graph.get("period")
     labels = {**{n: d.get("label", n) for n, d in (context if context is not None else view).nodes(data=True)},
               **{n: d.get("label", n) for n, d in view.nodes(data=True)}}
     documents = (context if context is not None else view).graph.get("documents", {})
+    sources: dict[str, int] = {}  # the evidence's documents, each named once
     meetings = sorted((n for n, d in view.nodes(data=True) if d.get("kind") == MEETING and n in kept),
                       key=lambda n: (str(view.nodes[n].get("date", "")), str(view.nodes[n].get("label", n))))
     kinds_present = {d.get("kind") for _, d in view.nodes(data=True)}
     relations = {d.get("relation") for *_, d in view.edges(data=True)}  # once, not once per relation of the legend
     return {
         "heading": heading, "directed": view.is_directed(), "maxNodes": max_nodes, "focus": focus,
-        "nodes": nodes, "edges": edges,
+        "nodes": nodes, "edges": edges, "edgesLeft": left,
         "index": [[n, view.nodes[n].get("label", n), view.nodes[n].get("kind", ORGANIZATION),
-                   list(view.nodes[n].get("names", []))] for n in ranked[len(nodes):]],
-        "evidence": [{"document": e.document, "title": documents.get(e.document, {}).get("title", ""),
-                      "start": e.start, "end": e.end, "text": e.text} for e in payload.evidence],
+                   list(view.nodes[n].get("names", []))] for n in ranked[carried:carried + INDEXED]],
+        "indexLeft": max(0, len(ranked) - carried - INDEXED),
+        "evidence": [{"doc": sources.setdefault(e.document, len(sources)), "start": e.start, "end": e.end,
+                      "text": e.text} for e in payload.evidence],
+        "sources": [[d, documents.get(d, {}).get("title", "")] for d in sources],  # after evidence: filled by it
         "topics": [{"id": t, "label": labels.get(t, t.rsplit("/", 1)[-1])} for t in payload.topics],
         "meetings": [{"id": m, "label": view.nodes[m].get("label", m), "date": view.nodes[m].get("date", "")}
                      for m in meetings],
