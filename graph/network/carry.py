@@ -39,7 +39,7 @@ from graph.network.details import Item, Section
 from graph.network.evidence import Evidence
 
 __all__ = ["Caps", "DRAWN", "FURTHER", "LINK_EVIDENCE", "SPANS", "EDGES_CARRIED", "INDEXED", "few", "cap_sections",
-           "carried_edges", "few_spans"]
+           "carried_edges", "few_spans", "sentence_key"]
 
 
 @dataclass(frozen=True)
@@ -68,12 +68,17 @@ INDEXED = 20000
 T = TypeVar("T")
 
 
+def sentence_key(e: Evidence) -> str | Evidence:
+    """What makes a sentence the same one: its text (a sentence without its text: where it was read)."""
+    return e.text or e
+
+
 def few(evidence: Sequence[Evidence], limit: int = LINK_EVIDENCE) -> tuple[list[Evidence], int]:
     """The first ``limit`` of ``evidence``, each sentence once, and how many sentences are left out."""
     seen: set[str | Evidence] = set()
     once: list[Evidence] = []
     for e in evidence:
-        key: str | Evidence = e.text or e  # a sentence without its text is told apart by where it was read
+        key = sentence_key(e)
         if key not in seen:
             seen.add(key)
             once.append(e)

@@ -18,7 +18,7 @@ from typing import Any
 import networkx as nx
 
 from graph.network.actors import ORGANIZATION
-from graph.network.carry import Caps, cap_sections, few, few_spans
+from graph.network.carry import Caps, cap_sections, few, few_spans, sentence_key
 from graph.network.details import Item, country_name, node_details
 from graph.network.evidence import Evidence
 from graph.network.labels import Box, node_style
@@ -65,11 +65,9 @@ class Payload:
     def _ev(self, evidence: Iterable[Evidence]) -> list[int]:
         return [self.evidence.setdefault(e, len(self.evidence)) for e in evidence]
 
-    def _quoted(self, into: dict[str, Any], evidence: Sequence[Evidence], limit: int | None = None
-                ) -> dict[str, Any]:
-        """``into`` with ``ev`` (the first ``limit`` sentences' indexes, default: a link's) and, when some are
-        left out, ``evMore``."""
-        kept, more = few(evidence) if limit is None else few(evidence, limit)
+    def _quoted(self, into: dict[str, Any], evidence: Sequence[Evidence]) -> dict[str, Any]:
+        """``into`` (a link) with ``ev`` (its first sentences' indexes) and, when some are left out, ``evMore``."""
+        kept, more = few(evidence)
         if kept:
             into["ev"] = self._ev(kept)
         if more:
@@ -94,9 +92,10 @@ class Payload:
                *roles, f"{degree} connection{'s' if degree != 1 else ''} — click for details"]
         style = node_style(str(data.get("label", node)), degree)  # the label wrapped, as the layout measured it
         self.boxes[node] = style.box
-        sections, budget = [], [caps.quoted]  # sentences the node may still quote
+        sections: list[dict[str, Any]] = []
+        quoted: set[str | Evidence] = set()  # the sentences the node quotes (a sentence quoted again is free)
         for s in cap_sections(details, caps.items):
-            section: dict[str, Any] = {"title": s.title, "items": [self._item(i, caps, budget) for i in s.items]}
+            section: dict[str, Any] = {"title": s.title, "items": [self._item(i, caps, quoted) for i in s.items]}
             if s.more:
                 section["more"] = s.more
             sections.append(section)
@@ -109,14 +108,25 @@ class Payload:
             "tip": "\n".join(short(t, TIP_CHARS) for t in tip), "details": sections,
         }
 
-    def _item(self, item: Item, caps: Caps, budget: list[int]) -> dict[str, Any]:
+    def _item(self, item: Item, caps: Caps, quoted: set[str | Evidence]) -> dict[str, Any]:
+        """An item of the panel, quoting ``caps.evidence`` sentences while its node has quoted fewer than
+        ``caps.quoted`` different ones (``quoted``, updated)."""
         out: dict[str, Any] = {"text": item.text}
         if item.ref is not None and item.ref in self.rank:
             out["ref"] = self.rank[item.ref]
         if item.note:
             out["note"] = item.note
-        out = self._quoted(out, item.evidence, min(caps.evidence, budget[0]))
-        budget[0] -= len(out.get("ev", ()))
+        first, more = few(item.evidence, caps.evidence)
+        kept = []
+        for e in first:
+            key = sentence_key(e)
+            if key in quoted or len(quoted) < caps.quoted:
+                quoted.add(key)
+                kept.append(e)
+        if kept:
+            out["ev"] = self._ev(kept)
+        if more + len(first) - len(kept):
+            out["evMore"] = more + len(first) - len(kept)
         return out
 
     def edge(self, source: str, target: str, data: dict[str, Any]) -> dict[str, Any]:

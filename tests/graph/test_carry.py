@@ -99,3 +99,13 @@ def test_edge_tip_is_the_tooltip_the_page_had() -> None:
     long = "word " * 80
     assert edge_tip("A — Director — B", [ev("a.txt", " Ana\u00a0 met\nBob. "), ev("b.txt", long), ev("c.txt", "C.")]) \
         == "A — Director — B\n“Ana met Bob.” (a.txt)\n“" + ("word " * 56).strip() + "…” (b.txt)"
+
+
+def test_a_sentence_the_node_already_quotes_is_quoted_again_without_cost() -> None:
+    """The node's budget counts different sentences: a meeting report naming 20 attendees quotes it for each."""
+    g = hub(20)
+    for _, _, data in g.edges(data=True):
+        data["evidence"] = [ev("d0000.txt", "The council met with all its members.")]
+    data = page_data(g, max_nodes=21)
+    members = sections(data["nodes"][0])["Members"]["items"]
+    assert [len(i["ev"]) for i in members] == [1] * 20 and len(data["evidence"]) == 1
