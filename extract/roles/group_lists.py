@@ -92,8 +92,9 @@ def shared_side_roles(doc: Doc, mentions: list[Mention], findings: list[RoleFind
     """Officials listed together ("A, Secretary of Foreign Affairs; B, Secretary of Environment; …") act
     for one side: the side the other items' offices give, for an item whose office names none by itself."""
     out: list[RoleFinding] = []
+    lowers = token_lowers(doc)
     for sent in doc.sents:
-        if not any(t.text == ";" for t in sent):
+        if ";" not in lowers[sent.start:sent.end]:  # no word ";" (the only word whose lower form is ";")
             continue
         view = SentenceView(doc, sent, [m for m in mentions if sent.start_char <= m.start < sent.end_char])
         owned = [(p, _own_title(view, p, lex)[0]) for p in view.mentions if p.kind == "person"]
@@ -122,16 +123,16 @@ _GOVERNMENT_ROLES = {"head-of-state", "vice-president", "minister", "deputy-mini
 
 def _list_start(sent: Span, words: GroupWords) -> tuple[int, int] | None:
     """(group noun, first token of the list) when the sentence introduces a list of a group's people."""
-    doc = sent.doc
-    for tok in sent:
-        if tok.lower_ not in words.nouns:
+    doc, lowers = sent.doc, token_lowers(sent.doc)  # the words as read once per Doc
+    for i in range(sent.start, sent.end):
+        if lowers[i] not in words.nouns:
             continue
-        for k in range(tok.i + 1, min(sent.end, tok.i + 1 + _WINDOW)):
+        for k in range(i + 1, min(sent.end, i + 1 + _WINDOW)):
             if doc[k].text.endswith(":") and not doc[k].is_alpha:  # ":", and "):" as the tokenizer keeps it
-                return tok.i, k + 1
+                return i, k + 1
             for opener in words.openers:
-                if tuple(t.lower_ for t in doc[k:k + len(opener)]) == opener:
-                    return tok.i, k + len(opener)
+                if tuple(lowers[k:k + len(opener)]) == opener:
+                    return i, k + len(opener)
     return None
 
 

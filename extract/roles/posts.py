@@ -18,6 +18,7 @@ Commerce Undersecretary William Kimmitt", "Mexican President X", "former Chamber
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -251,8 +252,12 @@ def find_roles(reading: Reading, *, mentions: list[Mention]) -> tuple[list[RoleF
     doc, lex, inst = reading.doc, reading.lexicon, reading.institutions
     findings: list[RoleFinding] = byline_roles(doc, mentions, lex)
     new: list[Mention] = []
+    starts = [m.start for m in mentions]
+    in_order = all(a <= b for a, b in zip(starts, starts[1:], strict=False))  # then a sentence's are a run
     for sent in doc.sents:
-        view = SentenceView(doc, sent, [m for m in mentions if sent.start_char <= m.start < sent.end_char])
+        view = SentenceView(doc, sent, mentions[bisect_left(starts, sent.start_char):
+                                                bisect_left(starts, sent.end_char)] if in_order else
+                            [m for m in mentions if sent.start_char <= m.start < sent.end_char])
         inside = view.mentions  # a mention running past the sentence's end (a name across a break) is not read
         extra = people_after_titles(view, lex)
         extra += [m for m in people_before_titles(view, lex) if all(m.start != x.start for x in extra)]

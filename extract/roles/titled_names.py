@@ -8,20 +8,23 @@ from collections.abc import Iterator
 from extract.mentions import Mention
 from extract.reference.lexicon import Lexicon
 from extract.roles.titles import cap, split_title
+from extract.text.document import token_caps, token_lowers
 from extract.text.sentence_view import SentenceView
 
 NAME_PARTICLES = {"de", "la", "del", "van", "von", "der", "y", "da", "dos"}
 
 
 def _uncovered_runs(sent: SentenceView, joiners: set[str]) -> Iterator[tuple[int, int]]:
-    """Token ranges of capitalised words (and ``joiners``) that no mention covers."""
-    doc, i = sent.doc, sent.sent.start
-    while i < sent.sent.end:
-        if sent.mention_at(i) is not None or not cap(doc[i]):
+    """Token ranges of capitalised words (and ``joiners``) that no mention covers (words read from the Doc's
+    lists: :func:`extract.text.document.token_caps`, the same test as ``cap``)."""
+    i, stop = sent.sent.start, sent.sent.end
+    caps, lowers = token_caps(sent.doc), token_lowers(sent.doc)
+    while i < stop:
+        if sent.mention_at(i) is not None or not caps[i]:
             i += 1
             continue
         end = i
-        while end < sent.sent.end and sent.mention_at(end) is None and (cap(doc[end]) or doc[end].lower_ in joiners):
+        while end < stop and sent.mention_at(end) is None and (caps[end] or lowers[end] in joiners):
             end += 1
         yield i, end
         i = max(end, i + 1)

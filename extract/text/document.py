@@ -13,8 +13,8 @@ from extract.text.encodings import UTF8, UndecodableText, decode_text
 from extract.text.html_reader import html_published, html_to_text, read_html
 
 __all__ = ["Document", "SUPPORTED_SUFFIXES", "decode", "doc_text", "html_published", "html_to_text",
-           "noun_chunk_bounds", "noun_chunks_in", "span_text", "token_lemmas", "token_lowers",
-           "token_starts"]
+           "noun_chunk_bounds", "noun_chunks_in", "span_text", "token_caps", "token_lemmas",
+           "token_lowers", "token_starts"]
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
@@ -113,6 +113,17 @@ def token_lemmas(doc: SpacyDoc) -> list[str]:
     cached = doc.user_data.get("tg_lemmas")
     if cached is None:
         cached = doc.user_data["tg_lemmas"] = [t.lemma_ for t in doc]
+    return cached
+
+
+def token_caps(doc: SpacyDoc) -> list[bool]:
+    """Whether each token starts with a capital or a digit (``roles.titles.cap``), read once per Doc from
+    the first character of each word in the Doc's text."""
+    cached = doc.user_data.get("tg_caps")
+    if cached is None:
+        text = doc_text(doc)
+        cached = doc.user_data["tg_caps"] = [text[idx].isupper() or text[idx].isdigit()
+                                             for idx in doc.to_array("IDX").tolist()]
     return cached
 
 
