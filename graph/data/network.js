@@ -344,8 +344,8 @@
     showNode(id);
     return cleared;
   }
-  // the actors the page carries only by name (beyond its first ones), as {id, label, kind, names, indexed}
-  const indexed = (data.index || []).map(([id, label, kind, names]) => ({id, label, kind, names, indexed: true}));
+  // the actors the page carries only by name (beyond its first ones), as {label, kind, names, indexed}
+  const indexed = (data.index || []).map(([label, kind, names]) => ({label, kind, names, indexed: true}));
   const total = data.nodes.length + indexed.length;
   function find(query) {
     const q = fold(query);
@@ -523,7 +523,7 @@
   for (const [kind] of Object.entries(data.kinds)) {
     const span = document.querySelector(`.count[data-kind="${kind}"]`);
     if (!span) continue;
-    span.textContent = String([...data.nodes, ...indexed].filter((n) => n.kind === kind).length);
+    span.textContent = String(data.kinds[kind].nodes);  // carried, named or neither: every node of the map
     const unlinked = data.kinds[kind].unlinked || 0;  // nodes nothing links: counted, not drawn
     if (unlinked) {
       span.textContent += ` (+${unlinked} unlinked, not drawn)`;

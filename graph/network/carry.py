@@ -5,9 +5,10 @@ actors. Without caps, what they carry grows with the corpus: an actor mentioned 
 documents, a link read in 200 sentences quotes all 200, and the links among 2,000 actors were 17,000 at 1,000
 documents. Here each list is cut to a fixed size, by a stable order, and says how many it left out:
 
-- a details section keeps ``Caps.items`` items: the most evidenced, then the most recent (a document's
-  publication, a meeting's day, a role's last sighting), then the first in the panel's order; they are shown in
-  the panel's order, and the section counts the rest (``more``);
+- a details section keeps ``Caps.items`` items, and a node ``Caps.listed`` in all, shared evenly among its
+  sections: the most evidenced, then the most recent (a document's publication, a meeting's day, a role's last
+  sighting), then the first in the panel's order; they are shown in the panel's order, and the section counts
+  the rest (``more``);
 - an item quotes ``Caps.evidence`` sentences, each sentence once (the same sentence read in several documents
   or places is quoted from the first of them), and a node ``Caps.quoted`` sentences in all (its first items
   first); the rest are counted;
@@ -47,15 +48,16 @@ class Caps:
     """How much of one node's details the page carries."""
 
     items: int  #: items a section lists
+    listed: int  #: items the node's sections list in all
     evidence: int  #: sentences an item quotes
-    quoted: int  #: sentences the node quotes in all
+    quoted: int  #: different sentences the node quotes in all
 
 
-#: the nodes drawn when the page opens: far above what a small build's actors have (the samples: 25 items a
-#: section at most, 10 sentences a node), so a small build's page is not cut
-DRAWN = Caps(items=25, evidence=2, quoted=12)
+#: the nodes drawn when the page opens: above what a small build's actors have (the samples: 25 items a section
+#: and 38 a node at most, 10 different sentences a node), so a small build's page is not cut
+DRAWN = Caps(items=25, listed=40, evidence=2, quoted=12)
 #: the other carried nodes
-FURTHER = Caps(items=5, evidence=1, quoted=3)
+FURTHER = Caps(items=5, listed=10, evidence=1, quoted=3)
 #: sentences a link quotes (its tooltip shows two)
 LINK_EVIDENCE = 2
 #: spans of days a node or link carries for the period filter
@@ -98,10 +100,31 @@ def _item_rank(item: Item) -> tuple[int, str]:
     return len(item.evidence), item.when
 
 
-def cap_sections(sections: list[Section], limit: int) -> list[Section]:
-    """Each section with at most ``limit`` items (see the module's rule), ``more`` counting the others."""
-    return [s if len(s.items) <= limit else Section(s.title, _kept(s.items, limit, _item_rank), len(s.items) - limit)
-            for s in sections]
+def _shares(sizes: list[int], limit: int, total: int) -> list[int]:
+    """How many items each list keeps: at most ``limit`` each and ``total`` in all, shared evenly (the largest
+    share that fits, then one more for the first lists still longer, while ``total`` allows).
+
+    >>> _shares([30, 2, 9], 25, 40), _shares([30, 2, 9], 25, 12), _shares([3, 4], 25, 40)
+    ([25, 2, 9], [5, 2, 5], [3, 4])
+    """
+    share = limit
+    while share > 0 and sum(min(n, share) for n in sizes) > total:
+        share -= 1
+    kept = [min(n, share) for n in sizes]
+    spare = total - sum(kept)
+    for i, n in enumerate(sizes):
+        if spare > 0 and n > kept[i] and kept[i] < limit:
+            kept[i] += 1
+            spare -= 1
+    return kept
+
+
+def cap_sections(sections: list[Section], caps: Caps) -> list[Section]:
+    """Each section with its share of the node's items (``caps.items`` at most, ``caps.listed`` in all; see the
+    module's rule for which), ``more`` counting the others."""
+    shares = _shares([len(s.items) for s in sections], caps.items, caps.listed)
+    return [s if len(s.items) <= n else Section(s.title, _kept(s.items, n, _item_rank), len(s.items) - n)
+            for s, n in zip(sections, shares, strict=True)]
 
 
 def carried_edges(edges: list[tuple[str, str, dict[str, Any]]], drawn: set[str], limit: int | None = None

@@ -94,7 +94,7 @@ class Payload:
         self.boxes[node] = style.box
         sections: list[dict[str, Any]] = []
         quoted: set[str | Evidence] = set()  # the sentences the node quotes (a sentence quoted again is free)
-        for s in cap_sections(details, caps.items):
+        for s in cap_sections(details, caps):
             section: dict[str, Any] = {"title": s.title, "items": [self._item(i, caps, quoted) for i in s.items]}
             if s.more:
                 section["more"] = s.more

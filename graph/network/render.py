@@ -13,6 +13,7 @@ plain text), never as HTML. A Content-Security-Policy allows only the page's own
 """
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +71,7 @@ def page_data(view: nx.Graph, *, context: nx.Graph | None = None, heading: str =
     """The JSON data the page is drawn from (nodes ranked most connected first, edges, evidence, filters).
 
     The first ``max(carry, max_nodes)`` nodes come with their details and links; the next ``INDEXED`` only as a
-    search ``index`` (id, name, kind, other names), and ``indexLeft`` counts the rest. Details, evidence and
+    search ``index`` (name, kind, other names), and ``indexLeft`` counts the rest. Details, evidence and
     links are capped (:mod:`graph.network.carry`; ``edgesLeft`` counts the links left out), so a page of a huge
     build stays a few MB.
     """
@@ -97,12 +98,12 @@ def page_data(view: nx.Graph, *, context: nx.Graph | None = None, heading: str =
     sources: dict[str, int] = {}  # the evidence's documents, each named once
     meetings = sorted((n for n, d in view.nodes(data=True) if d.get("kind") == MEETING and n in kept),
                       key=lambda n: (str(view.nodes[n].get("date", "")), str(view.nodes[n].get("label", n))))
-    kinds_present = {d.get("kind") for _, d in view.nodes(data=True)}
+    kinds_present = Counter(d.get("kind") for _, d in view.nodes(data=True))  # the legend counts them all
     relations = {d.get("relation") for *_, d in view.edges(data=True)}  # once, not once per relation of the legend
     return {
         "heading": heading, "directed": view.is_directed(), "maxNodes": max_nodes, "focus": focus,
         "nodes": nodes, "edges": edges, "edgesLeft": left,
-        "index": [[n, view.nodes[n].get("label", n), view.nodes[n].get("kind", ORGANIZATION),
+        "index": [[view.nodes[n].get("label", n), view.nodes[n].get("kind", ORGANIZATION),
                    list(view.nodes[n].get("names", []))] for n in ranked[carried:carried + INDEXED]],
         "indexLeft": max(0, len(ranked) - carried - INDEXED),
         "evidence": [{"doc": sources.setdefault(e.document, len(sources)), "start": e.start, "end": e.end,
@@ -112,7 +113,7 @@ def page_data(view: nx.Graph, *, context: nx.Graph | None = None, heading: str =
         "meetings": [{"id": m, "label": view.nodes[m].get("label", m), "date": view.nodes[m].get("date", "")}
                      for m in meetings],
         "kinds": {k: {"label": s[0], "colour": s[1], "shape": s[2], "sided": k in SIDED_KINDS,
-                      "unlinked": view.graph.get("unlinked", {}).get(k, 0)}
+                      "unlinked": view.graph.get("unlinked", {}).get(k, 0), "nodes": kinds_present[k]}
                   for k, s in KIND_STYLE.items() if k in kinds_present},
         "sides": {k: {"label": s[0], "colour": s[1], "width": s[2]} for k, s in SIDE_STYLE.items()},
         "lines": [text for relation, text in RELATION_LEGEND.items() if relation in relations],

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from graph.network import carry, render
-from graph.network.carry import DRAWN, FURTHER, cap_sections, carried_edges, few
+from graph.network.carry import DRAWN, FURTHER, Caps, cap_sections, carried_edges, few
 from graph.network.details import Item, Section
 from graph.network.evidence import Evidence
 from graph.network.payload import edge_tip
@@ -35,10 +35,17 @@ def test_few_tells_sentences_without_text_apart_by_where_they_were_read() -> Non
 def test_cap_sections_keeps_the_most_evidenced_then_the_latest_in_panel_order() -> None:
     items = [Item("a", when="2024-01-01"), Item("b", evidence=(ev("x.txt", "B."),)), Item("c", when="2025-06-01"),
              Item("d", when="2023-01-01"), Item("e", evidence=(ev("x.txt", "E."), ev("y.txt", "E2.")))]
-    (cut,) = cap_sections([Section("Documents", items)], 3)
+    caps = Caps(items=3, listed=99, evidence=2, quoted=9)
+    (cut,) = cap_sections([Section("Documents", items)], caps)
     assert [i.text for i in cut.items] == ["b", "c", "e"] and cut.more == 2
     small = Section("Roles", items[:3])
-    assert cap_sections([small], 3) == [small] and small.more == 0  # a list under the cap is left as it is
+    assert cap_sections([small], caps) == [small] and small.more == 0  # a list under the cap is left as it is
+
+
+def test_cap_sections_shares_the_nodes_items_evenly() -> None:
+    lists = [Section(title, [Item(f"{title} {i}") for i in range(n)]) for title, n in (("A", 30), ("B", 2), ("C", 9))]
+    cut = cap_sections(lists, Caps(items=25, listed=12, evidence=2, quoted=9))
+    assert [(len(s.items), s.more) for s in cut] == [(5, 25), (2, 0), (5, 4)]
 
 
 def test_carried_edges_keeps_drawn_then_heavy_then_evidenced_links_in_their_order() -> None:
@@ -57,8 +64,9 @@ def sections(node: dict) -> dict[str, dict]:
 def test_page_data_caps_the_drawn_nodes_details_and_counts_the_rest() -> None:
     data = page_data(hub(40, documents=30, sentences=4), max_nodes=5, carry=10)
     council, drawn, further = data["nodes"][0], data["nodes"][1], data["nodes"][9]
-    members = sections(council)["Members"]
-    assert len(members["items"]) == DRAWN.items and members["more"] == 40 - DRAWN.items
+    members, listed = sections(council)["Members"], sections(council)["Documents"]
+    assert len(members["items"]) == len(listed["items"]) == DRAWN.listed // 2  # 40 and 30 items share the node's
+    assert members["more"] == 40 - DRAWN.listed // 2 and listed["more"] == 30 - DRAWN.listed // 2
     assert sum(len(i.get("ev", [])) for s in council["details"] for i in s["items"]) == DRAWN.quoted
     roles = sections(drawn)["Roles"]["items"][0]
     assert len(roles["ev"]) == DRAWN.evidence and roles["evMore"] == 4 - DRAWN.evidence

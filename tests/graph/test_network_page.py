@@ -264,7 +264,7 @@ def test_network_page_beyond_the_carried_actors_search_names_the_command(open_pa
     assert opened.js("tg.data.edges.every((e) => tg.data.nodes.some((n) => n.id === e.from))")
     assert "of 60" in opened.page.locator("#showing").inner_text()
     assert opened.page.locator('.count[data-kind="person"]').inner_text() == "59"
-    last = opened.js("tg.data.index[tg.data.index.length - 1][1]")
+    last = opened.js("tg.data.index[tg.data.index.length - 1][0]")
     opened.page.fill("#search", last)
     opened.page.press("#search", "Enter")
     assert f'tradegraph render --focus "{last}"' in opened.page.locator("#search-status").inner_text()

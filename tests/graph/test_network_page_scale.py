@@ -28,7 +28,7 @@ def test_network_page_capped_sections_say_how_many_more_and_where_they_are(open_
     assert opened.errors == [] and opened.foreign_requests == []
     opened.js("tg.select('hub')")
     details = opened.page.locator("#details")
-    assert details.locator("li.more-items").first.inner_text() == f"and {40 - carry.DRAWN.items} more"
+    assert details.locator("li.more-items").first.inner_text() == f"and {40 - carry.DRAWN.listed // 2} more"
     hint = details.locator("p.whole-lists").inner_text()
     assert 'tradegraph query actor_mentions --param actor="Harbour Council"' in hint and "<hub>" in hint
     opened.js("tg.select('p0000')")
@@ -71,7 +71,9 @@ def test_network_page_counts_the_links_and_names_it_leaves_out(open_page: Any, t
     g.add_edge("p0009", "p0008", relation="memberOf", label="Adviser")
     opened = open_page(written(tmp_path, g, max_nodes=5, carry=10))
     assert opened.js("tg.data.edges.length") == 7
-    assert opened.page.locator("#summary").inner_text() == "21 nodes · 10 links · 1 document"  # links among the carried actors
+    # the links among the carried actors
+    assert opened.page.locator("#summary").inner_text() == "21 nodes · 10 links · 1 document"
+    assert opened.page.locator('.count[data-kind="person"]').inner_text() == "20"  # named by the page or not
     opened.js("tg.select('p0006')")  # carried, its one link is not
     assert opened.page.locator("#details p.more-links").inner_text() == \
         '1 more neighbour not on this page: tradegraph render --focus "Ana Ruiz 0006" draws them all.'

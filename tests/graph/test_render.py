@@ -143,7 +143,7 @@ def test_render_page_carries_details_of_the_first_actors_and_names_of_the_rest()
     whole, cut = page_data(g, max_nodes=5), page_data(g, max_nodes=5, carry=10)
     assert len(whole["nodes"]) == 31 and whole["index"] == []
     assert [n["id"] for n in cut["nodes"]] == [n["id"] for n in whole["nodes"][:10]]
-    assert cut["index"] == [[n["id"], n["label"], "person", n["names"]] for n in whole["nodes"][10:]]
+    assert cut["index"] == [[n["label"], "person", n["names"]] for n in whole["nodes"][10:]]
     assert len(cut["edges"]) == 9  # only links among the carried actors
     assert len(network_page(g, max_nodes=5, carry=10)) < len(network_page(g, max_nodes=5))
     assert len(page_data(g, max_nodes=12, carry=10)["nodes"]) == 12  # what is drawn at first is always carried
