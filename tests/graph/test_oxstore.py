@@ -2,6 +2,7 @@
 import pyoxigraph as ox
 import pytest
 
+from graph.build import oxstore
 from graph.build.oxstore import STORE_DIR, open_store, write_store
 from graph.errors import StoreError
 
@@ -70,13 +71,17 @@ def test_oxstore_build_writes_the_store(sample_build):
     assert {(q.subject, q.predicate, q.object) for q in union} == triples
 
 
-def test_oxstore_bulk_load_with_the_merged_file_gives_the_same_store(tmp_path):
-    """The build loads graph.trig and graph.ttl (the union) with bulk_load; the store is the one read from
-    the TriG alone."""
+@pytest.mark.parametrize("whole", [True, False])
+def test_oxstore_bulk_load_with_the_merged_file_gives_the_same_store(tmp_path, monkeypatch, whole):
+    """The build loads graph.trig and graph.ttl (the union) with the bulk loader, whole or (big files) in
+    chunks; the store is the one read from the TriG alone."""
     (tmp_path / "graph.trig").write_text(TRIG, encoding="utf-8")
     (tmp_path / "graph.ttl").write_text('<http://e/a> <http://e/name> "A" . <http://e/b> <http://e/name> "B" .\n'
                                         '<http://e/a> <http://e/kind> "ref" .\n', encoding="utf-8")
     write_store(tmp_path / "graph.trig", tmp_path / "alone")
+    if not whole:
+        monkeypatch.setattr(oxstore, "WHOLE_UP_TO", 0)
+        monkeypatch.setattr(oxstore, "LOAD_CHUNK", 2)
     write_store(tmp_path / "graph.trig", tmp_path / STORE_DIR, merged=tmp_path / "graph.ttl")
     assert set(open_store(tmp_path / "alone")) == set(open_store(tmp_path))
     assert len(open_store(tmp_path)) == 6  # 3 quads in the documents' graphs, 3 triples in the union
