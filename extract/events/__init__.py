@@ -42,7 +42,7 @@ from extract.events.report import HOSTING, convenes, find_organizers, is_report,
 from extract.mentions import Mention
 from extract.reference.lexicon import Lexicon
 from extract.text.dates import MONTH_NAMES, find_whens
-from extract.text.document import doc_text
+from extract.text.document import doc_text, span_text
 from extract.text.metadata import dateline
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ def find_events(reading: Reading, *, mentions: list[Mention]) -> list[Event]:
     def lead(s: Span) -> bool:  # a sentence of the paragraph a dateline opens
         return line is not None and line.place.start <= s.start_char < line.end
     reports = [s for s in doc.sents if not any(a <= s.start_char < b for a, b in clutter + headings)
-               and is_report(s, lex) and (find_whens(s.text, published) or held_at(s, mentions) is not None
+               and is_report(s, lex) and (find_whens(span_text(s), published) or held_at(s, mentions) is not None
                                            or any(ev.sentence == (s.start_char, s.end_char) for ev in events)
                                            or lead(s) and convenes(s, lex) or met_with(s, lex))]
     # an encounter that took place is reported before one that is only announced

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 from extract.events.words import encounter_words
 from extract.mentions import Mention
 from extract.reference.lexicon import Lexicon
+from extract.text.document import span_text
 
 
 def root_dep(tok: Token) -> Token:
@@ -48,7 +49,7 @@ def attends(doc: Doc, m: Mention, conference: bool, lex: Lexicon) -> bool:
         return True  # "X, who led the Mexican delegation, said …"
     if tok.dep_ == "conj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in participate:
         return True  # "… included Roberto Velasco, …, and Ernesto Acevedo"
-    sent_text = tok.sent.text.lower()
+    sent_text = span_text(tok.sent).lower()
     head = _split_head(doc, tok.head, tok)
     while head.dep_ in {"aux", "auxpass"} and head.head.i != head.i:  # "Also participating were X"
         head = head.head

@@ -187,9 +187,10 @@ def _parse(path: Path) -> TopicScheme:
     return TopicScheme(ordered, keywords, broader, matcher, by_group, graph, common)
 
 
+@lru_cache(maxsize=1024)
 def _title_case(line: str) -> bool:
     """A headline or heading in title case: no sentence, most of its content words (four letters or more)
-    capitalized."""
+    capitalized. (Asked once per keyword on the line: the answers for recent lines are kept.)"""
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
     return len(line.split()) <= 20 and not line.rstrip().endswith(".") and len(words) >= 2 \
         and sum(w[0].isupper() for w in words) >= 0.7 * len(words)

@@ -270,7 +270,7 @@ def weigh_topics(text: str, hits: list[TopicHit], scheme: TopicScheme, *, headli
         if not in_title and start >= head_end and words >= lead_min_words and lead_left > 0 and unit_hits:
             in_lead, lead_left = True, lead_left - 1
         sentences += words >= lead_min_words // 2
-        agenda = cues.agenda.search(folded, start, end)
+        agenda = cues.agenda.search(folded, start, end) if unit_hits else None  # read only for a unit's hits
         industries = _industry_list(unit_hits, folded, cues, min_items=min_sectors)
         best: dict[Topic, tuple[float, bool]] = {}  # topic -> (weight, named in the agenda)
         for hit in unit_hits:
