@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import networkx as nx
 import pytest
 
 from graph.network import carry, render
@@ -117,3 +118,19 @@ def test_a_sentence_the_node_already_quotes_is_quoted_again_without_cost() -> No
     data = page_data(g, max_nodes=21)
     members = sections(data["nodes"][0])["Members"]["items"]
     assert [len(i["ev"]) for i in members] == [1] * 20 and len(data["evidence"]) == 1
+
+
+@pytest.mark.parametrize(("meetings", "named"), [
+    (3, "Talks 0, Talks 1, Talks 2"),
+    (7, "Talks 0, Talks 1, Talks 2, Talks 3, Talks 4 and 2 more"),
+])
+def test_a_link_of_people_who_met_names_a_few_meetings_and_counts_the_rest(meetings: int, named: str) -> None:
+    g: nx.Graph = nx.Graph()
+    g.add_node("a", label="Ana Ruiz", kind="person", country="MX")
+    g.add_node("b", label="Bob Lee", kind="person", country="US")
+    for i in range(meetings):
+        g.add_node(f"m{i}", label=f"Talks {i}", kind="meeting", country="", date=f"2024-0{1 + i}-01")
+    g.add_edge("a", "b", relation="coAttended", meetings=[f"m{i}" for i in range(meetings)], weight=meetings)
+    view = g.subgraph(["a", "b"])
+    (edge,) = page_data(view, context=g)["edges"]
+    assert edge["about"] == f"Ana Ruiz and Bob Lee met at {named}"
