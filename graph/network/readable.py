@@ -40,7 +40,7 @@ from graph.build.terms import to_rdflib
 from graph.errors import StoreError
 from graph.network.bulk import collector_paused
 
-__all__ = ["Readable", "QuadIndex", "TriplePattern", "QuadPattern", "order_key"]
+__all__ = ["Readable", "QuadIndex", "TriplePattern", "QuadPattern", "order_key", "view_term"]
 
 TriplePattern = tuple[Node | None, Node | None, Node | None]
 #: a quad pattern whose graph is left open: the views read the union of all graphs
@@ -156,7 +156,7 @@ class QuadIndex:
 
     def _term(self, term: object) -> Node:
         """The rdflib term of a pyoxigraph term, converted once (a literal as rdflib's TriG parser makes it)."""
-        found = self._terms[term] = _convert(term)
+        found = self._terms[term] = view_term(term)
         return found
 
     def _by_object(self, predicate: Node) -> dict[Node, dict[Node, None]]:
@@ -249,7 +249,7 @@ def order_key(term: Node) -> tuple[int, str]:
     return _RANK.get(type(term), 50), str(term)
 
 
-def _convert(term: object) -> Node:
+def view_term(term: object) -> Node:
     """A pyoxigraph term as the rdflib term rdflib's TriG parser makes of it (the default graph: rdflib's name)."""
     if isinstance(term, ox.NamedNode | ox.Literal | ox.BlankNode):
         return to_rdflib(term)

@@ -44,9 +44,8 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from graph.build.terms import OxTerm, to_ox, to_rdflib
-from graph.errors import StoreError
-from graph.network.readable import QuadPattern, TriplePattern
+from graph.build.terms import OxTerm, to_ox
+from graph.network.readable import QuadPattern, TriplePattern, view_term
 
 __all__ = ["StoreReadable", "CACHED_TERMS"]
 
@@ -101,7 +100,7 @@ class StoreReadable:
         if found is None:
             if len(self._rdflib) >= CACHED_TERMS:
                 self._rdflib.clear()
-            found = self._rdflib[term] = _convert(term)
+            found = self._rdflib[term] = view_term(term)
             if isinstance(found, Literal):  # rdflib may rewrite its text ("3.6E13" -> "36000000000000.0"): asked
                 if len(self._ox) >= CACHED_TERMS:  # for it again, it must be the store's own literal
                     self._ox.clear()
@@ -243,12 +242,3 @@ def _where(terms: tuple[OxTerm | None, ...]) -> tuple[str, Substitutions]:
             if t is not None:
                 substitutions[ox.Variable(name[1:])] = t
     return " ".join(parts) + " .", substitutions
-
-
-def _convert(term: object) -> Node:
-    """A pyoxigraph term as rdflib's: the default graph is rdflib's name for it; a quoted triple is refused."""
-    if isinstance(term, ox.NamedNode | ox.Literal | ox.BlankNode):
-        return to_rdflib(term)
-    if isinstance(term, ox.DefaultGraph):
-        return DATASET_DEFAULT_GRAPH_ID
-    raise StoreError(f"{term}: a quoted triple, which the network views cannot read")
