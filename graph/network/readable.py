@@ -36,9 +36,9 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
+from extract.collector import collector_paused
 from graph.build.terms import to_rdflib
 from graph.errors import StoreError
-from graph.network.bulk import collector_paused
 
 __all__ = ["Readable", "QuadIndex", "TriplePattern", "QuadPattern", "order_key", "view_term"]
 

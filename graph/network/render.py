@@ -19,12 +19,12 @@ from typing import Any
 
 import networkx as nx
 
+from extract.collector import collector_paused
 from extract.reference.countries import load_countries
 from extract.slug import slugify
 from graph.build.outdir import atomic_file
 from graph.errors import ViewError
 from graph.network.actors import KINDS, MEETING, ORGANIZATION, actor_network
-from graph.network.bulk import collector_paused
 from graph.network.carry import DRAWN, FURTHER, INDEXED, carried_edges
 from graph.network.layout import lay_out
 from graph.network.pagehtml import page_chunks
