@@ -29,6 +29,7 @@ from graph.build import outdir, reuse, sources, store
 from graph.build.assembly import Assembled, assemble
 from graph.build.cache import default_dir
 from graph.build.engine import Settings, cache_keys, extract
+from graph.build.memory import give_back
 from graph.build.merge import Merge, load_judgements
 from graph.build.pipelines import pipeline_lines
 from graph.build.spill import Spill
@@ -180,9 +181,11 @@ def _build_locked(inventory: sources.Inventory, paths: list[Path], out: Path, *,
             raise _nothing_built(len(files) + len(inventory.skipped), failures, out)
         clock.mark("extract")
         _checkpoint("extracted")
+        give_back()  # what gathering the workers' graphs freed, before the merge's records are read
         assembled = assemble(extracted, judgements, scratch=out.parent)
     finally:
         spill.close()
+    give_back()  # the merge's records are gone: the files and the store are written without their memory
     clock.mark("merge")
     names = [d.name for d, _ in extracted]
     summary: dict[str, int] = {}
@@ -215,6 +218,7 @@ def _write(assembled: Assembled, work: Path, pages: Mapping[str, Page], summary:
             else:  # or the store itself, once loaded: what they read then stays on disk
                 assembled.close()
                 written["store"] = loading.result()
+                give_back()  # the bulk loader's buffers, before the pages read the store
                 _checkpoint("store")
                 source = StoreReadable.open(written["store"])
         summary.update(summarize(source))
