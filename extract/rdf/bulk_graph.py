@@ -70,12 +70,7 @@ def bulk_graph(triples: Sequence[tuple[Node, Node, Node]]) -> Graph:
     in_graph: set[tuple[Node, Node, Node]] = set()
     for triple in triples:  # Memory.add's steps, without the event and the per-triple context dicts
         s, p, o = triple
-        by_p = spo.get(s)
-        if by_p is None:
-            by_p = spo[s] = {}
-        objects = by_p.get(p)
-        if objects is None:
-            objects = by_p[p] = {}
+        objects = _index(spo, s, p)
         if o not in objects:
             objects[o] = 1
             _index(pos, p, o)[s] = 1
